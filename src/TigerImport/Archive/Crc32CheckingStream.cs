@@ -1,0 +1,89 @@
+using System.IO.Compression;
+using System.IO.Hashing;
+
+namespace TigerImport.Archive;
+
+/// <summary>Computes a zip entry's CRC-32 as it is read and compares it with the central directory at the end.</summary>
+internal sealed class Crc32CheckingStream(ZipArchiveEntry entry, string archiveName) : Stream
+{
+    private readonly Stream inner = entry.Open();
+    private readonly Crc32 crc = new();
+    private long length;
+    private bool verified;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => entry.Length;
+
+    public override long Position
+    {
+        get => length;
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var read = inner.Read(buffer);
+        crc.Append(buffer[..read]);
+        length += read;
+        if (read == 0 && buffer.Length > 0)
+        {
+            Verify();
+        }
+
+        return read;
+    }
+
+    /// <summary>Reads what the shapefile reader left (the .dbf end marker, padding) and checks size and CRC.</summary>
+    public void ReadToEndAndVerify()
+    {
+        Span<byte> scratch = stackalloc byte[8192];
+        while (Read(scratch) > 0)
+        {
+        }
+
+        Verify();
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void Flush()
+    {
+    }
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void Verify()
+    {
+        if (verified)
+        {
+            return;
+        }
+
+        verified = true;
+        if (length != entry.Length || crc.GetCurrentHashAsUInt32() != entry.Crc32)
+        {
+            throw new TigerImportException(
+                FailureKind.Data,
+                $"{archiveName}: member {entry.FullName} is corrupt (CRC-32 or size does not match the zip directory).");
+        }
+    }
+}

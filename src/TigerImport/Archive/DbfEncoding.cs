@@ -1,0 +1,83 @@
+using System.Text;
+
+namespace TigerImport.Archive;
+
+/// <summary>The encoding a .dbf's text is decoded with, where that choice came from, and a count of bytes it could not decode.</summary>
+public sealed class DbfEncoding
+{
+    private readonly UndecodableByteCounter counter;
+
+    private DbfEncoding(Encoding baseEncoding, string origin)
+    {
+        counter = new UndecodableByteCounter();
+        Encoding = Encoding.GetEncoding(baseEncoding.CodePage, EncoderFallback.ReplacementFallback, counter);
+        Origin = origin;
+    }
+
+    /// <summary>Decodes like the named encoding, counting what it cannot decode.</summary>
+    public Encoding Encoding { get; }
+
+    /// <summary>Why this encoding: ".cpg", "dbf language driver" or "vintage".</summary>
+    public string Origin { get; }
+
+    public string Name => Encoding.WebName;
+
+    /// <summary>Bytes replaced by U+FFFD so far.</summary>
+    public long UndecodableBytes => counter.Count;
+
+    /// <summary>UTF-8 from 2015 on, Latin-1 before: Census's practice when a file says nothing (TIGER-FACTS).</summary>
+    public static Encoding ForVintage(int year) => year >= 2015 ? Encoding.UTF8 : Encoding.Latin1;
+
+    /// <summary>The .cpg first, then the .dbf's language driver byte, then the vintage.</summary>
+    /// <param name="codePageText">The .cpg's text, or null when the zip has none.</param>
+    /// <param name="languageDriverId">Byte 29 of the .dbf header; 0 means "not given".</param>
+    public static DbfEncoding Resolve(string? codePageText, byte languageDriverId, int year)
+    {
+        EnsureCodePagesRegistered();
+        if (!string.IsNullOrWhiteSpace(codePageText))
+        {
+            return new(FromCodePageText(codePageText), ".cpg");
+        }
+
+        if (LanguageDriverCodePages.TryGetValue(languageDriverId, out var codePage))
+        {
+            return new(Encoding.GetEncoding(codePage), "dbf language driver");
+        }
+
+        return new(ForVintage(year), "vintage");
+    }
+
+    /// <summary>dBASE language driver ids (header byte 29) and their code pages: the ones GDAL and Esri write.</summary>
+    private static readonly Dictionary<byte, int> LanguageDriverCodePages = new()
+    {
+        [0x01] = 437, [0x02] = 850, [0x03] = 1252, [0x57] = 1252, [0x58] = 1252, [0x59] = 1252,
+        [0x64] = 852, [0x65] = 866, [0x26] = 866, [0x13] = 932, [0x4D] = 936, [0x4E] = 949, [0x4F] = 950,
+        [0x50] = 874, [0x7D] = 1255, [0x7E] = 1256, [0xC8] = 1250, [0xC9] = 1251, [0xCA] = 1254, [0xCB] = 1253,
+    };
+
+    /// <summary>Reads what a .cpg says: "UTF-8", "65001", "ISO-8859-1", "88591", "ANSI 1252", "1252"…</summary>
+    internal static Encoding FromCodePageText(string codePageText)
+    {
+        EnsureCodePagesRegistered();
+        var text = codePageText.Trim().ToUpperInvariant();
+        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
+        try
+        {
+            return text switch
+            {
+                "UTF-8" or "UTF8" or "65001" => Encoding.UTF8,
+                _ when text.StartsWith("ISO", StringComparison.Ordinal) && digits.StartsWith("8859", StringComparison.Ordinal) && digits.Length > 4 =>
+                    Encoding.GetEncoding($"iso-8859-{digits[4..]}"),
+                _ when digits.StartsWith("8859", StringComparison.Ordinal) && digits.Length > 4 => Encoding.GetEncoding($"iso-8859-{digits[4..]}"),
+                _ when digits.Length > 0 && int.TryParse(digits, out var codePage) => Encoding.GetEncoding(codePage),
+                _ => Encoding.GetEncoding(text),
+            };
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            throw new TigerImportException(FailureKind.Data, $"The .cpg names an encoding this importer does not know: '{codePageText.Trim()}'.", e);
+        }
+    }
+
+    private static void EnsureCodePagesRegistered() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+}

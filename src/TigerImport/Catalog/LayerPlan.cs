@@ -1,0 +1,10 @@
+namespace TigerImport.Catalog;
+
+/// <summary>The files one layer's import reads, and what was asked for but is not there.</summary>
+/// <param name="Missing">Files expected but not held by the source (a source failure unless the user skips them).</param>
+/// <param name="Notices">Expected absences, e.g. Nebraska's unicameral legislature has no SLDL file.</param>
+public sealed record LayerPlan(
+    TigerLayerVintage Vintage,
+    IReadOnlyList<TigerFile> Files,
+    IReadOnlyList<string> Missing,
+    IReadOnlyList<string> Notices);

@@ -1,0 +1,51 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
+
+namespace TigerImport.Catalog;
+
+/// <summary>Parses Census file names such as <c>tl_2010_25_tract10.zip</c> or <c>tl_2024_48_cd119.zip</c>.</summary>
+public static partial class TigerFileName
+{
+    /// <summary>Reads year, layer and scope from a file name (any folder part is ignored); false when it is not a TIGER/Line zip this catalog knows.</summary>
+    public static bool TryParse(string path, [NotNullWhen(true)] out TigerFile? file)
+    {
+        file = null;
+        var name = Path.GetFileName(path);
+        var match = Pattern().Match(name);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var year = int.Parse(match.Groups["year"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+        var scopeCode = match.Groups["scope"].Value.ToLowerInvariant();
+        var token = match.Groups["token"].Value.ToLowerInvariant();
+        if (!TigerLayers.IsKnownYear(year))
+        {
+            return false;
+        }
+
+        var vintage = TigerLayers.All.Select(l => l.InYear(year)).FirstOrDefault(v => v.MatchesToken(token));
+        if (vintage is null)
+        {
+            return false;
+        }
+
+        var scope = scopeCode switch
+        {
+            "us" => LayerScope.Nation,
+            { Length: 2 } => LayerScope.State,
+            _ => LayerScope.County,
+        };
+        if (scope != LayerScope.Nation && !UsStates.TryFind(scopeCode[..2], out _))
+        {
+            return false;
+        }
+
+        file = new TigerFile(vintage, scope, scopeCode, name);
+        return true;
+    }
+
+    [GeneratedRegex(@"^tl_(?<year>[0-9]{4})_(?<scope>us|[0-9]{2}|[0-9]{5})_(?<token>[a-z0-9]+)\.zip$", RegexOptions.IgnoreCase)]
+    private static partial Regex Pattern();
+}

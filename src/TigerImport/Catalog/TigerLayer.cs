@@ -1,0 +1,42 @@
+namespace TigerImport.Catalog;
+
+/// <summary>
+/// A TIGER/Line layer and the rules by which Census names its files across vintages
+/// (2010's decennial <c>…10</c> suffix and <c>/2010</c> folder, CD's congress number, ZCTA510 → ZCTA520).
+/// </summary>
+public sealed class TigerLayer
+{
+    internal TigerLayer(
+        string key,
+        string description,
+        LayerGeometry geometry,
+        LayerScope scope,
+        IReadOnlyList<string> keyFields,
+        bool decennialIn2010 = false)
+    {
+        Key = key;
+        Description = description;
+        Geometry = geometry;
+        Scope = scope;
+        KeyFields = keyFields;
+        DecennialIn2010 = decennialIn2010;
+    }
+
+    /// <summary>The name users type and Census uses as the folder name, e.g. <c>TRACT</c>.</summary>
+    public string Key { get; }
+
+    public string Description { get; }
+
+    public LayerGeometry Geometry { get; }
+
+    /// <summary>Fields that identify a feature, in order of preference (GEOID, TLID…): the first one a file has gets a btree index.</summary>
+    public IReadOnlyList<string> KeyFields { get; }
+
+    /// <summary>The usual split into files; CD changes with the vintage (see <see cref="ScopeIn"/>).</summary>
+    internal LayerScope Scope { get; }
+
+    /// <summary>2010 decennial layers live in <c>{DIR}/2010/</c> and carry a <c>10</c> suffix on file and field names.</summary>
+    internal bool DecennialIn2010 { get; }
+
+    public override string ToString() => Key;
+}

@@ -1,0 +1,45 @@
+using TigerImport.Catalog;
+
+namespace TigerImport.Sources;
+
+/// <summary>A folder of Census-named zips: flat, or laid out like Census's <c>TIGER{YYYY}/{DIR}/</c> tree.</summary>
+public sealed class LocalFolderSource : ITigerSource
+{
+    private readonly string root;
+
+    public LocalFolderSource(string root)
+    {
+        this.root = System.IO.Path.GetFullPath(root);
+        if (!Directory.Exists(this.root))
+        {
+            throw new TigerImportException(FailureKind.Usage, $"Source folder '{root}' does not exist.");
+        }
+    }
+
+    public string DisplayName => root;
+
+    public Task<IReadOnlyCollection<string>?> ListAsync(TigerLayerVintage vintage, CancellationToken cancellationToken)
+    {
+        IReadOnlyCollection<string> names = FoldersFor(vintage)
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.zip"))
+            .Select(path => System.IO.Path.GetFileName(path))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return Task.FromResult<IReadOnlyCollection<string>?>(names);
+    }
+
+    public Task<FetchedFile> FetchAsync(TigerFile file, CancellationToken cancellationToken)
+    {
+        var path = FoldersFor(file.Vintage)
+            .Select(folder => System.IO.Path.Combine(folder, file.FileName))
+            .FirstOrDefault(File.Exists);
+        return path is null
+            ? throw new TigerImportException(FailureKind.Source, $"{file.FileName} is not in {root} (looked in {file.Vintage.CensusDirectory}/ and the folder itself).")
+            : Task.FromResult(new FetchedFile(path, isTemporary: false));
+    }
+
+    /// <summary>The Census-tree folder first, then the flat folder.</summary>
+    private IEnumerable<string> FoldersFor(TigerLayerVintage vintage) =>
+        [System.IO.Path.Combine(root, vintage.CensusDirectory), root];
+}
