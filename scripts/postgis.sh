@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# A throwaway local PostGIS without Docker: initdb under .local/ (git-ignored), a free port on 127.0.0.1, trust auth.
+# Usage:
+#   scripts/postgis.sh start [--fast] [NAME]   start (or reuse) instance NAME (default "dev"); prints DATABASE_URL
+#   scripts/postgis.sh stop [NAME]             stop it
+#   scripts/postgis.sh url [NAME]              print its DATABASE_URL if it is running
+# --fast turns fsync off: for tests only (benchmarks and real loads keep it on).
+# Users with Docker can use docker-compose.yml instead (postgis/postgis image).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cmd="${1:-start}"; shift || true
+fast=0
+if [ "${1:-}" = "--fast" ]; then fast=1; shift; fi
+name="${1:-dev}"
+
+base="$root/.local/postgis/$name"
+data="$base/data"
+log() { echo "postgis: $*" >&2; }
+
+pg_bin() {
+  local dir
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k5 -n -r); do
+    ls "$(dirname "$dir")"/../../../share/postgresql/"$(basename "$(dirname "$dir")")"/extension/postgis.control >/dev/null 2>&1 && { echo "$dir"; return; }
+  done
+  return 1
+}
+
+# initdb and postgres refuse to run as root: run them as the postgres user, on folders it owns.
+as_owner() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+url_of() { echo "postgres://$(db_user)@127.0.0.1:$(cat "$base/port")/tigerimport"; }
+db_user() { if [ "$(id -u)" -eq 0 ]; then echo postgres; else id -un; fi; }
+
+running() { [ -f "$base/port" ] && [ -f "$data/postmaster.pid" ] && as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; }
+
+free_port() {
+  local port
+  for _ in $(seq 1 200); do
+    port=$(( 20000 + RANDOM % 40000 ))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+  log "no free port found"; exit 1
+}
+
+case "$cmd" in
+  start)
+    bin="$(pg_bin)" || { "$root/scripts/install-deps.sh" postgis; bin="$(pg_bin)"; }
+    if running; then url_of; exit 0; fi
+    mkdir -p "$base"
+    if [ "$(id -u)" -eq 0 ]; then
+      chown -R postgres:postgres "$base"
+      # postgres must be able to reach the folder: every parent needs o+x.
+      runuser -u postgres -- test -x "$base" || { log "user postgres cannot reach $base (check the parent folders' permissions)"; exit 1; }
+    fi
+    if [ ! -f "$data/PG_VERSION" ]; then
+      as_owner "$bin/initdb" -D "$data" --no-sync --auth=trust -E UTF8 --locale=C.UTF-8 -U "$(db_user)" >"$base/initdb.log" 2>&1 \
+        || { cat "$base/initdb.log" >&2; exit 1; }
+    fi
+    port="$(free_port)"
+    echo "$port" > "$base/port"
+    opts="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$base -c max_wal_size=2GB"
+    [ "$fast" -eq 1 ] && opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    as_owner "$bin/pg_ctl" -D "$data" -l "$base/server.log" -o "$opts" -w -t 60 start >/dev/null \
+      || { tail -20 "$base/server.log" >&2; exit 1; }
+    as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U "$(db_user)" -d postgres -qtAc \
+      "SELECT 1 FROM pg_database WHERE datname = 'tigerimport'" | grep -q 1 \
+      || as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U "$(db_user)" tigerimport
+    as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U "$(db_user)" -d tigerimport -qc "CREATE EXTENSION IF NOT EXISTS postgis" >/dev/null
+    log "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') with PostGIS on 127.0.0.1:$port (data in ${base#$root/})"
+    url_of ;;
+  stop)
+    bin="$(pg_bin)" || exit 0
+    [ -f "$data/PG_VERSION" ] && as_owner "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true ;;
+  url)
+    bin="$(pg_bin)" || exit 1
+    running && url_of ;;
+  *) sed -n '2,9p' "$0" >&2; exit 2 ;;
+esac

@@ -1,0 +1,71 @@
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Utilities;
+using NetTopologySuite.Operation.Valid;
+using TigerImport.Catalog;
+using NtsGeometry = NetTopologySuite.Geometries.Geometry;
+
+namespace TigerImport.Geometry;
+
+/// <summary>
+/// Makes each feature fit its layer's column: valid, non-empty, and of the layer's Multi* type. GeometryFixer runs only
+/// on what <c>IsValid</c> rejects, since it may alter even valid input slightly.
+/// </summary>
+public sealed class GeometryNormalizer(LayerGeometry layerGeometry)
+{
+    public GeometryVerdict Normalize(NtsGeometry? geometry)
+    {
+        if (geometry is null || geometry.IsEmpty)
+        {
+            return Reject("empty geometry");
+        }
+
+        if (!IsOfLayerType(geometry))
+        {
+            return Reject($"{geometry.GeometryType} in a {layerGeometry} layer");
+        }
+
+        var validity = new IsValidOp(geometry);
+        if (validity.IsValid)
+        {
+            return new(ToMulti(geometry), GeometryFate.Kept, null);
+        }
+
+        var problem = $"{validity.ValidationError.Message} at {validity.ValidationError.Coordinate}";
+        var fixedParts = OfLayerType(GeometryFixer.Fix(geometry, isKeepMulti: true));
+        return fixedParts.Count == 0
+            ? Reject($"unrepairable: {problem}")
+            : new(ToMulti(geometry.Factory.BuildGeometry(fixedParts)), GeometryFate.Repaired, problem);
+    }
+
+    private static GeometryVerdict Reject(string reason) => new(null, GeometryFate.Rejected, reason);
+
+    private bool IsOfLayerType(NtsGeometry geometry) => layerGeometry switch
+    {
+        LayerGeometry.MultiPolygon => geometry is IPolygonal,
+        _ => geometry is ILineal,
+    };
+
+    /// <summary>The non-empty parts of the layer's type: a fix can leave a collection with stray lines or points.</summary>
+    private List<NtsGeometry> OfLayerType(NtsGeometry geometry)
+    {
+        var parts = layerGeometry == LayerGeometry.MultiPolygon
+            ? PolygonExtracter.GetPolygons(geometry)
+            : LineStringExtracter.GetLines(geometry);
+        return parts.Where(p => !p.IsEmpty).ToList();
+    }
+
+    private NtsGeometry ToMulti(NtsGeometry geometry)
+    {
+        var factory = geometry.Factory;
+        NtsGeometry multi = geometry switch
+        {
+            MultiPolygon or MultiLineString => geometry,
+            Polygon polygon => factory.CreateMultiPolygon([polygon]),
+            LineString line => factory.CreateMultiLineString([line]),
+            _ when layerGeometry == LayerGeometry.MultiPolygon => factory.CreateMultiPolygon(PolygonExtracter.GetPolygons(geometry).Cast<Polygon>().ToArray()),
+            _ => factory.CreateMultiLineString(LineStringExtracter.GetLines(geometry).Cast<LineString>().ToArray()),
+        };
+        multi.SRID = geometry.SRID;
+        return multi;
+    }
+}

@@ -1,0 +1,59 @@
+using ProjNet.CoordinateSystems;
+using ProjNet.IO.CoordinateSystems;
+
+namespace TigerImport.Geometry;
+
+/// <summary>The coordinate systems the importer writes, and how it reads a .prj.</summary>
+public static class SpatialReferences
+{
+    public const int Nad83 = 4269;
+    public const int Wgs84 = 4326;
+    public const int WebMercator = 3857;
+    public const int ConusAlbers = 5070;
+
+    private static readonly Dictionary<int, string> TargetWkt = new()
+    {
+        [Nad83] = """GEOGCS["NAD83",DATUM["North_American_Datum_1983",SPHEROID["GRS 1980",6378137,298.257222101]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433],AUTHORITY["EPSG","4269"]]""",
+        [Wgs84] = """GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433],AUTHORITY["EPSG","4326"]]""",
+        [WebMercator] = """PROJCS["WGS 84 / Pseudo-Mercator",GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Popular Visualisation Pseudo Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",0],PARAMETER["scale_factor",1],PARAMETER["false_easting",0],PARAMETER["false_northing",0],UNIT["metre",1],AUTHORITY["EPSG","3857"]]""",
+        [ConusAlbers] = """PROJCS["NAD83 / Conus Albers",GEOGCS["NAD83",DATUM["North_American_Datum_1983",SPHEROID["GRS 1980",6378137,298.257222101]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Albers_Conic_Equal_Area"],PARAMETER["latitude_of_center",23],PARAMETER["longitude_of_center",-96],PARAMETER["standard_parallel_1",29.5],PARAMETER["standard_parallel_2",45.5],PARAMETER["false_easting",0],PARAMETER["false_northing",0],UNIT["metre",1],AUTHORITY["EPSG","5070"]]""",
+    };
+
+    /// <summary>The SRIDs <c>--srid</c> accepts.</summary>
+    public static IReadOnlyCollection<int> Targets => TargetWkt.Keys;
+
+    public static CoordinateSystem Target(int srid) => TargetWkt.TryGetValue(srid, out var wkt)
+        ? (CoordinateSystem)CoordinateSystemWktReader.Parse(wkt)
+        : throw new TigerImportException(FailureKind.Usage, $"SRID {srid} is not supported; choose one of {string.Join(", ", Targets)}.");
+
+    /// <summary>Reads a .prj (Esri WKT). A missing or unreadable one is an error: guessing a CRS silently misplaces data.</summary>
+    public static CoordinateSystem ParseProjection(string? prjText, string fileName)
+    {
+        if (string.IsNullOrWhiteSpace(prjText))
+        {
+            throw new TigerImportException(FailureKind.Data, $"{fileName} has no .prj: its coordinate system is unknown (TIGER/Line files are NAD83, EPSG:4269).");
+        }
+
+        try
+        {
+            return (CoordinateSystem)CoordinateSystemWktReader.Parse(prjText);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or NotSupportedException or InvalidCastException)
+        {
+            throw new TigerImportException(FailureKind.Data, $"{fileName} has a .prj this importer cannot read ({e.Message}): {Shorten(prjText)}", e);
+        }
+    }
+
+    /// <summary>True for a geographic CRS on NAD83 or WGS 84, which the importer treats as one datum (see <see cref="Reprojector"/>).</summary>
+    internal static bool IsNad83OrWgs84Geographic(CoordinateSystem cs) =>
+        cs is GeographicCoordinateSystem geographic && IsNad83OrWgs84(geographic.HorizontalDatum.Name);
+
+    private static bool IsNad83OrWgs84(string datumName)
+    {
+        var name = datumName.Replace("_", " ", StringComparison.Ordinal).ToUpperInvariant();
+        return (name.Contains("NORTH AMERICAN", StringComparison.Ordinal) && name.Contains("1983", StringComparison.Ordinal) && !name.Contains("HARN", StringComparison.Ordinal))
+            || name.Contains("WGS 1984", StringComparison.Ordinal) || name.Contains("WGS 84", StringComparison.Ordinal) || name.Contains("WGS84", StringComparison.Ordinal);
+    }
+
+    private static string Shorten(string text) => text.Length <= 120 ? text : text[..120] + "…";
+}

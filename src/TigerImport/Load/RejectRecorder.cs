@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace TigerImport.Load;
+
+/// <summary>
+/// Writes every rejected feature (record number, reason, geometry as read, attributes) to <c>{schema}.tiger_rejects</c>
+/// on a connection of its own, by binary COPY opened at the first reject, so nothing is dropped silently and memory
+/// does not grow with the number of rejects.
+/// </summary>
+public sealed class RejectRecorder(NpgsqlDataSource dataSource, string schema, Guid runId, string tableName, string fileName) : IAsyncDisposable
+{
+    private NpgsqlConnection? connection;
+    private NpgsqlBinaryImporter? importer;
+
+    public long Count { get; private set; }
+
+    /// <summary>Forgets what an earlier attempt at this file in this run recorded, so a retried file is not counted twice.</summary>
+    public static Task ForgetAsync(NpgsqlConnection connection, string schema, Guid runId, string fileName, CancellationToken cancellationToken) =>
+        Db.ExecuteAsync(connection, $"DELETE FROM {Sql.Qualified(schema, "tiger_rejects")} WHERE run_id = $1 AND file_name = $2", cancellationToken, runId, fileName);
+
+    public async Task RecordAsync(
+        int recordNumber, string reason, NetTopologySuite.Geometries.Geometry? geometry, IReadOnlyDictionary<string, object?> attributes, CancellationToken cancellationToken)
+    {
+        importer ??= await BeginAsync(cancellationToken);
+        await importer.StartRowAsync(cancellationToken);
+        await importer.WriteAsync(runId, NpgsqlDbType.Uuid, cancellationToken);
+        await importer.WriteAsync(tableName, NpgsqlDbType.Text, cancellationToken);
+        await importer.WriteAsync(fileName, NpgsqlDbType.Text, cancellationToken);
+        await importer.WriteAsync(recordNumber, NpgsqlDbType.Integer, cancellationToken);
+        await importer.WriteAsync(reason, NpgsqlDbType.Text, cancellationToken);
+        if (geometry is null)
+        {
+            await importer.WriteNullAsync(cancellationToken);
+        }
+        else
+        {
+            await importer.WriteAsync(geometry, NpgsqlDbType.Geometry, cancellationToken);
+        }
+
+        await importer.WriteAsync(JsonSerializer.Serialize(attributes), NpgsqlDbType.Jsonb, cancellationToken);
+        Count++;
+    }
+
+    /// <summary>Commits what was recorded; without it, disposing discards it (the file failed and will be retried or reported).</summary>
+    public async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        if (importer is not null)
+        {
+            await importer.CompleteAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (importer is not null)
+        {
+            await importer.DisposeAsync();
+        }
+
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    private async Task<NpgsqlBinaryImporter> BeginAsync(CancellationToken cancellationToken)
+    {
+        connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.BeginBinaryImportAsync(
+            $"COPY {Sql.Qualified(schema, "tiger_rejects")} (run_id, table_name, file_name, record_number, reason, geom, attributes) FROM STDIN (FORMAT BINARY)",
+            cancellationToken);
+    }
+}

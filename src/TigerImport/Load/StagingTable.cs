@@ -1,0 +1,85 @@
+using Npgsql;
+
+namespace TigerImport.Load;
+
+/// <summary>
+/// One partition being built: a plain table shaped like the published one, loaded by COPY, then given the partition's
+/// CHECK constraint (so ATTACH needs no scan) and indexes named after it (so ATTACH adopts them instead of building).
+/// </summary>
+public sealed class StagingTable
+{
+    private StagingTable(LayerTarget target, string part)
+    {
+        Target = target;
+        Part = part;
+        Name = target.PartitionTable(part);
+    }
+
+    public LayerTarget Target { get; }
+
+    /// <summary>"us" or a state FIPS code.</summary>
+    public string Part { get; }
+
+    /// <summary>The partition table's name (the same in every schema).</summary>
+    public string Name { get; }
+
+    public string Qualified => Sql.Qualified(Target.StagingSchema, Name);
+
+    /// <summary>Creates an empty staging table, dropping what a crashed run may have left under the same name.</summary>
+    public static async Task<StagingTable> CreateAsync(NpgsqlConnection connection, LayerTarget target, string part, CancellationToken cancellationToken)
+    {
+        var staging = new StagingTable(target, part);
+        await Db.ExecuteAsync(
+            connection,
+            $"""
+            DROP TABLE IF EXISTS {staging.Qualified};
+            CREATE TABLE {staging.Qualified} (LIKE {target.QualifiedTable}) WITH (autovacuum_enabled = false);
+            """,
+            cancellationToken);
+        return staging;
+    }
+
+    /// <summary>
+    /// Copies the published rows of the scopes this run does not reload (the other counties of a state when
+    /// <c>--counties</c> narrowed a county-based layer), so publishing the partition replaces only what was asked.
+    /// </summary>
+    public async Task<long> CarryOverAsync(NpgsqlConnection connection, IReadOnlyCollection<string> reloadedScopes, CancellationToken cancellationToken)
+    {
+        var published = Sql.Qualified(Target.Schema, Name);
+        var exists = await Db.ScalarAsync<bool>(connection, "SELECT to_regclass($1) IS NOT NULL", cancellationToken, published);
+        if (!exists)
+        {
+            return 0;
+        }
+
+        var columns = string.Join(", ", (await LayerTable.ColumnTypesAsync(connection, Target.StagingSchema, Name, cancellationToken)).Keys.Select(Sql.Identifier));
+        await using var command = new NpgsqlCommand(
+            $"INSERT INTO {Qualified} ({columns}) SELECT {columns} FROM {published} WHERE {LayerTarget.ScopeColumn} <> ALL($1)",
+            connection)
+        {
+            Parameters = { new() { Value = reloadedScopes.ToArray() } },
+        };
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The post-load steps, in osm2pgsql's order: constraint, indexes (fillfactor 100: the data is read-only), statistics.</summary>
+    public async Task FinishAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var columns = await LayerTable.ColumnTypesAsync(connection, Target.StagingSchema, Name, cancellationToken);
+        var key = LayerTable.KeyColumn(Target, columns.Keys);
+        var partKey = $"left({LayerTarget.ScopeColumn}, 2)";
+        await Db.ExecuteAsync(
+            connection,
+            $"""
+            ALTER TABLE {Qualified} ADD CONSTRAINT {Sql.Identifier(Name + "_part")} CHECK ({partKey} IS NOT NULL AND {partKey} = {Sql.Literal(Part)});
+            CREATE INDEX {Sql.Identifier(Name + "_geom")} ON {Qualified} USING gist ({LayerTarget.GeometryColumn}) WITH (fillfactor = 100);
+            {(key is null ? "" : $"CREATE INDEX {Sql.Identifier(Name + "_key")} ON {Qualified} ({Sql.Identifier(key)}) WITH (fillfactor = 100);")}
+            ALTER TABLE {Qualified} RESET (autovacuum_enabled);
+            ANALYZE {Qualified};
+            """,
+            cancellationToken);
+    }
+
+    public Task DropAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        Db.ExecuteAsync(connection, $"DROP TABLE IF EXISTS {Qualified}", cancellationToken);
+}

@@ -1,0 +1,147 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Polly;
+using Polly.Retry;
+using TigerImport.Load;
+
+namespace TigerImport.Publish;
+
+/// <summary>
+/// Swaps partitions of a published table in one short transaction, like imposm3's rotate(source, dest, backup) but at
+/// partition level: the published table itself is never replaced, so views that depend on it and grants on it survive.
+/// Publish moves staging → published and published → backup; revert is the same rotation starting from the backup.
+/// </summary>
+public sealed class PartitionRotator(ILogger logger)
+{
+    /// <summary>
+    /// How long the swap may wait for readers' locks (DETACH needs ACCESS EXCLUSIVE on the table). Bounded so a swap
+    /// queued behind a long query does not hold up every new reader queued behind it; then it retries.
+    /// </summary>
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly ResiliencePipeline retry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<PostgresException>(e => e.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected),
+            MaxRetryAttempts = 6,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromSeconds(1),
+            OnRetry = args =>
+            {
+                Log.SwapRetry(logger, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, args.Outcome.Exception?.Message);
+                return ValueTask.CompletedTask;
+            },
+        })
+        .Build();
+
+    /// <summary>Publishes staged partitions of one layer together: readers see all of them change at once, or none.</summary>
+    public async Task PublishAsync(NpgsqlConnection connection, LayerTarget target, Guid runId, IReadOnlyList<PublishedPartition> partitions, CancellationToken cancellationToken)
+    {
+        await retry.ExecuteAsync(
+            async token =>
+            {
+                await using var transaction = await BeginAsync(connection, token);
+                var bookkeeping = new PartitionBookkeeping(connection, target);
+                foreach (var partition in partitions)
+                {
+                    await RotateInAsync(connection, target, partition.Part, token);
+                    await bookkeeping.RecordPublishAsync(runId, partition, token);
+                }
+
+                await transaction.CommitAsync(token);
+            },
+            cancellationToken);
+        await AnalyzeAsync(connection, target, cancellationToken);
+    }
+
+    /// <summary>Restores the previous version of each partition that has one; returns the parts reverted.</summary>
+    public async Task<IReadOnlyList<string>> RevertAsync(NpgsqlConnection connection, LayerTarget target, IReadOnlyCollection<string>? parts, CancellationToken cancellationToken)
+    {
+        var reverted = new List<string>();
+        await retry.ExecuteAsync(
+            async token =>
+            {
+                reverted.Clear();
+                await using var transaction = await BeginAsync(connection, token);
+                var bookkeeping = new PartitionBookkeeping(connection, target);
+                foreach (var part in await BackedUpPartsAsync(connection, target, token))
+                {
+                    if (parts is not null && !parts.Contains(part))
+                    {
+                        continue;
+                    }
+
+                    var name = target.PartitionTable(part);
+                    await Db.ExecuteAsync(
+                        connection,
+                        $"DROP TABLE IF EXISTS {Sql.Qualified(target.StagingSchema, name)}; ALTER TABLE {Sql.Qualified(target.BackupSchema, name)} SET SCHEMA {Sql.Identifier(target.StagingSchema)}",
+                        token);
+                    await RotateInAsync(connection, target, part, token);
+                    await bookkeeping.RecordRevertAsync(part, token);
+                    reverted.Add(part);
+                }
+
+                await transaction.CommitAsync(token);
+            },
+            cancellationToken);
+        await AnalyzeAsync(connection, target, cancellationToken);
+        return reverted;
+    }
+
+    private static async Task<NpgsqlTransaction> BeginAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await Db.ExecuteAsync(connection, $"SET LOCAL lock_timeout = '{(int)LockTimeout.TotalMilliseconds}ms'", cancellationToken);
+        return transaction;
+    }
+
+    /// <summary>staging.X → published (attached), and the published X, if any, → backup (replacing the older backup).</summary>
+    private static async Task RotateInAsync(NpgsqlConnection connection, LayerTarget target, string part, CancellationToken cancellationToken)
+    {
+        var name = target.PartitionTable(part);
+        var published = Sql.Qualified(target.Schema, name);
+        var isAttached = await Db.ScalarAsync<bool>(
+            connection,
+            "SELECT EXISTS (SELECT 1 FROM pg_inherits WHERE inhrelid = to_regclass($1) AND inhparent = to_regclass($2))",
+            cancellationToken,
+            published,
+            target.QualifiedTable);
+        var sql = isAttached
+            ? $"""
+              ALTER TABLE {target.QualifiedTable} DETACH PARTITION {published};
+              DROP TABLE IF EXISTS {Sql.Qualified(target.BackupSchema, name)};
+              ALTER TABLE {published} SET SCHEMA {Sql.Identifier(target.BackupSchema)};
+              """
+            : $"DROP TABLE IF EXISTS {published};";
+        sql += $"""
+
+            ALTER TABLE {Sql.Qualified(target.StagingSchema, name)} SET SCHEMA {Sql.Identifier(target.Schema)};
+            ALTER TABLE {target.QualifiedTable} ATTACH PARTITION {published} FOR VALUES IN ({Sql.Literal(part)});
+            """;
+        await Db.ExecuteAsync(connection, sql, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<string>> BackedUpPartsAsync(NpgsqlConnection connection, LayerTarget target, CancellationToken cancellationToken)
+    {
+        var prefix = target.PartitionTable(string.Empty);
+        await using var command = new NpgsqlCommand(
+            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r' AND starts_with(c.relname, $2) ORDER BY 1",
+            connection)
+        {
+            Parameters = { new() { Value = target.BackupSchema }, new() { Value = prefix } },
+        };
+        var parts = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            parts.Add(reader.GetString(0)[prefix.Length..]);
+        }
+
+        return parts;
+    }
+
+    /// <summary>Autovacuum never analyzes a partitioned parent; the planner needs its statistics for joins across states.</summary>
+    private static Task AnalyzeAsync(NpgsqlConnection connection, LayerTarget target, CancellationToken cancellationToken) =>
+        Db.ExecuteAsync(connection, $"ANALYZE {target.QualifiedTable}", cancellationToken);
+}
