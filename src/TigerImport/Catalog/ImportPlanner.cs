@@ -18,7 +18,7 @@ public static class ImportPlanner
 
     public static async Task<IReadOnlyList<LayerPlan>> PlanAsync(ImportRequest request, ListFiles list, CancellationToken cancellationToken)
     {
-        var states = request.States ?? StatesOf(request.Counties) ?? UsStates.StatesDcAndPuertoRico;
+        var named = request.States ?? StatesOf(request.Counties);
         var plans = new List<LayerPlan>();
         foreach (var layer in request.Layers)
         {
@@ -29,6 +29,9 @@ public static class ImportPlanner
                 .OfType<TigerFile>()
                 .Where(f => f.Year == vintage.Year && f.Layer == layer)
                 .ToList();
+
+            // No states named: every state the source holds (all of Census's, for Census), or the 52 when it cannot list.
+            var states = named ?? (held is null ? UsStates.StatesDcAndPuertoRico : StatesIn(held));
             plans.Add(vintage.Scope switch
             {
                 LayerScope.Nation => PlanNation(vintage, held),
@@ -120,6 +123,9 @@ public static class ImportPlanner
 
     private static IReadOnlyList<UsState>? StatesOf(IReadOnlyList<string>? counties) =>
         counties?.Select(c => c[..2]).Distinct().Select(UsStates.ByFips).ToList();
+
+    private static List<UsState> StatesIn(IEnumerable<TigerFile> held) =>
+        held.Select(f => f.StateFips).OfType<string>().Distinct().Order(StringComparer.Ordinal).Select(UsStates.ByFips).ToList();
 
     private static TigerFile Expected(TigerLayerVintage vintage, string scopeCode) => new(
         vintage,

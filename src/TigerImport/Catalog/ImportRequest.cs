@@ -1,10 +1,55 @@
 namespace TigerImport.Catalog;
 
 /// <summary>What the user asked for: one vintage, some layers, optionally some states and counties.</summary>
-/// <param name="States">Null means every state, DC and Puerto Rico.</param>
+/// <param name="States">Null means every state the source holds (Census: all states, DC, Puerto Rico and island areas).</param>
 /// <param name="Counties">5-digit state+county codes that narrow county-based layers; null means all counties of the states.</param>
 public sealed record ImportRequest(
     int Year,
     IReadOnlyList<TigerLayer> Layers,
     IReadOnlyList<UsState>? States = null,
-    IReadOnlyList<string>? Counties = null);
+    IReadOnlyList<string>? Counties = null)
+{
+    /// <summary>
+    /// Reads the user's words: a year, comma-separated layer keys (or "all"), state FIPS or USPS codes (or "all"),
+    /// county codes. Anything unknown is a usage error that lists what is known, never a silent zero-row load.
+    /// </summary>
+    public static ImportRequest Parse(string? year, string? layers, string? states, string? counties)
+    {
+        if (string.IsNullOrWhiteSpace(year) || !int.TryParse(year, out var vintage) || !TigerLayers.IsKnownYear(vintage))
+        {
+            throw Usage($"--year (TIGER_YEAR) must be a TIGER/Line vintage from {TigerLayers.FirstYear} to {TigerLayers.LastYear}; got '{year}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(layers))
+        {
+            throw Usage($"--layers (TIGER_LAYERS) is required: a comma-separated list of {string.Join(", ", TigerLayers.All.Select(l => l.Key))}, or all.");
+        }
+
+        var layerList = Split(layers).Any(l => l.Equals("all", StringComparison.OrdinalIgnoreCase))
+            ? TigerLayers.All
+            : Split(layers).Select(key => TigerLayers.TryFind(key, out var layer)
+                ? layer
+                : throw Usage($"Unknown layer '{key}'. Known layers: {string.Join(", ", TigerLayers.All.Select(l => l.Key))}.")).Distinct().ToList();
+
+        var stateList = string.IsNullOrWhiteSpace(states) || Split(states).Any(s => s.Equals("all", StringComparison.OrdinalIgnoreCase))
+            ? null
+            : Split(states).Select(code => UsStates.TryFind(code, out var state)
+                ? state
+                : throw Usage($"Unknown state '{code}': use a 2-digit FIPS code (25) or a USPS code (MA).")).Distinct().ToList();
+
+        var countyList = string.IsNullOrWhiteSpace(counties) ? null : Split(counties).Select(code =>
+            code.Length == 5 && code.All(char.IsAsciiDigit) && UsStates.TryFind(code[..2], out _)
+                ? code
+                : throw Usage($"Unknown county '{code}': use a 5-digit state+county FIPS code (35013).")).Distinct().ToList();
+        if (countyList is not null && stateList is not null && countyList.Any(c => stateList.All(s => s.Fips != c[..2])))
+        {
+            throw Usage("--counties names a county outside the states in --states.");
+        }
+
+        return new ImportRequest(vintage, layerList, stateList, countyList);
+    }
+
+    private static string[] Split(string text) => text.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static TigerImportException Usage(string message) => new(FailureKind.Usage, message);
+}

@@ -11,33 +11,38 @@ internal sealed class PartitionBookkeeping(NpgsqlConnection connection, LayerTar
 {
     private string Table => Sql.Qualified(target.Schema, "tiger_partitions");
 
-    public Task RecordPublishAsync(Guid runId, PublishedPartition partition, CancellationToken cancellationToken) => Db.ExecuteAsync(
-        connection,
-        $"""
-        DELETE FROM {Table} WHERE table_name = $1 AND part = $2 AND slot = 'backup';
-        UPDATE {Table} SET slot = 'backup' WHERE table_name = $1 AND part = $2 AND slot = 'published';
-        INSERT INTO {Table} (table_name, part, slot, layer, year, files, features, repaired, rejected, run_id)
-            VALUES ($1, $2, 'published', $3, $4, $5, $6, $7, $8, $9);
-        """,
-        cancellationToken,
-        target.Table,
-        partition.Part,
-        target.Vintage.Layer.Key,
-        target.Vintage.Year,
-        partition.Files.ToArray(),
-        partition.Features,
-        partition.Repaired,
-        partition.Rejected,
-        runId);
+    public async Task RecordPublishAsync(Guid runId, PublishedPartition partition, CancellationToken cancellationToken)
+    {
+        await MoveSlotAsync(partition.Part, "backup", null, cancellationToken);
+        await MoveSlotAsync(partition.Part, "published", "backup", cancellationToken);
+        await Db.ExecuteAsync(
+            connection,
+            $"""
+            INSERT INTO {Table} (table_name, part, slot, layer, year, files, features, repaired, rejected, run_id)
+                VALUES ($1, $2, 'published', $3, $4, $5, $6, $7, $8, $9)
+            """,
+            cancellationToken,
+            target.Table,
+            partition.Part,
+            target.Vintage.Layer.Key,
+            target.Vintage.Year,
+            partition.Files.ToArray(),
+            partition.Features,
+            partition.Repaired,
+            partition.Rejected,
+            runId);
+    }
 
-    public Task RecordRevertAsync(string part, CancellationToken cancellationToken) => Db.ExecuteAsync(
-        connection,
-        $"""
-        UPDATE {Table} SET slot = 'reverting' WHERE table_name = $1 AND part = $2 AND slot = 'published';
-        UPDATE {Table} SET slot = 'published' WHERE table_name = $1 AND part = $2 AND slot = 'backup';
-        UPDATE {Table} SET slot = 'backup' WHERE table_name = $1 AND part = $2 AND slot = 'reverting';
-        """,
-        cancellationToken,
-        target.Table,
-        part);
+    /// <summary>Swaps the two rows, through a third slot name since (table, part, slot) is the primary key.</summary>
+    public async Task RecordRevertAsync(string part, CancellationToken cancellationToken)
+    {
+        await MoveSlotAsync(part, "published", "reverting", cancellationToken);
+        await MoveSlotAsync(part, "backup", "published", cancellationToken);
+        await MoveSlotAsync(part, "reverting", "backup", cancellationToken);
+    }
+
+    /// <summary>Renames a row's slot, or deletes the row when <paramref name="to"/> is null.</summary>
+    private Task MoveSlotAsync(string part, string from, string? to, CancellationToken cancellationToken) => to is null
+        ? Db.ExecuteAsync(connection, $"DELETE FROM {Table} WHERE table_name = $1 AND part = $2 AND slot = $3", cancellationToken, target.Table, part, from)
+        : Db.ExecuteAsync(connection, $"UPDATE {Table} SET slot = $4 WHERE table_name = $1 AND part = $2 AND slot = $3", cancellationToken, target.Table, part, from, to);
 }

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using TigerImport.Geometry;
+
+namespace TigerImport.Cli;
+
+/// <summary>Every option of every verb, each defined once.</summary>
+internal static class CliOptions
+{
+    public static readonly Option<string?> Year = EnvOption.Text("--year", "TIGER_YEAR", "TIGER/Line vintage, e.g. 2024 (required)");
+
+    public static readonly Option<string?> Layers = EnvOption.Text("--layers", "TIGER_LAYERS", "Comma-separated layers: STATE, COUNTY, CD, SLDU, SLDL, PLACE, ZCTA520, TRACT, BG, COUSUB, EDGES, ADDRFEAT, FACES, ROADS, AREAWATER, LINEARWATER, or all (required)");
+
+    public static readonly Option<string?> States = EnvOption.Text("--states", "TIGER_STATES", "Comma-separated state FIPS or USPS codes (25 or MA); default: every state the source holds");
+
+    public static readonly Option<string?> Counties = EnvOption.Text("--counties", "TIGER_COUNTIES", "Comma-separated 5-digit county codes (35013) that narrow county-based layers");
+
+    public static readonly Option<string?> Schema = EnvOption.Text("--schema", "TIGER_SCHEMA", "Target schema; tables are <schema>.<layer>_<year>", "tiger");
+
+    public static readonly Option<int> Srid = EnvOption.Number("--srid", "TIGER_SRID", $"Target SRID: {string.Join(", ", SpatialReferences.Targets)}", SpatialReferences.Wgs84);
+
+    public static readonly Option<string?> Connection = new("--connection")
+    {
+        Description = "PostgreSQL connection: a postgres:// URL or key=value string [default: DATABASE_URL, else the PG* variables]",
+    };
+
+    public static readonly Option<string?> LogFormat = EnvOption.Text("--log-format", "TIGER_LOG_FORMAT", "auto (JSON lines unless on a terminal), json or text", "auto");
+
+    public static readonly Option<string?> Source = EnvOption.Text("--source", "TIGER_SOURCE", "census, an http(s):// mirror of Census's geo/tiger tree, s3://bucket/prefix, or a local folder", "census");
+
+    public static readonly Option<string?> Cache = EnvOption.Text("--cache", "TIGER_CACHE", "s3://bucket/prefix read-through cache for downloads");
+
+    public static readonly Option<bool> SkipMissing = EnvOption.Flag("--skip-missing", "TIGER_SKIP_MISSING", "Load what the source has when some expected files are missing, instead of failing the layer");
+
+    public static readonly Option<string?> TempDir = EnvOption.Text("--temp-dir", "TIGER_TEMP_DIR", "Folder for downloads until they are loaded", Path.Combine(Path.GetTempPath(), "tigerimport"));
+
+    public static readonly Option<string?> UserAgent = EnvOption.Text("--user-agent", "TIGER_USER_AGENT", "HTTP User-Agent sent to Census", "tigerimport/1.0 (TIGER/Line to PostGIS loader)");
+
+    public static readonly Option<int> MaxDownloads = EnvOption.Number("--max-downloads", "TIGER_MAX_DOWNLOADS", "Downloads at once (Census blocks many parallel requests)", 2);
+
+    public static readonly Option<string?> S3Endpoint = EnvOption.Text("--s3-endpoint", "AWS_ENDPOINT_URL_S3", "S3-compatible endpoint URL (default: AWS)");
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+using TigerImport.Pipeline;
+
+namespace TigerImport.Cli;
+
+/// <summary>The end-of-run summary: a table on a terminal, one structured event per layer in JSON mode.</summary>
+internal static class SummaryReport
+{
+    public static void Write(ImportSummary summary, Logging logging, ILogger logger)
+    {
+        foreach (var layer in summary.Layers)
+        {
+            logger.LogInformation(
+                "Summary {Layer} {Year} {Table}: {Outcome}; {Files} file(s), {Read} read, {Rows} loaded, {Repaired} repaired, {Rejected} rejected in {ElapsedMs} ms{Error}",
+                layer.Layer, layer.Year, layer.Table, layer.Outcome, layer.Files.Count, layer.Read, layer.Loaded, layer.Repaired, layer.Rejected, layer.ElapsedMs,
+                layer.Error is null ? "" : ": " + layer.Error);
+        }
+
+        if (logging.IsJson)
+        {
+            return;
+        }
+
+        var rows = summary.Layers.Select(l => new[]
+        {
+            l.Layer, l.Year.ToString(), l.Table, l.Files.Count.ToString(), l.Read.ToString("N0"), l.Loaded.ToString("N0"),
+            l.Repaired.ToString("N0"), l.Rejected.ToString("N0"), $"{l.ElapsedMs / 1000.0:F1}s", l.Outcome.ToString().ToLowerInvariant(),
+        }).Prepend(["layer", "year", "table", "files", "read", "loaded", "repaired", "rejected", "time", "outcome"]).ToList();
+        var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        Console.WriteLine();
+        foreach (var row in rows)
+        {
+            Console.WriteLine(string.Join("  ", row.Select((cell, i) => i is >= 3 and <= 8 ? cell.PadLeft(widths[i]) : cell.PadRight(widths[i]))).TrimEnd());
+        }
+
+        Console.WriteLine($"\nrun {summary.RunId} finished in {summary.ElapsedMs / 1000.0:F1}s; rejected features are in the tiger_rejects table of the target schema.");
+    }
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using TigerImport.Catalog;
+using TigerImport.Load;
+using TigerImport.Publish;
+using TigerImport.Sources;
+
+namespace TigerImport.Pipeline;
+
+/// <summary>
+/// The orchestrator: plan the files, then import layer by layer in catalog order (small national layers first),
+/// recording the run in <c>{schema}.tiger_runs</c>. A failed layer does not stop the others.
+/// </summary>
+public sealed class ImportRunner(NpgsqlDataSource dataSource, ITigerSource source, ILogger logger)
+{
+    public async Task<ImportSummary> ImportAsync(Guid runId, ImportRequest request, ImportOptions options, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var journal = new RunJournal(dataSource, options.Schema, runId);
+        await journal.BeginAsync("import", source.DisplayName, request, options, cancellationToken);
+        var results = new List<LayerResult>();
+        var status = "cancelled";
+        try
+        {
+            var plans = await ImportPlanner.PlanAsync(request, source.ListAsync, cancellationToken);
+            var importer = new LayerImporter(dataSource, source, logger, runId, options, request);
+            foreach (var plan in plans.OrderBy(p => TigerLayers.All.ToList().IndexOf(p.Vintage.Layer)))
+            {
+                results.Add(await importer.ImportAsync(plan, cancellationToken));
+            }
+
+            var summary = new ImportSummary(runId, results, clock.ElapsedMilliseconds);
+            status = summary.WorstFailure is null ? "succeeded" : "failed";
+            return summary;
+        }
+        catch (Exception e) when (Failures.Classify(e) is not null)
+        {
+            status = "failed";
+            throw;
+        }
+        finally
+        {
+            await journal.EndAsync(status, results);
+        }
+    }
+}
