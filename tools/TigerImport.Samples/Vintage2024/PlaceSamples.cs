@@ -8,7 +8,7 @@ namespace TigerImport.Samples.Vintage2024;
 /// tl_2024_35_place and tl_2024_72_place: two states, so re-importing one state can be tested. New Mexico's file holds
 /// the deliberate self-intersecting polygon and a polygon with a hole; Puerto Rico's file is clean.
 /// </summary>
-internal static class PlaceSamples
+public static class PlaceSamples
 {
     private static readonly PlaceKind City = new("25", "C1", "G4110", "A", " city");
     private static readonly PlaceKind Town = new("43", "C1", "G4110", "A", " town");

@@ -1,0 +1,99 @@
+using TigerImport.Pipeline;
+using TigerImport.Samples;
+using TigerImport.Samples.Vintage2024;
+using TigerImport.Tests.Support;
+
+namespace TigerImport.Tests.Publish;
+
+[Collection(PostgisCollection.Name)]
+public sealed class When_a_layer_is_published_again(PostgisServer postgis)
+{
+    [Fact]
+    public async Task Dependent_views_and_grants_keep_working()
+    {
+        await using var db = postgis.CreateDataSource();
+        using var folder = new SampleFolder().WithSamples("tl_2024_35_place.zip", "tl_2024_72_place.zip");
+        await TestImport.RunAsync(db, folder.Path, "views", 2024, "PLACE");
+        await TestImport.ExecuteAsync(db, """
+            CREATE VIEW views.place_names AS SELECT geoid, name FROM views.place_2024;
+            DROP ROLE IF EXISTS tiger_reader; CREATE ROLE tiger_reader;
+            GRANT USAGE ON SCHEMA views TO tiger_reader;
+            GRANT SELECT ON views.place_2024, views.place_names TO tiger_reader;
+            """);
+
+        var summary = await TestImport.RunAsync(db, folder.Path, "views", 2024, "PLACE");
+
+        Assert.Equal(LayerOutcome.Published, Assert.Single(summary.Layers).Outcome);
+        Assert.Equal(10L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM views.place_names"));
+        Assert.True(await TestImport.ScalarAsync<bool>(db, "SELECT has_table_privilege('tiger_reader', 'views.place_2024', 'SELECT')"));
+        Assert.Equal(10L, await TestImport.ScalarAsync<long>(db, """
+            SET ROLE tiger_reader; SELECT count(*) FROM views.place_names;
+            """));
+        await TestImport.ExecuteAsync(db, "RESET ROLE");
+    }
+
+    [Fact]
+    public async Task Reimporting_one_state_replaces_exactly_its_rows()
+    {
+        await using var db = postgis.CreateDataSource();
+        using var folder = new SampleFolder().WithSamples("tl_2024_35_place.zip", "tl_2024_72_place.zip");
+        await TestImport.RunAsync(db, folder.Path, "onestate", 2024, "PLACE");
+        const string newMexicoRows = "SELECT md5(string_agg(t::text, '|' ORDER BY geoid)) FROM onestate.place_2024 t WHERE tiger_scope = '35'";
+        var newMexicoBefore = await TestImport.ScalarAsync<string>(db, newMexicoRows);
+        var newMexicoTable = await TestImport.ScalarAsync<uint>(db, "SELECT 'onestate.place_2024_p35'::regclass::oid");
+
+        // Puerto Rico again, with one place fewer: its partition must hold exactly the new file's rows.
+        var puertoRico = PlaceSamples.PuertoRico();
+        folder.Write(puertoRico with { Features = puertoRico.Features.Skip(1).ToList() });
+        var summary = await TestImport.RunAsync(db, folder.Path, "onestate", 2024, "PLACE", states: "PR");
+
+        Assert.Equal(LayerOutcome.Published, Assert.Single(summary.Layers).Outcome);
+        Assert.Equal(puertoRico.Features.Count - 1L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM onestate.place_2024 WHERE statefp = '72'"));
+        Assert.Equal(newMexicoBefore, await TestImport.ScalarAsync<string>(db, newMexicoRows));
+        Assert.Equal(newMexicoTable, await TestImport.ScalarAsync<uint>(db, "SELECT 'onestate.place_2024_p35'::regclass::oid"));
+    }
+
+    [Fact]
+    public async Task Revert_restores_the_previous_version_and_a_second_revert_undoes_it()
+    {
+        await using var db = postgis.CreateDataSource();
+        using var folder = new SampleFolder().WithSamples("tl_2024_72_place.zip");
+        await TestImport.RunAsync(db, folder.Path, "revert", 2024, "PLACE");
+        var puertoRico = PlaceSamples.PuertoRico();
+        folder.Write(puertoRico with { Features = puertoRico.Features.Take(1).ToList() });
+        await TestImport.RunAsync(db, folder.Path, "revert", 2024, "PLACE");
+        Assert.Equal(1L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM revert.place_2024"));
+
+        var reverter = new Reverter(db, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var request = TigerImport.Catalog.ImportRequest.Parse("2024", "PLACE", null, null);
+        await reverter.RevertAsync(Guid.NewGuid(), request, new ImportOptions("revert"), TestContext.Current.CancellationToken);
+        Assert.Equal((long)puertoRico.Features.Count, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM revert.place_2024"));
+
+        await reverter.RevertAsync(Guid.NewGuid(), request, new ImportOptions("revert"), TestContext.Current.CancellationToken);
+        Assert.Equal(1L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM revert.place_2024"));
+        Assert.Equal(1L, await TestImport.ScalarAsync<long>(db, "SELECT features FROM revert.tiger_partitions WHERE table_name = 'place_2024' AND slot = 'published'"));
+    }
+
+    [Fact]
+    public async Task A_file_that_fails_leaves_the_published_layer_as_it_was()
+    {
+        await using var db = postgis.CreateDataSource();
+        using var folder = new SampleFolder().WithSamples("tl_2024_35_place.zip", "tl_2024_72_place.zip");
+        await TestImport.RunAsync(db, folder.Path, "failing", 2024, "PLACE");
+        const string allRows = "SELECT md5(string_agg(t::text, '|' ORDER BY geoid)) FROM failing.place_2024 t";
+        var before = await TestImport.ScalarAsync<string>(db, allRows);
+
+        // Puerto Rico's zip cut in half: New Mexico loads, Puerto Rico fails, so nothing of the layer may change.
+        var path = Path.Combine(folder.Path, "tl_2024_72_place.zip");
+        var bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
+        await File.WriteAllBytesAsync(path, bytes[..(bytes.Length / 2)], TestContext.Current.CancellationToken);
+        var summary = await TestImport.RunAsync(db, folder.Path, "failing", 2024, "PLACE");
+
+        var layer = Assert.Single(summary.Layers);
+        Assert.Equal(LayerOutcome.Failed, layer.Outcome);
+        Assert.Equal(FailureKind.Data, layer.Failure);
+        Assert.Contains("tl_2024_72_place.zip", layer.Error);
+        Assert.Equal(before, await TestImport.ScalarAsync<string>(db, allRows));
+        Assert.Equal(0L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'failing_staging'"));
+    }
+}

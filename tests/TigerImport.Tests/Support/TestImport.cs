@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using TigerImport.Catalog;
+using TigerImport.Pipeline;
+using TigerImport.Sources;
+
+namespace TigerImport.Tests.Support;
+
+/// <summary>Runs the real pipeline (planner, source, loader, publisher) against the test database.</summary>
+internal static class TestImport
+{
+    public static async Task<ImportSummary> RunAsync(
+        NpgsqlDataSource dataSource, string sourceFolder, string schema, int year, string layers, string? states = null, string? counties = null, int srid = 4326)
+    {
+        var request = ImportRequest.Parse(year.ToString(), layers, states, counties);
+        var runner = new ImportRunner(dataSource, new LocalFolderSource(sourceFolder), NullLogger.Instance);
+        return await runner.ImportAsync(Guid.NewGuid(), request, new ImportOptions(schema, srid), TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>A scalar query, for assertions.</summary>
+    public static async Task<T> ScalarAsync<T>(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
+    public static async Task ExecuteAsync(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+}
