@@ -19,10 +19,14 @@ public static class ColumnValue
         _ => throw new NotSupportedException($"Column type {pgType} is not one the importer writes."),
     };
 
-    /// <summary>The value for the column, or null. A numeric code becomes zero-padded text to its DBF width.</summary>
+    /// <summary>
+    /// The value for the column, or null. A blank character field is NULL (dBASE has no NULL; blank is how it says
+    /// "no value", and ogr2ogr reads it the same way). A numeric code becomes zero-padded text to its DBF width.
+    /// </summary>
     public static object? Convert(object? value, NpgsqlDbType type, int width) => value switch
     {
         null => null,
+        string s when string.IsNullOrWhiteSpace(s) => null,
         string s when type == NpgsqlDbType.Text => s,
         string s => ParseText(s, type),
         _ when type == NpgsqlDbType.Text => value switch
@@ -36,11 +40,8 @@ public static class ColumnValue
         _ => ToNumber(value, type),
     };
 
-    private static object? ParseText(string text, NpgsqlDbType type)
-    {
-        var trimmed = text.Trim();
-        return trimmed.Length == 0 ? null : ToNumber(decimal.Parse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture), type);
-    }
+    private static object ParseText(string text, NpgsqlDbType type) =>
+        ToNumber(decimal.Parse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture), type);
 
     private static object ToNumber(object value, NpgsqlDbType type) => type switch
     {

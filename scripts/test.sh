@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test of the project on a fresh machine: installs PostGIS and GDAL when missing (apt), starts a
+# throwaway PostGIS (no Docker), runs the .NET tests and the Terraform checks, and ends with one line
+# "N passed, N failed, N skipped". Exit status is non-zero when anything failed.
+# Usage: scripts/test.sh [extra dotnet test arguments]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+"$root/scripts/install-deps.sh" postgis gdal
+export TIGER_TEST_DATABASE_URL="$("$root/scripts/postgis.sh" start --fast test)"
+cleanup() { "$root/scripts/postgis.sh" stop test || true; }
+trap cleanup EXIT
+
+results="$root/.local/test-results"
+mkdir -p "$results"
+status=0
+dotnet test --project tests/TigerImport.Tests -c Release "$@" 2>&1 | tee "$results/dotnet.log" || status=1
+
+# Microsoft.Testing.Platform prints "total: N", "failed: N", "succeeded: N", "skipped: N" at the end.
+count() { grep -E "^\s*$1: [0-9]+" "$results/dotnet.log" | tail -1 | grep -oE '[0-9]+' || echo 0; }
+passed=$(count succeeded); failed=$(count failed); skipped=$(count skipped)
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi  # a build failure runs no test but must not pass
+
+if [ -x infra/test.sh ]; then
+  infra/test.sh 2>&1 | tee "$results/terraform.log" || status=1
+  line=$(grep -E '^terraform: [0-9]+ passed, [0-9]+ failed' "$results/terraform.log" | tail -1)
+  if [ -n "$line" ]; then
+    passed=$((passed + $(echo "$line" | awk '{print $2}')))
+    failed=$((failed + $(echo "$line" | awk '{print $4}')))
+  fi
+fi
+
+echo
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -1,0 +1,47 @@
+using System.Text;
+using TigerImport.Archive;
+
+namespace TigerImport.Tests.Archive;
+
+public sealed class DbfEncodingTests
+{
+    [Theory]
+    [InlineData("UTF-8", "utf-8")]
+    [InlineData("utf8", "utf-8")]
+    [InlineData("65001", "utf-8")]
+    [InlineData("ISO-8859-1", "iso-8859-1")]
+    [InlineData("88591", "iso-8859-1")]
+    [InlineData("ANSI 1252", "windows-1252")]
+    [InlineData("1252", "windows-1252")]
+    public void Reads_what_a_cpg_says(string cpg, string expected) =>
+        Assert.Equal(expected, DbfEncoding.Resolve(cpg, 0x00, 2010).Name);
+
+    [Fact]
+    public void The_cpg_wins_then_the_language_driver_then_the_vintage()
+    {
+        Assert.Equal((".cpg", "utf-8"), Describe(DbfEncoding.Resolve("UTF-8", 0x57, 2010)));
+        Assert.Equal(("dbf language driver", "windows-1252"), Describe(DbfEncoding.Resolve(null, 0x57, 2020)));
+        Assert.Equal(("vintage", "iso-8859-1"), Describe(DbfEncoding.Resolve(null, 0x00, 2014)));
+        Assert.Equal(("vintage", "utf-8"), Describe(DbfEncoding.Resolve(" ", 0x00, 2015)));
+    }
+
+    [Fact]
+    public void Bytes_that_do_not_decode_are_counted_not_hidden()
+    {
+        var encoding = DbfEncoding.Resolve("UTF-8", 0, 2020);
+        var latin1Name = Encoding.Latin1.GetBytes("Cañon City");
+
+        var text = encoding.Encoding.GetString(latin1Name);
+
+        Assert.Equal("Ca\uFFFDon City", text);
+        Assert.Equal(1, encoding.UndecodableBytes);
+        Assert.Equal("Cañon City", encoding.Encoding.GetString(Encoding.UTF8.GetBytes("Cañon City")));
+        Assert.Equal(1, encoding.UndecodableBytes);
+    }
+
+    [Fact]
+    public void An_unknown_cpg_is_a_data_error() =>
+        Assert.Equal(FailureKind.Data, Assert.Throws<TigerImportException>(() => DbfEncoding.Resolve("KLINGON-9", 0, 2020)).Kind);
+
+    private static (string, string) Describe(DbfEncoding encoding) => (encoding.Origin, encoding.Name);
+}

@@ -1,0 +1,69 @@
+using TigerImport.Tests.Support;
+
+namespace TigerImport.Tests.Cli;
+
+/// <summary>The real executable, as an operator runs it: exit codes and messages.</summary>
+[Collection(PostgisCollection.Name)]
+public sealed class When_the_command_line_is_wrong_or_the_job_runs(PostgisServer postgis)
+{
+    private static readonly string Cli = Path.Combine(AppContext.BaseDirectory, "TigerImport.Cli.dll");
+
+    private static Task<(int ExitCode, string Output)> RunAsync(string? databaseUrl, params string[] arguments) =>
+        ExternalTool.RunAsync("dotnet", [Cli, .. arguments], new Dictionary<string, string?> { ["DATABASE_URL"] = databaseUrl, ["TIGER_LOG_FORMAT"] = "text" });
+
+    [Theory]
+    [InlineData("--layers", "TRACTS", "Unknown layer 'TRACTS'")]
+    [InlineData("--states", "ZZ", "Unknown state 'ZZ'")]
+    [InlineData("--year", "1999", "--year")]
+    public async Task A_wrong_option_exits_2_with_a_message(string option, string value, string message)
+    {
+        string[] arguments = ["import", "--source", RepoPaths.Samples, "--year", "2024", "--layers", "PLACE"];
+        var index = Array.IndexOf(arguments, option);
+        if (index >= 0)
+        {
+            arguments[index + 1] = value;
+        }
+        else
+        {
+            arguments = [.. arguments, option, value];
+        }
+
+        var (exitCode, output) = await RunAsync("postgres://nobody@127.0.0.1:1/none", arguments);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, output);
+    }
+
+    [Fact]
+    public async Task Help_lists_every_option_with_its_environment_variable()
+    {
+        var (exitCode, output) = await RunAsync(null, "import", "--help");
+
+        Assert.Equal(0, exitCode);
+        foreach (var variable in new[] { "TIGER_SOURCE", "TIGER_YEAR", "TIGER_LAYERS", "TIGER_STATES", "TIGER_SCHEMA", "TIGER_SRID" })
+        {
+            Assert.Contains(variable, output);
+        }
+    }
+
+    [Fact]
+    public async Task The_samples_import_publishes_every_layer_and_accounts_for_every_feature()
+    {
+        var (exitCode, output) = await RunAsync(postgis.Url, "import", "--source", RepoPaths.Samples, "--year", "2024", "--layers", "STATE,COUNTY,CD,SLDU,PLACE,ZCTA520,EDGES", "--schema", "cli");
+
+        Assert.True(exitCode == 0, output);
+        await using var db = postgis.CreateDataSource();
+        Assert.Equal(7L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM cli.tiger_partitions WHERE slot = 'published' AND part IN ('us', '35')") - 2);
+        Assert.Equal(1L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM cli.tiger_rejects WHERE file_name = 'tl_2024_35_sldu.zip' AND reason = 'empty geometry'"));
+        Assert.Equal(1L, await TestImport.ScalarAsync<long>(db, "SELECT sum(repaired) FROM cli.tiger_partitions WHERE table_name = 'place_2024'"));
+        Assert.Equal("Doña Ana County", await TestImport.ScalarAsync<string>(db, "SELECT namelsad FROM cli.county_2024 WHERE geoid = '35013'"));
+        foreach (var table in new[] { "state_2024", "county_2024", "cd_2024", "sldu_2024", "place_2024", "zcta520_2024", "edges_2024" })
+        {
+            Assert.Equal(0L, await TestImport.ScalarAsync<long>(db, $"SELECT count(*) FROM cli.{table} WHERE geom IS NULL OR ST_IsEmpty(geom) OR NOT ST_IsValid(geom)"));
+        }
+    }
+
+    [Fact]
+    public async Task A_missing_database_is_a_usage_error() =>
+        Assert.Equal(2, (await RunAsync(null, "import", "--source", RepoPaths.Samples, "--year", "2024", "--layers", "PLACE")).ExitCode);
+}
