@@ -23,8 +23,8 @@ internal static partial class Log
     [LoggerMessage(10, LogLevel.Information, "Finished: {Stage} {Layer} {Year} {File}: {Rows} rows, {Repaired} repaired, {Rejected} rejected of {Read} read in {ElapsedMs} ms")]
     public static partial void FileLoaded(ILogger logger, string stage, string layer, int year, string file, long read, long rows, long repaired, long rejected, long elapsedMs);
 
-    [LoggerMessage(11, LogLevel.Warning, "{File}: {UndecodableBytes} byte(s) could not be decoded as {Encoding} (chosen from the {EncodingOrigin}); they were replaced by U+FFFD")]
-    public static partial void UndecodableBytes(ILogger logger, string file, long undecodableBytes, string encoding, string encodingOrigin);
+    [LoggerMessage(11, LogLevel.Warning, "{File}: {Undecodable} byte sequence(s) could not be decoded as {Encoding} (chosen from the {EncodingOrigin}); they were loaded as U+FFFD")]
+    public static partial void Undecodable(ILogger logger, string file, long undecodable, string encoding, string encodingOrigin);
 
     [LoggerMessage(12, LogLevel.Debug, "{File} record {RecordNumber} rejected: {Reason}")]
     public static partial void FeatureRejected(ILogger logger, string file, int recordNumber, string reason);

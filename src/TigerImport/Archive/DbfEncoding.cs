@@ -2,19 +2,19 @@ using System.Text;
 
 namespace TigerImport.Archive;
 
-/// <summary>The encoding a .dbf's text is decoded with, where that choice came from, and a count of bytes it could not decode.</summary>
+/// <summary>The encoding a .dbf's text is decoded with, and where that choice came from.</summary>
 public sealed class DbfEncoding
 {
-    private readonly UndecodableByteCounter counter;
+    /// <summary>What a byte sequence that does not decode becomes: counted by <see cref="CountUndecodable"/>.</summary>
+    public const char Replacement = '\uFFFD';
 
     private DbfEncoding(Encoding baseEncoding, string origin)
     {
-        counter = new UndecodableByteCounter();
-        Encoding = Encoding.GetEncoding(baseEncoding.CodePage, EncoderFallback.ReplacementFallback, counter);
+        Encoding = Encoding.GetEncoding(baseEncoding.CodePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback(Replacement.ToString()));
         Origin = origin;
     }
 
-    /// <summary>Decodes like the named encoding, counting what it cannot decode.</summary>
+    /// <summary>Decodes like the named encoding; what it cannot decode becomes U+FFFD, never a look-alike character.</summary>
     public Encoding Encoding { get; }
 
     /// <summary>Why this encoding: ".cpg", "dbf language driver" or "vintage".</summary>
@@ -22,8 +22,11 @@ public sealed class DbfEncoding
 
     public string Name => Encoding.WebName;
 
-    /// <summary>Bytes replaced by U+FFFD so far.</summary>
-    public long UndecodableBytes => counter.Count;
+    /// <summary>
+    /// How many undecodable sequences a decoded value holds. Counted in the text rather than in a decoder fallback,
+    /// which .NET calls twice per string (once to size it, once to fill it).
+    /// </summary>
+    public static int CountUndecodable(string text) => text.AsSpan().Count(Replacement);
 
     /// <summary>UTF-8 from 2015 on, Latin-1 before: Census's practice when a file says nothing (TIGER-FACTS).</summary>
     public static Encoding ForVintage(int year) => year >= 2015 ? Encoding.UTF8 : Encoding.Latin1;

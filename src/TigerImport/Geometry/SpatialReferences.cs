@@ -11,19 +11,20 @@ public static class SpatialReferences
     public const int WebMercator = 3857;
     public const int ConusAlbers = 5070;
 
-    private static readonly Dictionary<int, string> TargetWkt = new()
+    /// <summary>The targets: ProjNET's own WGS 84 and Web Mercator (its WKT reader does not know EPSG's name for the latter).</summary>
+    private static readonly Dictionary<int, Func<CoordinateSystem>> TargetSystems = new()
     {
-        [Nad83] = """GEOGCS["NAD83",DATUM["North_American_Datum_1983",SPHEROID["GRS 1980",6378137,298.257222101]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433],AUTHORITY["EPSG","4269"]]""",
-        [Wgs84] = """GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433],AUTHORITY["EPSG","4326"]]""",
-        [WebMercator] = """PROJCS["WGS 84 / Pseudo-Mercator",GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Popular Visualisation Pseudo Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",0],PARAMETER["scale_factor",1],PARAMETER["false_easting",0],PARAMETER["false_northing",0],UNIT["metre",1],AUTHORITY["EPSG","3857"]]""",
-        [ConusAlbers] = """PROJCS["NAD83 / Conus Albers",GEOGCS["NAD83",DATUM["North_American_Datum_1983",SPHEROID["GRS 1980",6378137,298.257222101]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Albers_Conic_Equal_Area"],PARAMETER["latitude_of_center",23],PARAMETER["longitude_of_center",-96],PARAMETER["standard_parallel_1",29.5],PARAMETER["standard_parallel_2",45.5],PARAMETER["false_easting",0],PARAMETER["false_northing",0],UNIT["metre",1],AUTHORITY["EPSG","5070"]]""",
+        [Nad83] = () => FromWkt("""GEOGCS["NAD83",DATUM["North_American_Datum_1983",SPHEROID["GRS 1980",6378137,298.257222101]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433],AUTHORITY["EPSG","4269"]]"""),
+        [Wgs84] = () => GeographicCoordinateSystem.WGS84,
+        [WebMercator] = () => ProjectedCoordinateSystem.WebMercator,
+        [ConusAlbers] = () => FromWkt("""PROJCS["NAD83 / Conus Albers",GEOGCS["NAD83",DATUM["North_American_Datum_1983",SPHEROID["GRS 1980",6378137,298.257222101]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Albers_Conic_Equal_Area"],PARAMETER["latitude_of_center",23],PARAMETER["longitude_of_center",-96],PARAMETER["standard_parallel_1",29.5],PARAMETER["standard_parallel_2",45.5],PARAMETER["false_easting",0],PARAMETER["false_northing",0],UNIT["metre",1],AUTHORITY["EPSG","5070"]]"""),
     };
 
     /// <summary>The SRIDs <c>--srid</c> accepts.</summary>
-    public static IReadOnlyCollection<int> Targets => TargetWkt.Keys;
+    public static IReadOnlyCollection<int> Targets => TargetSystems.Keys;
 
-    public static CoordinateSystem Target(int srid) => TargetWkt.TryGetValue(srid, out var wkt)
-        ? (CoordinateSystem)CoordinateSystemWktReader.Parse(wkt)
+    public static CoordinateSystem Target(int srid) => TargetSystems.TryGetValue(srid, out var create)
+        ? create()
         : throw new TigerImportException(FailureKind.Usage, $"SRID {srid} is not supported; choose one of {string.Join(", ", Targets)}.");
 
     /// <summary>Reads a .prj (Esri WKT). A missing or unreadable one is an error: guessing a CRS silently misplaces data.</summary>
@@ -54,6 +55,8 @@ public static class SpatialReferences
         return (name.Contains("NORTH AMERICAN", StringComparison.Ordinal) && name.Contains("1983", StringComparison.Ordinal) && !name.Contains("HARN", StringComparison.Ordinal))
             || name.Contains("WGS 1984", StringComparison.Ordinal) || name.Contains("WGS 84", StringComparison.Ordinal) || name.Contains("WGS84", StringComparison.Ordinal);
     }
+
+    private static CoordinateSystem FromWkt(string wkt) => (CoordinateSystem)CoordinateSystemWktReader.Parse(wkt);
 
     private static string Shorten(string text) => text.Length <= 120 ? text : text[..120] + "…";
 }

@@ -32,7 +32,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
 
         await RejectRecorder.ForgetAsync(connection, target.Schema, runId, file.FileName, cancellationToken);
         await using var rejects = new RejectRecorder(dataSource, target.Schema, runId, target.Table, file.FileName);
-        long loaded = 0, repaired = 0;
+        long loaded = 0, repaired = 0, undecodable = 0;
         var recordNumber = 0;
         await using (var copier = await FeatureCopier.BeginAsync(connection, staging, columns, tableColumns, file.ScopeCode, cancellationToken))
         {
@@ -44,6 +44,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
                 for (var i = 0; i < values.Length; i++)
                 {
                     values[i] = reader.Fields[i].Value;
+                    undecodable += values[i] is string text ? DbfEncoding.CountUndecodable(text) : 0;
                 }
 
                 var verdict = deleted ? new GeometryVerdict(null, GeometryFate.Rejected, "record marked deleted in the .dbf") : normalizer.Normalize(reader.Geometry);
@@ -66,12 +67,12 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
         }
 
         await rejects.CompleteAsync(cancellationToken);
-        if (encoding.UndecodableBytes > 0)
+        if (undecodable > 0)
         {
-            Log.UndecodableBytes(logger, file.FileName, encoding.UndecodableBytes, encoding.Name, encoding.Origin);
+            Log.Undecodable(logger, file.FileName, undecodable, encoding.Name, encoding.Origin);
         }
 
-        var result = new FileResult(file.FileName, recordNumber, loaded, repaired, rejects.Count, encoding.UndecodableBytes, encoding.Name, clock.ElapsedMilliseconds);
+        var result = new FileResult(file.FileName, recordNumber, loaded, repaired, rejects.Count, undecodable, encoding.Name, clock.ElapsedMilliseconds);
         if (result.Read != result.Loaded + result.Rejected)
         {
             throw new InvalidOperationException($"{file.FileName}: {result.Read} read ≠ {result.Loaded} loaded + {result.Rejected} rejected.");

@@ -7,6 +7,6 @@ public sealed record FileResult(
     long Loaded,
     long Repaired,
     long Rejected,
-    long UndecodableBytes,
+    long Undecodable,
     string Encoding,
     long ElapsedMs);

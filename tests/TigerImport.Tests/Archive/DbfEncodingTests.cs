@@ -26,17 +26,15 @@ public sealed class DbfEncodingTests
     }
 
     [Fact]
-    public void Bytes_that_do_not_decode_are_counted_not_hidden()
+    public void Bytes_that_do_not_decode_become_a_counted_replacement_character()
     {
         var encoding = DbfEncoding.Resolve("UTF-8", 0, 2020);
-        var latin1Name = Encoding.Latin1.GetBytes("Cañon City");
 
-        var text = encoding.Encoding.GetString(latin1Name);
+        var garbled = encoding.Encoding.GetString(Encoding.Latin1.GetBytes("Cañon City, Española"));
 
-        Assert.Equal("Ca\uFFFDon City", text);
-        Assert.Equal(1, encoding.UndecodableBytes);
-        Assert.Equal("Cañon City", encoding.Encoding.GetString(Encoding.UTF8.GetBytes("Cañon City")));
-        Assert.Equal(1, encoding.UndecodableBytes);
+        Assert.Equal("Ca\uFFFDon City, Espa\uFFFDola", garbled);
+        Assert.Equal(2, DbfEncoding.CountUndecodable(garbled));
+        Assert.Equal(0, DbfEncoding.CountUndecodable(encoding.Encoding.GetString(Encoding.UTF8.GetBytes("Cañon City"))));
     }
 
     [Fact]

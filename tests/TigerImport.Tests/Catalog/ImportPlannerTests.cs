@@ -11,7 +11,7 @@ public sealed class ImportPlannerTests
     [Fact]
     public async Task Nebraska_SLDL_is_reported_as_absent_not_missing()
     {
-        var plan = Assert.Single(await ImportPlanner.PlanAsync(ImportRequest.Parse("2024", "SLDL", "NE,IA", null), CannotList, default));
+        var plan = Assert.Single(await ImportPlanner.PlanAsync(ImportRequest.Parse("2024", "SLDL", "NE,IA", null), CannotList, TestContext.Current.CancellationToken));
 
         Assert.Equal(["tl_2024_19_sldl.zip"], plan.Files.Select(f => f.FileName));
         Assert.Empty(plan.Missing);
@@ -22,7 +22,7 @@ public sealed class ImportPlannerTests
     public async Task The_listing_gives_the_congress_number_and_a_missing_state_is_reported()
     {
         var listing = Listing("tl_2024_48_cd119.zip", "tl_2024_06_cd119.zip");
-        var plan = Assert.Single(await ImportPlanner.PlanAsync(ImportRequest.Parse("2024", "CD", "TX,NM", null), listing, default));
+        var plan = Assert.Single(await ImportPlanner.PlanAsync(ImportRequest.Parse("2024", "CD", "TX,NM", null), listing, TestContext.Current.CancellationToken));
 
         Assert.Equal(["tl_2024_48_cd119.zip"], plan.Files.Select(f => f.FileName));
         Assert.Contains("tl_2024_35_cd119.zip", Assert.Single(plan.Missing));
@@ -32,7 +32,7 @@ public sealed class ImportPlannerTests
     public async Task Without_states_every_state_the_source_holds_is_imported()
     {
         var listing = Listing("tl_2024_35_place.zip", "tl_2024_72_place.zip", "tl_2023_06_place.zip");
-        var plan = Assert.Single(await ImportPlanner.PlanAsync(ImportRequest.Parse("2024", "PLACE", null, null), listing, default));
+        var plan = Assert.Single(await ImportPlanner.PlanAsync(ImportRequest.Parse("2024", "PLACE", null, null), listing, TestContext.Current.CancellationToken));
 
         Assert.Equal(["35", "72"], plan.Files.Select(f => f.ScopeCode));
         Assert.Empty(plan.Missing);
@@ -43,8 +43,8 @@ public sealed class ImportPlannerTests
     {
         var listing = Listing("tl_2024_35013_edges.zip", "tl_2024_35001_edges.zip", "tl_2024_06001_edges.zip");
 
-        var all = Assert.Single(await ImportPlanner.PlanAsync(ImportRequest.Parse("2024", "EDGES", "NM", null), listing, default));
-        var one = Assert.Single(await ImportPlanner.PlanAsync(ImportRequest.Parse("2024", "EDGES", null, "35013,35999"), listing, default));
+        var all = Assert.Single(await ImportPlanner.PlanAsync(ImportRequest.Parse("2024", "EDGES", "NM", null), listing, TestContext.Current.CancellationToken));
+        var one = Assert.Single(await ImportPlanner.PlanAsync(ImportRequest.Parse("2024", "EDGES", null, "35013,35999"), listing, TestContext.Current.CancellationToken));
 
         Assert.Equal(["35001", "35013"], all.Files.Select(f => f.ScopeCode));
         Assert.Equal(["35013"], one.Files.Select(f => f.ScopeCode));
@@ -56,7 +56,7 @@ public sealed class ImportPlannerTests
     public async Task A_state_layer_held_only_as_county_files_uses_them()
     {
         var listing = Listing("tl_2010_37063_tract10.zip");
-        var plan = Assert.Single(await ImportPlanner.PlanAsync(ImportRequest.Parse("2010", "TRACT", "NC", null), listing, default));
+        var plan = Assert.Single(await ImportPlanner.PlanAsync(ImportRequest.Parse("2010", "TRACT", "NC", null), listing, TestContext.Current.CancellationToken));
 
         Assert.Equal(["tl_2010_37063_tract10.zip"], plan.Files.Select(f => f.FileName));
     }
@@ -64,7 +64,7 @@ public sealed class ImportPlannerTests
     [Fact]
     public async Task County_layers_from_a_source_that_cannot_list_need_named_counties()
     {
-        var error = await Assert.ThrowsAsync<SourceListingRequiredException>(() => ImportPlanner.PlanAsync(ImportRequest.Parse("2024", "EDGES", "NM", null), CannotList, default));
+        var error = await Assert.ThrowsAsync<SourceListingRequiredException>(() => ImportPlanner.PlanAsync(ImportRequest.Parse("2024", "EDGES", "NM", null), CannotList, TestContext.Current.CancellationToken));
         Assert.Equal(FailureKind.Usage, error.Kind);
     }
 }
