@@ -29,7 +29,16 @@ internal sealed class Crc32CheckingStream(ZipArchiveEntry entry, string archiveN
 
     public override int Read(Span<byte> buffer)
     {
-        var read = inner.Read(buffer);
+        int read;
+        try
+        {
+            read = inner.Read(buffer);
+        }
+        catch (InvalidDataException e)
+        {
+            throw Corrupt(e.Message, e);
+        }
+
         crc.Append(buffer[..read]);
         length += read;
         if (read == 0 && buffer.Length > 0)
@@ -81,9 +90,10 @@ internal sealed class Crc32CheckingStream(ZipArchiveEntry entry, string archiveN
         verified = true;
         if (length != entry.Length || crc.GetCurrentHashAsUInt32() != entry.Crc32)
         {
-            throw new TigerImportException(
-                FailureKind.Data,
-                $"{archiveName}: member {entry.FullName} is corrupt (CRC-32 or size does not match the zip directory).");
+            throw Corrupt("CRC-32 or size does not match the zip directory", null);
         }
     }
+
+    private TigerImportException Corrupt(string problem, Exception? inner) =>
+        new(FailureKind.Data, $"{archiveName}: member {entry.FullName} is corrupt ({problem}).", inner);
 }

@@ -130,7 +130,7 @@ public sealed class TigerArchive : IDisposable
     private byte ReadLanguageDriverId()
     {
         Span<byte> header = stackalloc byte[32];
-        using var stream = dbf.Open();
+        using var stream = new Crc32CheckingStream(dbf, DisplayName);
         return stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length
             ? header[29]
             : throw Invalid(".dbf is shorter than a dBASE header");

@@ -56,7 +56,7 @@ public sealed class When_the_command_line_is_wrong_or_the_job_runs(PostgisServer
         Assert.Equal(7L, await TestImport.ScalarAsync<long>(db, "SELECT count(DISTINCT table_name) FROM cli.tiger_partitions WHERE slot = 'published'"));
         Assert.Equal(9L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM cli.tiger_partitions WHERE slot = 'published'"));
         Assert.Equal(1L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM cli.tiger_rejects WHERE file_name = 'tl_2024_35_sldu.zip' AND reason = 'empty geometry'"));
-        Assert.Equal(1L, await TestImport.ScalarAsync<long>(db, "SELECT sum(repaired) FROM cli.tiger_partitions WHERE table_name = 'place_2024'"));
+        Assert.Equal(1L, await TestImport.ScalarAsync<long>(db, "SELECT sum(repaired)::bigint FROM cli.tiger_partitions WHERE table_name = 'place_2024'"));
         Assert.Equal("Doña Ana County", await TestImport.ScalarAsync<string>(db, "SELECT namelsad FROM cli.county_2024 WHERE geoid = '35013'"));
         foreach (var table in new[] { "state_2024", "county_2024", "cd_2024", "sldu_2024", "place_2024", "zcta520_2024", "edges_2024" })
         {
@@ -67,4 +67,45 @@ public sealed class When_the_command_line_is_wrong_or_the_job_runs(PostgisServer
     [Fact]
     public async Task A_missing_database_is_a_usage_error() =>
         Assert.Equal(2, (await RunAsync(null, "import", "--source", RepoPaths.Samples, "--year", "2024", "--layers", "PLACE")).ExitCode);
+
+    [Fact]
+    public async Task SIGTERM_mid_load_exits_130_and_leaves_the_published_layer_as_it_was()
+    {
+        using var folder = new SampleFolder().WithSamples("tl_2024_35013_edges.zip");
+        string[] import = ["import", "--source", folder.Path, "--year", "2024", "--layers", "EDGES", "--schema", "sigterm"];
+        Assert.Equal(0, (await RunAsync(postgis.Url, import)).ExitCode);
+        folder.Write(LargeSample.Edges(400_000));
+
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])[Cli, .. import])
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["DATABASE_URL"] = postgis.Url;
+        info.Environment["TIGER_LOG_FORMAT"] = "text";
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var log = new System.Text.StringBuilder();
+        while (await process.StandardError.ReadLineAsync(TestContext.Current.CancellationToken) is { } line)
+        {
+            log.AppendLine(line);
+            if (line.Contains("Planned EDGES", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        await Task.Delay(1500, TestContext.Current.CancellationToken);
+        Assert.False(process.HasExited, log.ToString());
+        Assert.Equal(0, (await ExternalTool.RunAsync("kill", ["-TERM", process.Id.ToString()])).ExitCode);
+        log.Append(await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        _ = await output;
+
+        Assert.True(process.ExitCode == 130, log.ToString());
+        await using var db = postgis.CreateDataSource();
+        Assert.Equal(17L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM sigterm.edges_2024"));
+        Assert.Equal("cancelled", await TestImport.ScalarAsync<string>(db, "SELECT status FROM sigterm.tiger_runs ORDER BY started_at DESC LIMIT 1"));
+    }
 }

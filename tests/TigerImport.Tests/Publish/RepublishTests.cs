@@ -96,4 +96,23 @@ public sealed class When_a_layer_is_published_again(PostgisServer postgis)
         Assert.Equal(before, await TestImport.ScalarAsync<string>(db, allRows));
         Assert.Equal(0L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'failing_staging'"));
     }
+
+    [Fact]
+    public async Task A_corrupted_member_fails_the_layer_with_a_data_error_naming_the_file()
+    {
+        await using var db = postgis.CreateDataSource();
+        using var folder = new SampleFolder().WithSamples("tl_2024_35013_edges.zip");
+        var path = Path.Combine(folder.Path, "tl_2024_35013_edges.zip");
+        var bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
+        bytes[bytes.Length / 3] ^= 0x5A;
+        await File.WriteAllBytesAsync(path, bytes, TestContext.Current.CancellationToken);
+
+        var layer = Assert.Single((await TestImport.RunAsync(db, folder.Path, "corrupt", 2024, "EDGES")).Layers);
+
+        Assert.Equal(LayerOutcome.Failed, layer.Outcome);
+        Assert.Equal(FailureKind.Data, layer.Failure);
+        Assert.Contains("tl_2024_35013_edges.zip", layer.Error);
+        Assert.Equal(0L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM corrupt.edges_2024"));
+        Assert.Equal(0L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM pg_inherits WHERE inhparent = 'corrupt.edges_2024'::regclass"));
+    }
 }
