@@ -18,10 +18,12 @@ base="$root/.local/postgis/$name"
 data="$base/data"
 log() { echo "postgis: $*" >&2; }
 
+# The newest PostgreSQL whose PostGIS extension is installed.
 pg_bin() {
-  local dir
+  local dir version
   for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k5 -n -r); do
-    ls "$(dirname "$dir")"/../../../share/postgresql/"$(basename "$(dirname "$dir")")"/extension/postgis.control >/dev/null 2>&1 && { echo "$dir"; return; }
+    version="$(basename "$(dirname "$dir")")"
+    [ -f "/usr/share/postgresql/$version/extension/postgis.control" ] && { echo "$dir"; return; }
   done
   return 1
 }
@@ -68,7 +70,7 @@ case "$cmd" in
     as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U "$(db_user)" -d postgres -qtAc \
       "SELECT 1 FROM pg_database WHERE datname = 'tigerimport'" | grep -q 1 \
       || as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U "$(db_user)" tigerimport
-    as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U "$(db_user)" -d tigerimport -qc "CREATE EXTENSION IF NOT EXISTS postgis" >/dev/null
+    PGOPTIONS="-c client_min_messages=warning" as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U "$(db_user)" -d tigerimport -qc "CREATE EXTENSION IF NOT EXISTS postgis" >/dev/null
     log "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') with PostGIS on 127.0.0.1:$port (data in ${base#$root/})"
     url_of ;;
   stop)

@@ -4,18 +4,13 @@ using System.IO.Hashing;
 namespace TigerImport.Archive;
 
 /// <summary>Computes a zip entry's CRC-32 as it is read and compares it with the central directory at the end.</summary>
-internal sealed class Crc32CheckingStream(ZipArchiveEntry entry, string archiveName) : Stream
+internal sealed class Crc32CheckingStream(ZipArchiveEntry entry, string archiveName) : ReadOnlyWrapperStream(entry.Open())
 {
-    private readonly Stream inner = entry.Open();
     private readonly Crc32 crc = new();
     private long length;
     private bool verified;
 
-    public override bool CanRead => true;
-
     public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
 
     public override long Length => entry.Length;
 
@@ -25,14 +20,12 @@ internal sealed class Crc32CheckingStream(ZipArchiveEntry entry, string archiveN
         set => throw new NotSupportedException();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         int read;
         try
         {
-            read = inner.Read(buffer);
+            read = Inner.Read(buffer);
         }
         catch (InvalidDataException e)
         {
@@ -61,24 +54,6 @@ internal sealed class Crc32CheckingStream(ZipArchiveEntry entry, string archiveN
     }
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void Flush()
-    {
-    }
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
 
     private void Verify()
     {

@@ -6,7 +6,7 @@ namespace TigerImport.Archive;
 /// (shape type, then the header again), so the first <see cref="HeadSize"/> bytes are kept and can be re-read until
 /// the reader moves past them; forward seeks skip bytes; any other seek is a bug and throws.
 /// </summary>
-internal sealed class ForwardOnlyStream(Stream inner) : Stream
+internal sealed class ForwardOnlyStream(Stream inner) : ReadOnlyWrapperStream(inner)
 {
     /// <summary>Covers the .shp header (100 bytes) and a .dbf header with 250 fields (32 bytes each, plus 33).</summary>
     public const int HeadSize = 8192;
@@ -16,11 +16,7 @@ internal sealed class ForwardOnlyStream(Stream inner) : Stream
     private long innerPosition;
     private long position;
 
-    public override bool CanRead => true;
-
     public override bool CanSeek => true;
-
-    public override bool CanWrite => false;
 
     public override long Length => throw new NotSupportedException("The length of an inflating zip entry is not known to the reader.");
 
@@ -29,8 +25,6 @@ internal sealed class ForwardOnlyStream(Stream inner) : Stream
         get => position;
         set => Seek(value, SeekOrigin.Begin);
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     /// <summary>Fills the buffer as far as the entry allows: the reader may not expect the short reads inflation gives.</summary>
     public override int Read(Span<byte> buffer)
@@ -45,7 +39,7 @@ internal sealed class ForwardOnlyStream(Stream inner) : Stream
 
         while (total < buffer.Length)
         {
-            var read = inner.Read(buffer[total..]);
+            var read = Inner.Read(buffer[total..]);
             if (read == 0)
             {
                 break;
@@ -82,24 +76,6 @@ internal sealed class ForwardOnlyStream(Stream inner) : Stream
         return position;
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
     private void KeepHead(ReadOnlySpan<byte> read)
     {
         if (innerPosition == headLength && headLength < HeadSize)
@@ -115,7 +91,7 @@ internal sealed class ForwardOnlyStream(Stream inner) : Stream
         Span<byte> scratch = stackalloc byte[4096];
         while (count > 0)
         {
-            var read = inner.Read(scratch[..(int)Math.Min(count, scratch.Length)]);
+            var read = Inner.Read(scratch[..(int)Math.Min(count, scratch.Length)]);
             if (read == 0)
             {
                 throw new EndOfStreamException("The zip entry ended before the position the reader asked for.");
