@@ -10,12 +10,12 @@ output "vpc_cidr_block" {
 
 output "public_subnet_ids" {
   description = "Public subnet IDs, one per zone (import tasks, with a public IP per run)."
-  value       = [for az in var.availability_zones : aws_subnet.public[az].id]
+  value       = tolist([for az in var.availability_zones : aws_subnet.public[az].id])
 }
 
 output "private_subnet_ids" {
   description = "Private subnet IDs, one per zone (RDS and the Lambda)."
-  value       = [for az in var.availability_zones : aws_subnet.private[az].id]
+  value       = tolist([for az in var.availability_zones : aws_subnet.private[az].id])
 }
 
 output "lambda_security_group_id" {
