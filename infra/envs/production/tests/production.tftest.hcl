@@ -22,6 +22,16 @@ variables {
 run "plans_offline_with_the_real_provider" {
   command = plan
 
+  # Every optional piece on, so the real provider plans all of them.
+  variables {
+    alarm_email             = "ops@example.org"
+    frontend_origins        = ["https://coalition.example.org"]
+    api_domain_name         = "api.example.org"
+    route53_zone_id         = "Z0123456789ABCDEFGHIJ"
+    rest_api_id             = "abcde12345"
+    deployer_principal_arns = ["arn:aws:iam::123456789012:role/github-actions"]
+  }
+
   assert {
     condition = (
       output.zappa_settings.production.memory_size == 1024 &&

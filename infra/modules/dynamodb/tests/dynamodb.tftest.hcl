@@ -1,4 +1,6 @@
-mock_provider "aws" {}
+mock_provider "aws" {
+  source = "../../tests/mocks"
+}
 
 run "on_demand_with_ttl_and_pitr" {
   command = apply
