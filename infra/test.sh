@@ -34,7 +34,7 @@ trap 'rm -rf "$results"' EXIT
 # Repository rules that no single directory's tests can see.
 check_rules() {
   local tf_files status=0
-  mapfile -t tf_files < <(find "$infra" -name '*.tf' -not -path '*/.terraform/*' | sort)
+  mapfile -t tf_files < <(find "$infra" -type f -name '*.tf' -not -path '*/.terraform/*' | sort)
 
   if grep -n 'resource "aws_nat_gateway"' "${tf_files[@]}"; then
     echo "A NAT gateway is declared: the cost plan has none (import tasks use public IPs, Lambda uses endpoints)."

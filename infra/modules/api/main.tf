@@ -12,6 +12,7 @@ resource "aws_acm_certificate" "this" {
 
   domain_name       = var.domain_name
   validation_method = "DNS"
+  tags              = var.tags
 
   lifecycle {
     create_before_destroy = true

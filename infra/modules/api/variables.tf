@@ -65,6 +65,11 @@ variable "route53_zone_id" {
   description = "Route 53 zone that holds domain_name; when set, the certificate is validated through it. Null: add the validation record output by hand."
   type        = string
   default     = null
+
+  validation {
+    condition     = var.route53_zone_id == null || can(regex("^Z[A-Z0-9]{1,31}$", var.route53_zone_id))
+    error_message = "route53_zone_id must be a hosted zone ID (Z...)."
+  }
 }
 
 variable "rest_api_id" {
@@ -76,4 +81,10 @@ variable "rest_api_id" {
     condition     = var.rest_api_id == null || can(regex("^[a-z0-9]{10}$", var.rest_api_id))
     error_message = "rest_api_id must be a 10-character API Gateway ID."
   }
+}
+
+variable "tags" {
+  description = "Tags for the certificate."
+  type        = map(string)
+  default     = {}
 }

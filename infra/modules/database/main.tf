@@ -18,10 +18,6 @@ resource "aws_db_parameter_group" "this" {
     value        = "1"
     apply_method = "pending-reboot"
   }
-
-  lifecycle {
-    create_before_destroy = true
-  }
 }
 
 resource "aws_db_instance" "this" {
