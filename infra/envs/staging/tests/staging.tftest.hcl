@@ -72,13 +72,4 @@ run "applies_with_mocks" {
     condition     = contains(keys(module.monitoring.alarm_names), "dynamodb-read-throttles")
     error_message = "Staging, the table's owner, watches its throttles."
   }
-
-  assert {
-    condition = alltrue(flatten([
-      for doc in concat(values(module.zappa.iam_policies), values(module.geodata_import.iam_policies)) : [
-        for s in jsondecode(doc).Statement : [for a in flatten([s.Action]) : a != "*" && !endswith(a, ":*")]
-      ]
-    ]))
-    error_message = "No IAM statement in the environment may use a wildcard action."
-  }
 }
