@@ -62,7 +62,8 @@ output "zappa_settings" {
       },
       var.keep_warm_interval_minutes == null ? {} : { keep_warm_expression = "rate(${var.keep_warm_interval_minutes} minutes)" },
       !local.use_vpc ? {} : { vpc_config = { SubnetIds = var.vpc_subnet_ids, SecurityGroupIds = var.vpc_security_group_ids } },
-      var.custom_domain == null ? {} : var.custom_domain,
+      # DNS for the domain is not Zappa's: the deploy policy has no Route 53 rights (see the api module README).
+      var.custom_domain == null ? {} : merge(var.custom_domain, { route53_enabled = false }),
     )
   }
 }

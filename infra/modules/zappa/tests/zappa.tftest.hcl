@@ -141,6 +141,15 @@ run "dev_stage_is_lean" {
       arn  = "arn:aws:dynamodb:us-east-1:123456789012:table/coalition-builder-shared-rate-limit"
     }
     deployer_principal_arns = ["arn:aws:iam::123456789012:role/github-actions"]
+    custom_domain = {
+      domain          = "api-dev.example.org"
+      certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"
+    }
+  }
+
+  assert {
+    condition     = output.zappa_settings.dev.domain == "api-dev.example.org" && !output.zappa_settings.dev.route53_enabled
+    error_message = "Zappa gets the domain and certificate, and leaves DNS alone (it has no Route 53 rights)."
   }
 
   assert {
