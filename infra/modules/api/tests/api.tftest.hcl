@@ -89,22 +89,14 @@ run "custom_domain_validated_in_route53" {
   }
 }
 
-run "burst_below_rate_is_rejected" {
+# Every input below is invalid on its own; each must be rejected.
+run "invalid_inputs_are_rejected" {
   command = plan
 
   variables {
     throttling_burst_limit = 5
+    cors_allowed_origins   = ["http://example.org"]
   }
 
-  expect_failures = [var.throttling_burst_limit]
-}
-
-run "plain_http_origins_are_rejected" {
-  command = plan
-
-  variables {
-    cors_allowed_origins = ["http://example.org"]
-  }
-
-  expect_failures = [var.cors_allowed_origins]
+  expect_failures = [var.throttling_burst_limit, var.cors_allowed_origins]
 }

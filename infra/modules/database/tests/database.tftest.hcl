@@ -63,32 +63,15 @@ run "encrypted_private_backed_up" {
   }
 }
 
-run "large_or_unplanned_classes_are_rejected" {
+# Every input below is invalid on its own; each must be rejected.
+run "invalid_inputs_are_rejected" {
   command = plan
 
   variables {
-    instance_class = "db.r6g.large"
-  }
-
-  expect_failures = [var.instance_class]
-}
-
-run "short_backups_are_rejected" {
-  command = plan
-
-  variables {
+    instance_class        = "db.r6g.large"
     backup_retention_days = 1
+    engine_version        = "15.7"
   }
 
-  expect_failures = [var.backup_retention_days]
-}
-
-run "other_major_versions_are_rejected" {
-  command = plan
-
-  variables {
-    engine_version = "15.7"
-  }
-
-  expect_failures = [var.engine_version]
+  expect_failures = [var.instance_class, var.backup_retention_days, var.engine_version]
 }

@@ -83,22 +83,14 @@ run "interface_endpoints_can_be_dropped" {
   }
 }
 
-run "one_zone_is_rejected" {
+# Every input below is invalid on its own; each must be rejected.
+run "invalid_inputs_are_rejected" {
   command = plan
 
   variables {
     availability_zones = ["us-east-1a"]
+    cidr_block         = "10.0.0.0/24"
   }
 
-  expect_failures = [var.availability_zones]
-}
-
-run "tiny_vpc_is_rejected" {
-  command = plan
-
-  variables {
-    cidr_block = "10.0.0.0/24"
-  }
-
-  expect_failures = [var.cidr_block]
+  expect_failures = [var.availability_zones, var.cidr_block]
 }

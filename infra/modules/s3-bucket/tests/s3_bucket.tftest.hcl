@@ -79,7 +79,8 @@ run "extra_statements_are_allow_only_and_keep_conditions" {
   }
 }
 
-run "wildcard_actions_are_rejected" {
+# Every input below is invalid on its own; each must be rejected.
+run "invalid_inputs_are_rejected" {
   command = plan
 
   variables {
@@ -89,17 +90,8 @@ run "wildcard_actions_are_rejected" {
       actions    = ["s3:*"]
       resources  = ["arn:aws:s3:::coalition-builder-test-bucket-123456789012/*"]
     }]
-  }
-
-  expect_failures = [var.policy_statements]
-}
-
-run "invalid_name_is_rejected" {
-  command = plan
-
-  variables {
     name = "Not_A_Bucket"
   }
 
-  expect_failures = [var.name]
+  expect_failures = [var.policy_statements, var.name]
 }

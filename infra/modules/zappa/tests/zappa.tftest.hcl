@@ -183,22 +183,14 @@ run "dev_stage_is_lean" {
   }
 }
 
-run "one_minute_keep_warm_is_rejected" {
+# Every input below is invalid on its own; each must be rejected.
+run "invalid_inputs_are_rejected" {
   command = plan
 
   variables {
     keep_warm_interval_minutes = 1
+    vpc_subnet_ids             = ["subnet-0000000000000000a"]
   }
 
-  expect_failures = [var.keep_warm_interval_minutes]
-}
-
-run "subnets_without_security_groups_are_rejected" {
-  command = plan
-
-  variables {
-    vpc_subnet_ids = ["subnet-0000000000000000a"]
-  }
-
-  expect_failures = [var.vpc_security_group_ids]
+  expect_failures = [var.keep_warm_interval_minutes, var.vpc_security_group_ids]
 }
