@@ -1,0 +1,86 @@
+# Dev owns only its application pieces; the network, the db.t3.micro instance and the rate-limit table are
+# staging's (see infra/README.md), passed in through var.shared.
+locals {
+  environment = "dev"
+}
+
+# A warning, not an error: plans with the placeholders work offline, an apply with them would fail at AWS.
+check "shared_ids_come_from_staging" {
+  assert {
+    condition     = var.shared.vpc_id != "vpc-00000000000000000"
+    error_message = "var.shared still holds placeholder IDs: write staging's shared_for_dev output to shared.auto.tfvars.json before applying."
+  }
+}
+
+module "secrets" {
+  source = "../../modules/secrets"
+
+  environment = local.environment
+}
+
+module "storage" {
+  source = "../../modules/storage"
+
+  environment    = local.environment
+  aws_account_id = var.aws_account_id
+}
+
+module "api" {
+  source = "../../modules/api"
+
+  environment            = local.environment
+  throttling_rate_limit  = 10
+  throttling_burst_limit = 20
+  cors_allowed_origins   = var.frontend_origins
+  domain_name            = var.api_domain_name
+  route53_zone_id        = var.route53_zone_id
+  rest_api_id            = var.rest_api_id
+}
+
+module "zappa" {
+  source = "../../modules/zappa"
+
+  environment            = local.environment
+  aws_region             = var.aws_region
+  aws_account_id         = var.aws_account_id
+  memory_size            = 512
+  vpc_subnet_ids         = var.shared.private_subnet_ids
+  vpc_security_group_ids = [var.shared.lambda_security_group_id]
+  secret_arns = {
+    DATABASE_URL_SECRET_ARN      = module.secrets.arns["database-url"]
+    DJANGO_SECRET_KEY_SECRET_ARN = module.secrets.arns["django-secret-key"]
+  }
+  rate_limit_table = {
+    name = var.shared.rate_limit_table_name
+    arn  = "arn:aws:dynamodb:${var.aws_region}:${var.aws_account_id}:table/${var.shared.rate_limit_table_name}"
+  }
+  asset_bucket_arns       = [module.storage.static_bucket_arn, module.storage.media_bucket_arn]
+  environment_variables   = merge(module.storage.django_environment, module.api.django_environment)
+  custom_domain           = module.api.custom_domain
+  deployer_principal_arns = var.deployer_principal_arns
+}
+
+module "geodata_import" {
+  source = "../../modules/geodata-import"
+
+  environment                = local.environment
+  aws_region                 = var.aws_region
+  aws_account_id             = var.aws_account_id
+  vpc_id                     = var.shared.vpc_id
+  subnet_ids                 = var.shared.public_subnet_ids
+  database_security_group_id = var.shared.database_security_group_id
+  database_url_secret_arn    = module.secrets.arns["import-database-url"]
+  image_tag                  = var.import_image_tag
+  schedule_enabled           = var.import_schedule_enabled
+}
+
+module "monitoring" {
+  source = "../../modules/monitoring"
+
+  environment          = local.environment
+  lambda_function_name = module.zappa.function_name
+  api_name             = module.api.api_name
+  # The shared table's throttles are watched by staging, its owner.
+  ecs_cluster_name = module.geodata_import.cluster_name
+  alarm_email      = var.alarm_email
+}

@@ -1,0 +1,89 @@
+# The real AWS provider, offline (fake credentials, no account lookup): a plan of new resources makes no API call,
+# and runs the provider's own plan-time checks, which mocks skip.
+provider "aws" {
+  region                      = "us-east-1"
+  access_key                  = "offline"
+  secret_key                  = "offline"
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+  skip_metadata_api_check     = true
+}
+
+mock_provider "aws" {
+  alias  = "mock"
+  source = "../../tests/mocks"
+}
+
+variables {
+  aws_account_id   = "123456789012"
+  import_image_tag = "0123abc"
+  # As written by staging's shared_for_dev output (the defaults are placeholders, which the check rejects).
+  shared = {
+    vpc_id                     = "vpc-0a1b2c3d4e5f60718"
+    private_subnet_ids         = ["subnet-0a1b2c3d4e5f60710", "subnet-0a1b2c3d4e5f60711"]
+    public_subnet_ids          = ["subnet-0a1b2c3d4e5f60700", "subnet-0a1b2c3d4e5f60701"]
+    lambda_security_group_id   = "sg-0a1b2c3d4e5f60701"
+    database_security_group_id = "sg-0a1b2c3d4e5f60702"
+    rate_limit_table_name      = "coalition-builder-shared-rate-limit"
+  }
+}
+
+run "plans_offline_with_the_real_provider" {
+  command = plan
+
+  assert {
+    condition = (
+      output.zappa_settings.dev.memory_size == 512 &&
+      !output.zappa_settings.dev.keep_warm &&
+      !output.zappa_settings.dev.xray_tracing
+    )
+    error_message = "Dev Lambda: 512 MB, keep-warm off, no X-Ray."
+  }
+
+  assert {
+    condition     = module.api.throttling.rate_limit == 10 && module.api.throttling.burst_limit == 20
+    error_message = "Dev throttling is the lowest: 10 requests/s, burst 20."
+  }
+}
+
+run "applies_with_mocks_on_staging_network_and_table" {
+  command   = apply
+  providers = { aws = aws.mock }
+
+  assert {
+    condition = (
+      output.zappa_settings.dev.aws_environment_variables.RATE_LIMIT_TABLE == "coalition-builder-shared-rate-limit" &&
+      output.zappa_settings.dev.aws_environment_variables.RATE_LIMIT_KEY_PREFIX == "dev:"
+    )
+    error_message = "Dev uses staging's table under its own key prefix."
+  }
+
+  assert {
+    condition = jsonencode(output.zappa_settings.dev.vpc_config) == jsonencode({
+      SubnetIds        = var.shared.private_subnet_ids
+      SecurityGroupIds = [var.shared.lambda_security_group_id]
+    })
+    error_message = "Dev's Lambda joins staging's private subnets and Lambda security group (to reach the shared RDS)."
+  }
+
+  assert {
+    condition     = module.geodata_import.schedule_state == "DISABLED" && strcontains(module.geodata_import.run_task_command, "subnets=[${join(",", var.shared.public_subnet_ids)}]")
+    error_message = "Dev imports run by hand, in staging's public subnets."
+  }
+
+  assert {
+    condition     = !contains(keys(module.monitoring.alarm_names), "dynamodb-read-throttles")
+    error_message = "Dev does not watch the table it does not own."
+  }
+}
+
+run "placeholder_ids_raise_the_check" {
+  command   = plan
+  providers = { aws = aws.mock }
+
+  variables {
+    shared = merge(var.shared, { vpc_id = "vpc-00000000000000000" })
+  }
+
+  expect_failures = [check.shared_ids_come_from_staging]
+}

@@ -1,0 +1,102 @@
+# Production: its own VPC, RDS instance (db.t3.small, deletion protection) and rate-limit table.
+locals {
+  environment = "production"
+}
+
+module "network" {
+  source = "../../modules/network"
+
+  environment        = local.environment
+  aws_region         = var.aws_region
+  cidr_block         = "10.30.0.0/16"
+  availability_zones = var.availability_zones
+}
+
+module "database" {
+  source = "../../modules/database"
+
+  environment         = local.environment
+  instance_class      = "db.t3.small"
+  deletion_protection = true
+  subnet_ids          = module.network.private_subnet_ids
+  security_group_ids  = [module.network.database_security_group_id]
+}
+
+module "dynamodb" {
+  source = "../../modules/dynamodb"
+
+  environment = local.environment
+}
+
+module "secrets" {
+  source = "../../modules/secrets"
+
+  environment          = local.environment
+  recovery_window_days = 30
+}
+
+module "storage" {
+  source = "../../modules/storage"
+
+  environment    = local.environment
+  aws_account_id = var.aws_account_id
+}
+
+module "api" {
+  source = "../../modules/api"
+
+  environment            = local.environment
+  throttling_rate_limit  = 100
+  throttling_burst_limit = 200
+  cors_allowed_origins   = var.frontend_origins
+  domain_name            = var.api_domain_name
+  route53_zone_id        = var.route53_zone_id
+  rest_api_id            = var.rest_api_id
+}
+
+module "zappa" {
+  source = "../../modules/zappa"
+
+  environment                = local.environment
+  aws_region                 = var.aws_region
+  aws_account_id             = var.aws_account_id
+  memory_size                = 1024
+  keep_warm_interval_minutes = 4
+  xray_tracing               = true
+  vpc_subnet_ids             = module.network.private_subnet_ids
+  vpc_security_group_ids     = [module.network.lambda_security_group_id]
+  secret_arns = {
+    DATABASE_URL_SECRET_ARN      = module.secrets.arns["database-url"]
+    DJANGO_SECRET_KEY_SECRET_ARN = module.secrets.arns["django-secret-key"]
+  }
+  rate_limit_table        = { name = module.dynamodb.name, arn = module.dynamodb.arn }
+  asset_bucket_arns       = [module.storage.static_bucket_arn, module.storage.media_bucket_arn]
+  environment_variables   = merge(module.storage.django_environment, module.api.django_environment)
+  custom_domain           = module.api.custom_domain
+  deployer_principal_arns = var.deployer_principal_arns
+}
+
+module "geodata_import" {
+  source = "../../modules/geodata-import"
+
+  environment                = local.environment
+  aws_region                 = var.aws_region
+  aws_account_id             = var.aws_account_id
+  vpc_id                     = module.network.vpc_id
+  subnet_ids                 = module.network.public_subnet_ids
+  database_security_group_id = module.network.database_security_group_id
+  database_url_secret_arn    = module.secrets.arns["import-database-url"]
+  image_tag                  = var.import_image_tag
+  schedule_enabled           = var.import_schedule_enabled
+}
+
+module "monitoring" {
+  source = "../../modules/monitoring"
+
+  environment          = local.environment
+  lambda_function_name = module.zappa.function_name
+  api_name             = module.api.api_name
+  dynamodb_table_name  = module.dynamodb.name
+  ecs_cluster_name     = module.geodata_import.cluster_name
+  alarm_email          = var.alarm_email
+}

@@ -1,0 +1,62 @@
+output "cluster_name" {
+  description = "ECS cluster name."
+  value       = aws_ecs_cluster.this.name
+}
+
+output "cluster_arn" {
+  description = "ECS cluster ARN."
+  value       = aws_ecs_cluster.this.arn
+}
+
+output "task_definition_arn" {
+  description = "Task definition ARN (with revision)."
+  value       = aws_ecs_task_definition.this.arn
+}
+
+output "task_definition" {
+  description = "The task definition as rendered from deploy/ecs/task-definition.json."
+  value       = local.task_definition
+}
+
+output "image_repository_url" {
+  description = "ECR repository for the worker image."
+  value       = module.image_repository.url
+}
+
+output "tiger_cache_url" {
+  description = "TIGER_CACHE: the s3:// URL of the download cache."
+  value       = local.tiger_cache
+}
+
+output "security_group_id" {
+  description = "Security group of the task."
+  value       = aws_security_group.this.id
+}
+
+output "log_group_name" {
+  description = "CloudWatch log group of the task (streams tigerimport/tigerimport/<task id>)."
+  value       = aws_cloudwatch_log_group.this.name
+}
+
+output "schedule_state" {
+  description = "ENABLED or DISABLED."
+  value       = aws_scheduler_schedule.this.state
+}
+
+output "iam_policies" {
+  description = "Every identity policy this module grants, by role (JSON), for review and tests."
+  value = {
+    execution = aws_iam_role_policy.execution.policy
+    task      = aws_iam_role_policy.task.policy
+    scheduler = aws_iam_role_policy.scheduler.policy
+  }
+}
+
+output "run_task_command" {
+  description = "AWS CLI command that starts an import by hand, with the same network settings as the schedule."
+  value = join(" ", [
+    "aws ecs run-task --region ${var.aws_region} --cluster ${aws_ecs_cluster.this.name}",
+    "--task-definition ${aws_ecs_task_definition.this.family} --launch-type FARGATE",
+    "--network-configuration 'awsvpcConfiguration={subnets=[${join(",", var.subnet_ids)}],securityGroups=[${aws_security_group.this.id}],assignPublicIp=ENABLED}'",
+  ])
+}

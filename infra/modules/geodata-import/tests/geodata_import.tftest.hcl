@@ -1,0 +1,209 @@
+mock_provider "aws" {
+  source = "../../tests/mocks"
+}
+
+variables {
+  environment                = "production"
+  aws_region                 = "us-east-1"
+  aws_account_id             = "123456789012"
+  vpc_id                     = "vpc-0000000000000000a"
+  subnet_ids                 = ["subnet-0000000000000000a", "subnet-0000000000000000b"]
+  database_security_group_id = "sg-0000000000000000d"
+  database_url_secret_arn    = "arn:aws:secretsmanager:us-east-1:123456789012:secret:coalition-builder-production/import-database-url-AbCdEf"
+  image_tag                  = "0123abc"
+  schedule_enabled           = true
+}
+
+run "task_definition_rendered_from_the_shared_file" {
+  command = apply
+
+  assert {
+    condition = (
+      aws_ecs_task_definition.this.family == "coalition-builder-production-geodata-import" &&
+      aws_ecs_task_definition.this.cpu == "2048" &&
+      aws_ecs_task_definition.this.memory == "4096" &&
+      aws_ecs_task_definition.this.network_mode == "awsvpc" &&
+      aws_ecs_task_definition.this.requires_compatibilities == toset(["FARGATE"])
+    )
+    error_message = "Fargate, awsvpc, 2 vCPU and 4 GB, as the template says."
+  }
+
+  assert {
+    condition     = one(aws_ecs_task_definition.this.ephemeral_storage).size_in_gib == 30 && [for v in aws_ecs_task_definition.this.volume : v.name] == ["scratch"]
+    error_message = "30 GiB of ephemeral storage with the scratch volume."
+  }
+
+  assert {
+    condition     = one(aws_ecs_task_definition.this.runtime_platform).operating_system_family == "LINUX" && one(aws_ecs_task_definition.this.runtime_platform).cpu_architecture == "X86_64"
+    error_message = "Linux on x86-64."
+  }
+
+  assert {
+    condition     = aws_ecs_task_definition.this.execution_role_arn == aws_iam_role.execution.arn && aws_ecs_task_definition.this.task_role_arn == aws_iam_role.task.arn
+    error_message = "The task runs with this module's two roles."
+  }
+
+  assert {
+    condition = alltrue([for c in jsondecode(aws_ecs_task_definition.this.container_definitions) :
+      c.name == "tigerimport" && c.essential && c.readonlyRootFilesystem && c.user == "1654" && c.stopTimeout == 120
+    ])
+    error_message = "One essential, non-root container with a read-only root and a 120 s stop timeout."
+  }
+
+  assert {
+    condition     = one(jsondecode(aws_ecs_task_definition.this.container_definitions)).image == "${module.image_repository.url}:0123abc"
+    error_message = "The image comes from the module's repository at the given tag."
+  }
+
+  assert {
+    condition = alltrue(flatten([for c in jsondecode(aws_ecs_task_definition.this.container_definitions) : [
+      for s in c.secrets : s.valueFrom == var.database_url_secret_arn
+    ]])) && [for s in one(jsondecode(aws_ecs_task_definition.this.container_definitions)).secrets : s.name] == ["DATABASE_URL"]
+    error_message = "DATABASE_URL comes from the secret; every secret has a valueFrom."
+  }
+
+  assert {
+    condition = length([for e in one(jsondecode(aws_ecs_task_definition.this.container_definitions)).environment : e.name
+    if length(regexall("(?i)password|secret|database_url|token", e.name)) > 0]) == 0
+    error_message = "No credential may be passed in plain environment variables."
+  }
+
+  assert {
+    condition = { for e in one(jsondecode(aws_ecs_task_definition.this.container_definitions)).environment : e.name => e.value } == {
+      TIGER_YEAR      = "2024"
+      TIGER_LAYERS    = "STATE,COUNTY,PLACE,CD,SLDU,SLDL"
+      TIGER_SOURCE    = "census"
+      TIGER_CACHE     = "s3://coalition-builder-production-tiger-cache-123456789012/tiger/"
+      TIGER_SCHEMA    = "tiger"
+      TIGER_TEMP_DIR  = "/scratch"
+      TMPDIR          = "/scratch"
+      DOTNET_gcServer = "0"
+    }
+    error_message = "The worker's environment contract."
+  }
+
+  assert {
+    condition = one(jsondecode(aws_ecs_task_definition.this.container_definitions)).logConfiguration == {
+      logDriver = "awslogs"
+      options = {
+        "awslogs-group"         = "/ecs/coalition-builder-production-geodata-import"
+        "awslogs-region"        = "us-east-1"
+        "awslogs-stream-prefix" = "tigerimport"
+      }
+    }
+    error_message = "Logs go to the module's log group with the tigerimport prefix."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_log_group.this.retention_in_days == 7
+    error_message = "Import logs are kept 7 days."
+  }
+}
+
+run "least_privilege_roles" {
+  command = apply
+
+  assert {
+    condition = alltrue(flatten([
+      for doc in concat(values(output.iam_policies), [aws_iam_role.execution.assume_role_policy, aws_iam_role.scheduler.assume_role_policy]) : [
+        for s in jsondecode(doc).Statement : [for a in flatten([s.Action]) : a != "*" && !endswith(a, ":*")]
+      ]
+    ]))
+    error_message = "No IAM statement may use a wildcard action."
+  }
+
+  assert {
+    condition     = [for s in jsondecode(aws_iam_role_policy.execution.policy).Statement : s.Action if s.Resource == "*"] == [["ecr:GetAuthorizationToken"]]
+    error_message = "Only the registry login may use \"Resource\": \"*\"."
+  }
+
+  assert {
+    condition     = one([for s in jsondecode(aws_iam_role_policy.execution.policy).Statement : s.Resource if s.Sid == "ReadDatabaseUrl"]) == var.database_url_secret_arn
+    error_message = "The execution role reads the DATABASE_URL secret only."
+  }
+
+  assert {
+    condition = jsondecode(aws_iam_role_policy.task.policy).Statement == [
+      {
+        Sid       = "ListTigerCache"
+        Effect    = "Allow"
+        Action    = ["s3:ListBucket"]
+        Resource  = module.tiger_cache.arn
+        Condition = { StringLike = { "s3:prefix" = ["tiger/", "tiger/*"] } }
+      },
+      {
+        Sid      = "ReadWriteTigerCache"
+        Effect   = "Allow"
+        Action   = ["s3:AbortMultipartUpload", "s3:GetObject", "s3:PutObject"]
+        Resource = "${module.tiger_cache.arn}/tiger/*"
+      },
+    ]
+    error_message = "The task role touches the TIGER cache prefix and nothing else."
+  }
+
+  assert {
+    condition     = jsondecode(aws_iam_role.task.assume_role_policy).Statement[0].Condition.StringEquals["aws:SourceAccount"] == "123456789012"
+    error_message = "Only this account's ECS tasks may assume the roles."
+  }
+
+  assert {
+    condition     = one([for s in jsondecode(aws_iam_role_policy.scheduler.policy).Statement : s.Condition if s.Sid == "RunImportTask"]) == { ArnEquals = { "ecs:cluster" = aws_ecs_cluster.this.arn } }
+    error_message = "The scheduler may run the task in this cluster only."
+  }
+}
+
+run "scheduled_in_a_public_subnet_with_a_public_ip" {
+  command = apply
+
+  assert {
+    condition     = aws_scheduler_schedule.this.state == "ENABLED" && aws_scheduler_schedule.this.schedule_expression == "cron(0 9 3 * ? *)"
+    error_message = "The monthly schedule is enabled when asked for."
+  }
+
+  assert {
+    condition = (
+      one(one(one(aws_scheduler_schedule.this.target).ecs_parameters).network_configuration).assign_public_ip &&
+      one(one(one(aws_scheduler_schedule.this.target).ecs_parameters).network_configuration).subnets == toset(var.subnet_ids) &&
+      one(one(one(aws_scheduler_schedule.this.target).ecs_parameters).network_configuration).security_groups == toset([aws_security_group.this.id])
+    )
+    error_message = "The task runs in the public subnets with a public IP (no NAT) and its own security group."
+  }
+
+  assert {
+    condition     = one(one(aws_scheduler_schedule.this.target).ecs_parameters).task_definition_arn == aws_ecs_task_definition.this.arn && one(aws_scheduler_schedule.this.target).arn == aws_ecs_cluster.this.arn
+    error_message = "The schedule runs this task definition in this cluster."
+  }
+
+  assert {
+    condition = (
+      aws_vpc_security_group_egress_rule.https.from_port == 443 && aws_vpc_security_group_egress_rule.https.cidr_ipv4 == "0.0.0.0/0" &&
+      aws_vpc_security_group_egress_rule.database.referenced_security_group_id == var.database_security_group_id &&
+      aws_vpc_security_group_ingress_rule.database.security_group_id == var.database_security_group_id &&
+      aws_vpc_security_group_ingress_rule.database.referenced_security_group_id == aws_security_group.this.id
+    )
+    error_message = "HTTPS out, and PostgreSQL to (and admitted by) the database's security group."
+  }
+}
+
+run "schedule_off_by_default" {
+  command = plan
+
+  variables {
+    schedule_enabled = null
+  }
+
+  assert {
+    condition     = aws_scheduler_schedule.this.state == "DISABLED"
+    error_message = "The schedule is off unless enabled."
+  }
+}
+
+run "layers_that_would_break_the_json_are_rejected" {
+  command = plan
+
+  variables {
+    tiger_layers = "STATE\",\"x"
+  }
+
+  expect_failures = [var.tiger_layers]
+}
