@@ -20,18 +20,16 @@ public sealed class FeatureCopier : IAsyncDisposable
         this.scope = scope;
     }
 
-    /// <param name="fileColumns">The file's columns; each is written as the type the table has for it.</param>
-    /// <param name="tableColumnTypes">The staging table's columns and types.</param>
+    /// <param name="fileColumns">The file's columns; each is written as the type the staging table has for it.</param>
     /// <param name="scope">The file's scope, written to every row's scope column.</param>
     public static async Task<FeatureCopier> BeginAsync(
         NpgsqlConnection connection,
         StagingTable staging,
         IReadOnlyList<LayerColumn> fileColumns,
-        IReadOnlyDictionary<string, string> tableColumnTypes,
         string scope,
         CancellationToken cancellationToken)
     {
-        var columns = fileColumns.Select(c => new CopyColumn(c, ColumnValue.DbTypeOf(tableColumnTypes[c.Name]))).ToList();
+        var columns = fileColumns.Select(c => new CopyColumn(c, ColumnValue.DbTypeOf(staging.ColumnTypes[c.Name]))).ToList();
         var names = columns.Select(c => Sql.Identifier(c.Column.Name)).Append(LayerTarget.GeometryColumn).Append(LayerTarget.ScopeColumn);
         var importer = await connection.BeginBinaryImportAsync($"COPY {staging.Qualified} ({string.Join(", ", names)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         return new FeatureCopier(importer, columns, scope);

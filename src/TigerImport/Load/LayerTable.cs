@@ -3,30 +3,65 @@ using Npgsql;
 namespace TigerImport.Load;
 
 /// <summary>
-/// The published, partitioned table of a layer vintage. Created on first load from the file's columns; a later file
-/// with a new field adds a nullable column (every partition gets it); the geometry type and SRID never change.
+/// The published, partitioned table of a layer vintage. It changes only inside the publish transaction: created there
+/// on the first publish (from the staged partitions' columns), and given there any column a newer file brought.
+/// Its geometry type and SRID never change.
 /// </summary>
 public static class LayerTable
 {
-    /// <summary>Makes sure the table exists and has every column of <paramref name="fileColumns"/>; returns the table's column types.</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> EnsureAsync(
-        NpgsqlConnection connection, LayerTarget target, IReadOnlyList<LayerColumn> fileColumns, CancellationToken cancellationToken)
+    /// <summary>
+    /// The published table's column types, or an empty map when it does not exist yet. Fails early when it exists
+    /// with another geometry type or SRID, before anything is loaded.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> PublishedColumnsAsync(NpgsqlConnection connection, LayerTarget target, CancellationToken cancellationToken)
     {
-        var existing = await ColumnTypesAsync(connection, target.Schema, target.Table, cancellationToken);
-        if (existing.Count == 0)
-        {
-            await CreateAsync(connection, target, fileColumns, cancellationToken);
-        }
-        else
+        var columns = await ColumnTypesAsync(connection, target.Schema, target.Table, cancellationToken);
+        if (columns.Count > 0)
         {
             await CheckGeometryAsync(connection, target, cancellationToken);
-            foreach (var column in fileColumns.Where(c => !existing.ContainsKey(c.Name)))
-            {
-                await Db.ExecuteAsync(connection, $"SET lock_timeout = '5s'; ALTER TABLE {target.QualifiedTable} ADD COLUMN {Sql.Identifier(column.Name)} {column.PgType}; RESET lock_timeout", cancellationToken);
-            }
         }
 
-        return await ColumnTypesAsync(connection, target.Schema, target.Table, cancellationToken);
+        return columns;
+    }
+
+    /// <summary>
+    /// Inside the publish transaction: creates the table if this is its first publish, adds to it the columns staged
+    /// partitions have and it lacks, and adds to each staged partition the columns it lacks (ATTACH wants the same set).
+    /// </summary>
+    public static async Task ReconcileAsync(NpgsqlConnection connection, LayerTarget target, IReadOnlyList<string> stagedParts, CancellationToken cancellationToken)
+    {
+        var staged = new List<(string Name, IReadOnlyDictionary<string, string> Columns)>();
+        foreach (var part in stagedParts)
+        {
+            var name = target.PartitionTable(part);
+            staged.Add((name, await ColumnTypesAsync(connection, target.StagingSchema, name, cancellationToken)));
+        }
+
+        var published = await ColumnTypesAsync(connection, target.Schema, target.Table, cancellationToken);
+        if (published.Count == 0)
+        {
+            await CreateAsync(connection, target, staged[0].Name, staged[0].Columns.Keys, cancellationToken);
+            published = staged[0].Columns;
+        }
+
+        var all = new Dictionary<string, string>(published);
+        foreach (var (name, type) in staged.SelectMany(s => s.Columns).Where(c => !published.ContainsKey(c.Key)))
+        {
+            all.TryAdd(name, type);
+        }
+
+        foreach (var (name, type) in all.Where(c => !published.ContainsKey(c.Key)))
+        {
+            await Db.ExecuteAsync(connection, $"ALTER TABLE {target.QualifiedTable} ADD COLUMN {Sql.Identifier(name)} {type}", cancellationToken);
+        }
+
+        foreach (var (table, columns) in staged)
+        {
+            foreach (var (name, type) in all.Where(c => !columns.ContainsKey(c.Key)))
+            {
+                await Db.ExecuteAsync(connection, $"ALTER TABLE {Sql.Qualified(target.StagingSchema, table)} ADD COLUMN {Sql.Identifier(name)} {type}", cancellationToken);
+            }
+        }
     }
 
     /// <summary>The key column the layer's btree index is on: the first of the layer's key fields the table has.</summary>
@@ -56,14 +91,11 @@ public static class LayerTable
         return columns;
     }
 
-    private static async Task CreateAsync(NpgsqlConnection connection, LayerTarget target, IReadOnlyList<LayerColumn> columns, CancellationToken cancellationToken)
+    private static async Task CreateAsync(NpgsqlConnection connection, LayerTarget target, string like, IEnumerable<string> columns, CancellationToken cancellationToken)
     {
-        var definitions = columns.Select(c => $"{Sql.Identifier(c.Name)} {c.PgType}")
-            .Append($"{LayerTarget.GeometryColumn} geometry({target.GeometryType}, {target.Srid})")
-            .Append($"{LayerTarget.ScopeColumn} text NOT NULL");
-        var key = KeyColumn(target, columns.Select(c => c.Name));
+        var key = KeyColumn(target, columns);
         var sql = $"""
-            CREATE TABLE {target.QualifiedTable} ({string.Join(", ", definitions)})
+            CREATE TABLE {target.QualifiedTable} (LIKE {Sql.Qualified(target.StagingSchema, like)})
                 PARTITION BY LIST ((left({LayerTarget.ScopeColumn}, 2)));
             CREATE INDEX {Sql.Identifier(target.Table + "_geom")} ON {target.QualifiedTable} USING gist ({LayerTarget.GeometryColumn});
             {(key is null ? "" : $"CREATE INDEX {Sql.Identifier(target.Table + "_key")} ON {target.QualifiedTable} ({Sql.Identifier(key)});")}

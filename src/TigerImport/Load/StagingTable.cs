@@ -25,18 +25,46 @@ public sealed class StagingTable
 
     public string Qualified => Sql.Qualified(Target.StagingSchema, Name);
 
-    /// <summary>Creates an empty staging table, dropping what a crashed run may have left under the same name.</summary>
-    public static async Task<StagingTable> CreateAsync(NpgsqlConnection connection, LayerTarget target, string part, CancellationToken cancellationToken)
+    /// <summary>The staging table's columns and types, kept in step with what this object adds.</summary>
+    public IReadOnlyDictionary<string, string> ColumnTypes => columnTypes;
+
+    private readonly Dictionary<string, string> columnTypes = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Creates an empty staging table, dropping what a crashed run may have left under the same name. A column the
+    /// published table already has keeps its type there; a new one gets the type the file asks for.
+    /// </summary>
+    public static async Task<StagingTable> CreateAsync(
+        NpgsqlConnection connection, LayerTarget target, string part, IReadOnlyList<LayerColumn> fileColumns, IReadOnlyDictionary<string, string> publishedTypes, CancellationToken cancellationToken)
     {
         var staging = new StagingTable(target, part);
+        foreach (var column in fileColumns)
+        {
+            staging.columnTypes[column.Name] = publishedTypes.GetValueOrDefault(column.Name, column.PgType);
+        }
+
+        var definitions = staging.columnTypes.Select(c => $"{Sql.Identifier(c.Key)} {c.Value}")
+            .Append($"{LayerTarget.GeometryColumn} geometry({target.GeometryType}, {target.Srid})")
+            .Append($"{LayerTarget.ScopeColumn} text NOT NULL");
         await Db.ExecuteAsync(
             connection,
             $"""
             DROP TABLE IF EXISTS {staging.Qualified};
-            CREATE TABLE {staging.Qualified} (LIKE {target.QualifiedTable}) WITH (autovacuum_enabled = false);
+            CREATE TABLE {staging.Qualified} ({string.Join(", ", definitions)}) WITH (autovacuum_enabled = false);
             """,
             cancellationToken);
         return staging;
+    }
+
+    /// <summary>Adds the columns a later file of the partition has and the earlier ones did not (schema drift within a vintage).</summary>
+    public async Task AddColumnsAsync(NpgsqlConnection connection, IReadOnlyList<LayerColumn> fileColumns, IReadOnlyDictionary<string, string> publishedTypes, CancellationToken cancellationToken)
+    {
+        foreach (var column in fileColumns.Where(c => !columnTypes.ContainsKey(c.Name)))
+        {
+            var type = publishedTypes.GetValueOrDefault(column.Name, column.PgType);
+            await Db.ExecuteAsync(connection, $"ALTER TABLE {Qualified} ADD COLUMN {Sql.Identifier(column.Name)} {type}", cancellationToken);
+            columnTypes[column.Name] = type;
+        }
     }
 
     /// <summary>
@@ -52,7 +80,8 @@ public sealed class StagingTable
             return 0;
         }
 
-        var columns = string.Join(", ", (await LayerTable.ColumnTypesAsync(connection, Target.StagingSchema, Name, cancellationToken)).Keys.Select(Sql.Identifier));
+        var publishedColumns = await LayerTable.ColumnTypesAsync(connection, Target.Schema, Name, cancellationToken);
+        var columns = string.Join(", ", columnTypes.Keys.Where(publishedColumns.ContainsKey).Append(LayerTarget.GeometryColumn).Append(LayerTarget.ScopeColumn).Select(Sql.Identifier));
         await using var command = new NpgsqlCommand(
             $"INSERT INTO {Qualified} ({columns}) SELECT {columns} FROM {published} WHERE {LayerTarget.ScopeColumn} <> ALL($1)",
             connection)
@@ -65,8 +94,7 @@ public sealed class StagingTable
     /// <summary>The post-load steps, in osm2pgsql's order: constraint, indexes (fillfactor 100: the data is read-only), statistics.</summary>
     public async Task FinishAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var columns = await LayerTable.ColumnTypesAsync(connection, Target.StagingSchema, Name, cancellationToken);
-        var key = LayerTable.KeyColumn(Target, columns.Keys);
+        var key = LayerTable.KeyColumn(Target, columnTypes.Keys);
         var partKey = $"left({LayerTarget.ScopeColumn}, 2)";
         await Db.ExecuteAsync(
             connection,

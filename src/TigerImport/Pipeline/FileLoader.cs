@@ -27,14 +27,14 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
         // The reader builds geometries in the file's CRS; the reprojector stamps the target SRID.
         using var reader = archive.OpenShapefile(encoding.Encoding, new GeometryFactory(new PrecisionModel(), SpatialReferences.Nad83));
         var columns = ColumnMapper.Map(reader.Fields, file.FileName);
-        var tableColumns = await LayerTable.EnsureAsync(connection, target, columns, cancellationToken);
-        var staging = await partition.StagingAsync(connection, cancellationToken);
+        var publishedTypes = await LayerTable.PublishedColumnsAsync(connection, target, cancellationToken);
+        var staging = await partition.StagingAsync(connection, columns, publishedTypes, cancellationToken);
 
         await RejectRecorder.ForgetAsync(connection, target.Schema, runId, file.FileName, cancellationToken);
         await using var rejects = new RejectRecorder(dataSource, target.Schema, runId, target.Table, file.FileName);
         long loaded = 0, repaired = 0, undecodable = 0;
         var recordNumber = 0;
-        await using (var copier = await FeatureCopier.BeginAsync(connection, staging, columns, tableColumns, file.ScopeCode, cancellationToken))
+        await using (var copier = await FeatureCopier.BeginAsync(connection, staging, columns, file.ScopeCode, cancellationToken))
         {
             var values = new object?[reader.Fields.Count];
             while (Read(reader, archive, recordNumber, out var deleted))

@@ -17,7 +17,19 @@ internal sealed class PartitionBuilder(LayerTarget target, string part, IReadOnl
 
     public StagingTable? Staging => staging;
 
-    /// <summary>The staging table, created on first use: it is shaped like the published table, which the first file may create.</summary>
-    public async Task<StagingTable> StagingAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        staging ??= await StagingTable.CreateAsync(connection, target, part, cancellationToken);
+    /// <summary>The staging table, created by the first file and widened by any later file with more columns.</summary>
+    public async Task<StagingTable> StagingAsync(
+        NpgsqlConnection connection, IReadOnlyList<LayerColumn> fileColumns, IReadOnlyDictionary<string, string> publishedTypes, CancellationToken cancellationToken)
+    {
+        if (staging is null)
+        {
+            staging = await StagingTable.CreateAsync(connection, target, part, fileColumns, publishedTypes, cancellationToken);
+        }
+        else
+        {
+            await staging.AddColumnsAsync(connection, fileColumns, publishedTypes, cancellationToken);
+        }
+
+        return staging;
+    }
 }

@@ -42,6 +42,7 @@ public sealed class PartitionRotator(ILogger logger)
             async token =>
             {
                 await using var transaction = await BeginAsync(connection, token);
+                await LayerTable.ReconcileAsync(connection, target, partitions.Select(p => p.Part).ToList(), token);
                 var bookkeeping = new PartitionBookkeeping(connection, target);
                 foreach (var partition in partitions)
                 {
@@ -77,6 +78,9 @@ public sealed class PartitionRotator(ILogger logger)
                         connection,
                         $"DROP TABLE IF EXISTS {Sql.Qualified(target.StagingSchema, name)}; ALTER TABLE {Sql.Qualified(target.BackupSchema, name)} SET SCHEMA {Sql.Identifier(target.StagingSchema)}",
                         token);
+
+                    // A publish since the backup may have added columns to the table: the backup must have them to attach.
+                    await LayerTable.ReconcileAsync(connection, target, [part], token);
                     await RotateInAsync(connection, target, part, token);
                     await bookkeeping.RecordRevertAsync(part, token);
                     reverted.Add(part);
