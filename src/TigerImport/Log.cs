@@ -88,7 +88,7 @@ internal static partial class Log
     public static partial void CacheUnavailable(ILogger logger, string operation, string key, string reason);
 
     [LoggerMessage(43, LogLevel.Information, "Finished: {Stage} {Directory} from {Key}: {Files} file(s) in {ElapsedMs} ms")]
-    public static partial void ListedFromCache(ILogger logger, string stage, string directory, string key, int files, long elapsedMs);
+    public static partial void ListedFromS3(ILogger logger, string stage, string directory, string key, int files, long elapsedMs);
 
     [LoggerMessage(44, LogLevel.Warning, "{Directory}: listing the origin failed ({Reason}); using the cached listing {Key} of {ListedAt:u}")]
     public static partial void StaleListingUsed(ILogger logger, string directory, string reason, string key, DateTimeOffset listedAt);

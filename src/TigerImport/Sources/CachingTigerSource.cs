@@ -58,7 +58,7 @@ public sealed class CachingTigerSource : ITigerSource, IDisposable
         if (cached is { } fresh && DateTimeOffset.UtcNow - fresh.Written < policy.CachedListingMaxAge)
         {
             var names = Names(fresh.Text);
-            Log.ListedFromCache(logger, "list", vintage.CensusDirectory, display, names.Count, clock.ElapsedMilliseconds);
+            Log.ListedFromS3(logger, "list", vintage.CensusDirectory, display, names.Count, clock.ElapsedMilliseconds);
             return names;
         }
 

@@ -113,7 +113,9 @@ internal sealed class HttpFileDownloader(HttpClient client, DownloadResilience r
             partial.Reset();
             if (defect.Kind == ZipDefectKind.HtmlPage)
             {
-                throw new DownloadFault(DownloadFaultKind.HtmlPage, $"{ZipFileCheck.Describe(defect, display)} (status {(int)response.StatusCode}, {length:N0} bytes)");
+                throw new DownloadFault(
+                    DownloadFaultKind.HtmlPage,
+                    $"the server sent an HTML page (status {(int)response.StatusCode}, {length:N0} bytes) instead of the zip: an error or \"you have been blocked\" page.");
             }
 
             state.Corrupt++;

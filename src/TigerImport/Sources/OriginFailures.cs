@@ -6,6 +6,9 @@ namespace TigerImport.Sources;
 /// <summary>Turns the last failure of an HTTP download or listing into the message an operator acts on (exit code 3).</summary>
 internal static class OriginFailures
 {
+    private const string BlockedAdvice =
+        "Census may be blocking this address: try later, lower --max-downloads, set a real --user-agent, or use an S3 mirror (--source s3://… or --cache s3://…).";
+
     /// <summary>The Source error an operator reads for a request that failed for good; null for a bug (not caught).</summary>
     public static TigerImportException? Explain(Exception exception, string url, int attempts, DownloadPolicy policy, string? breakReason)
     {
@@ -14,9 +17,8 @@ internal static class OriginFailures
         {
             DownloadFault { Kind: DownloadFaultKind.NotFound } f =>
                 $"{url}: {f.Message} The file is not published there: check --year, --layers and --states (--skip-missing skips files that a listing shows are absent).",
-            DownloadFault { Kind: DownloadFaultKind.Blocked } f =>
-                $"{url}: {f.Message} Census may be blocking this address: try later, lower --max-downloads, set a real --user-agent, or use an S3 mirror (--source s3://… or --cache s3://…).",
-            DownloadFault { Kind: DownloadFaultKind.HtmlPage } f => $"{f.Message} Nothing was loaded from it.",
+            DownloadFault { Kind: DownloadFaultKind.Blocked } f => $"{url}: {f.Message} {BlockedAdvice}",
+            DownloadFault { Kind: DownloadFaultKind.HtmlPage } f => $"{url}: {f.Message} Nothing was loaded from it. {BlockedAdvice}",
             DownloadFault { RetryAfter: { } after } f when after > policy.MaxRetryAfter =>
                 $"{url}: {f.Message}, and the server asked to wait {after.TotalSeconds:0} s (Retry-After), more than the {policy.MaxRetryAfter.TotalSeconds:0} s this worker waits. Census is rate-limiting this address: try later or lower --max-downloads.",
             DownloadFault { RetryAfter: not null } f =>

@@ -49,7 +49,7 @@ public sealed class S3TigerSource : ITigerSource, IDisposable
         }
 
         var zips = names.Where(n => n.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)).ToList();
-        Log.ListedFromCache(logger, "list", vintage.CensusDirectory, store.Location.Display(key), zips.Count, clock.ElapsedMilliseconds);
+        Log.ListedFromS3(logger, "list", vintage.CensusDirectory, store.Location.Display(key), zips.Count, clock.ElapsedMilliseconds);
         return zips;
     }
 
