@@ -100,10 +100,16 @@ internal static class Responses
         return html.Append("</table></body></html>").ToString();
     }
 
+    /// <summary>In 64 KB writes, each flushed, as a file server does: one huge write would sit whole in Kestrel's buffers.</summary>
     private static async Task WriteAsync(HttpContext context, byte[] bytes, int from, int count, bool ranges)
     {
+        const int chunk = 64 * 1024;
         Head(context, bytes.Length, from, ranges);
-        await context.Response.Body.WriteAsync(bytes.AsMemory(from, count), context.RequestAborted);
+        for (var offset = from; offset < from + count; offset += chunk)
+        {
+            await context.Response.Body.WriteAsync(bytes.AsMemory(offset, Math.Min(chunk, from + count - offset)), context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+        }
     }
 
     private static void Head(HttpContext context, int total, int from, bool ranges)
