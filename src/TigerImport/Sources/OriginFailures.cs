@@ -27,7 +27,7 @@ internal static class OriginFailures
             BrokenCircuitException broken =>
                 $"{url}: not requested: {new Uri(url).Host} failed too often recently (last: {breakReason ?? "unknown"}), so requests to it are paused{(broken.RetryAfter is { } wait ? $" for {wait.TotalSeconds:0} s" : "")}. Census may be blocking or rate-limiting this address: try later, lower --max-downloads, or use an S3 mirror.",
             TimeoutRejectedException => $"{url}: an attempt took longer than {policy.AttemptTimeout.TotalSeconds:0.###} s ({gaveUp}).",
-            HttpRequestException or IOException or System.Net.Sockets.SocketException => $"{url}: {exception.Message} ({gaveUp}).",
+            HttpRequestException or IOException or System.Net.Sockets.SocketException => $"{url}: {FailureText.Of(exception)} ({gaveUp}).",
             _ => null,
         };
         return message is null ? null : new TigerImportException(FailureKind.Source, message, exception);

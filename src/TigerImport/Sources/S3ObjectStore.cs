@@ -46,7 +46,7 @@ internal sealed class S3ObjectStore(IAmazonS3 client, S3Prefix location, Downloa
     {
         AmazonServiceException s3 => $"{(int)s3.StatusCode} {s3.ErrorCode}: {s3.Message}",
         TimeoutRejectedException => "timed out",
-        DownloadFault or AmazonClientException or IOException or HttpRequestException => exception.Message,
+        DownloadFault or AmazonClientException or IOException or HttpRequestException => FailureText.Of(exception),
         _ => null,
     };
 

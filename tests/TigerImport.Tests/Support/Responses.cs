@@ -30,14 +30,15 @@ internal static class Responses
         context.Abort();
     };
 
-    /// <summary>Content-Length says the whole file; the body is <paramref name="missing"/> bytes short. No Accept-Ranges: every attempt starts over.</summary>
+    /// <summary>
+    /// Content-Length says the whole file, <paramref name="missing"/> bytes fewer are sent, then the connection is reset
+    /// (Kestrel resets a short response anyway; <see cref="ShortBodyServer"/> ends one cleanly). No Accept-Ranges.
+    /// </summary>
     public static Func<HttpContext, Task> Short(byte[] bytes, int missing) => async context =>
     {
         Head(context, bytes.Length, 0, ranges: false);
         await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length - missing), context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
-
-        // Kestrel would fail the response for the missing bytes anyway; cutting it here makes that explicit.
         context.Abort();
     };
 
