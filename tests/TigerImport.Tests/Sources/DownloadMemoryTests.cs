@@ -3,6 +3,7 @@ using TigerImport.Tests.Support;
 namespace TigerImport.Tests.Sources;
 
 /// <summary>Downloads stream to disk: what a download allocates does not grow with the file's size.</summary>
+[Collection(MeasurementCollection.Name)]
 public sealed class DownloadMemoryTests : IAsyncLifetime
 {
     private const string Path8 = "TIGER2024/PLACE/tl_2024_35_place.zip";

@@ -227,7 +227,7 @@ public sealed class HttpTigerSourceTests : IAsyncLifetime
     {
         var zip = SyntheticZip.Bytes(300_000);
         server.Map(PlacePath, Responses.Stall(zip, send: 100_000, stallMs: 10_000), Responses.File(zip));
-        using var source = TestSources.Http(server.BaseUrl, temp.Path);
+        using var source = TestSources.Http(server.BaseUrl, temp.Path, policy: TestSources.StallPolicy);
         var clock = Stopwatch.StartNew();
 
         using var fetched = await source.FetchAsync(TestSources.File("tl_2024_35_place.zip"), Cancellation);
@@ -242,7 +242,7 @@ public sealed class HttpTigerSourceTests : IAsyncLifetime
     {
         var zip = SyntheticZip.Bytes(300_000);
         server.Map(PlacePath, Responses.Stall(zip, send: 10_000, stallMs: 10_000));
-        using var source = TestSources.Http(server.BaseUrl, temp.Path);
+        using var source = TestSources.Http(server.BaseUrl, temp.Path, policy: TestSources.StallPolicy);
 
         var error = await Assert.ThrowsAsync<TigerImportException>(() => source.FetchAsync(TestSources.File("tl_2024_35_place.zip"), Cancellation));
 

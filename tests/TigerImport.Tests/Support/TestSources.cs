@@ -16,8 +16,13 @@ internal static class TestSources
         MaxRetryDelay = TimeSpan.FromMilliseconds(50),
         MaxRetryAfter = TimeSpan.FromSeconds(5),
         AttemptTimeout = TimeSpan.FromSeconds(20),
-        IdleTimeout = TimeSpan.FromMilliseconds(300),
+
+        // Long enough that a busy CI machine never fakes a stall (that would add a request to the counts tests assert).
+        IdleTimeout = TimeSpan.FromSeconds(3),
     };
+
+    /// <summary><see cref="FastPolicy"/> with a 300 ms idle timeout, for the tests that stage a stall.</summary>
+    public static DownloadPolicy StallPolicy { get; } = FastPolicy with { IdleTimeout = TimeSpan.FromMilliseconds(300) };
 
     public const string UserAgent = "tigerimport-tests/1.0 (+https://example.org/tigerimport)";
 
