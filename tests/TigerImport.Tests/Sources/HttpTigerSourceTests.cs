@@ -136,28 +136,31 @@ public sealed class HttpTigerSourceTests : IAsyncLifetime
     [Fact]
     public async Task A_body_shorter_than_Content_Length_is_retried_from_the_start_and_then_succeeds()
     {
-        await using var shortServer = new ShortBodyServer(Sample, missing: 100, shortAnswers: 1);
-        using var source = TestSources.Http(shortServer.BaseUrl, temp.Path);
+        server.Map(PlacePath, Responses.Short(Sample, missing: 100), Responses.File(Sample, ranges: false));
+        using var source = TestSources.Http(server.BaseUrl, temp.Path);
 
         using var fetched = await source.FetchAsync(TestSources.File("tl_2024_35_place.zip"), Cancellation);
 
         Assert.Equal(Sample, await File.ReadAllBytesAsync(fetched.Path, Cancellation));
-        Assert.Equal(2, shortServer.Requests);
+
+        // No Accept-Ranges on the first answer: the second attempt asks for the whole file again.
+        Assert.All(server.RequestsTo(PlacePath), r => Assert.Equal("", r.Range));
+        Assert.Equal(2, server.RequestsTo(PlacePath).Count);
     }
 
     [Fact]
     public async Task A_body_always_shorter_than_Content_Length_ends_in_a_Source_error_and_nothing_on_disk()
     {
-        await using var shortServer = new ShortBodyServer(Sample, missing: 100, shortAnswers: int.MaxValue);
-        using var source = TestSources.Http(shortServer.BaseUrl, temp.Path);
+        server.Map(PlacePath, Responses.Short(Sample, missing: 100));
+        using var source = TestSources.Http(server.BaseUrl, temp.Path);
 
         var error = await Assert.ThrowsAsync<TigerImportException>(() => source.FetchAsync(TestSources.File("tl_2024_35_place.zip"), Cancellation));
 
         Assert.Equal(FailureKind.Source, error.Kind);
-        Assert.StartsWith(shortServer.BaseUrl + PlacePath, error.Message);
+        Assert.StartsWith(server.BaseUrl + PlacePath, error.Message);
         Assert.Contains("ended prematurely", error.Message);
         Assert.Contains("gave up after 4 attempts", error.Message);
-        Assert.Equal(4, shortServer.Requests);
+        Assert.Equal(4, server.RequestsTo(PlacePath).Count);
         Assert.Empty(temp.Files);
         Assert.Equal(0, source.Statistics.TempBytes);
     }
@@ -165,7 +168,7 @@ public sealed class HttpTigerSourceTests : IAsyncLifetime
     [Fact]
     public async Task A_connection_reset_that_never_stops_ends_in_a_Source_error_and_nothing_on_disk()
     {
-        server.Map(PlacePath, Responses.Short(Sample, missing: 100));
+        server.Map(PlacePath, Responses.CutAfter(Sample, send: Sample.Length - 100, ranges: false));
         using var source = TestSources.Http(server.BaseUrl, temp.Path);
 
         var error = await Assert.ThrowsAsync<TigerImportException>(() => source.FetchAsync(TestSources.File("tl_2024_35_place.zip"), Cancellation));

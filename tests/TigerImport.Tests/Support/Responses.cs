@@ -1,5 +1,5 @@
+using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.Http;
 
 namespace TigerImport.Tests.Support;
 
@@ -8,89 +8,77 @@ internal static class Responses
 {
     public const string ETag = "\"tiger-test-1\"";
 
+    /// <summary>Files go out in flushed 64 KB writes, as a file server sends them.</summary>
+    private const int Chunk = 64 * 1024;
+
     /// <summary>The file, honouring <c>Range: bytes=N-</c> (206 with Content-Range) unless <paramref name="ranges"/> is false.</summary>
-    public static Func<HttpContext, Task> File(byte[] bytes, bool ranges = true, int delayMs = 0) => async context =>
+    public static Func<FaultExchange, Task> File(byte[] bytes, bool ranges = true, int delayMs = 0) => async exchange =>
     {
         if (delayMs > 0)
         {
-            await Task.Delay(delayMs, context.RequestAborted);
+            await Task.Delay(delayMs, exchange.Aborted);
         }
 
-        var from = ranges ? RangeStart(context) : 0;
-        await WriteAsync(context, bytes, from, bytes.Length - from, ranges);
+        var from = ranges ? RangeStart(exchange) : 0;
+        await HeadAsync(exchange, bytes.Length, from, ranges);
+        await SendAsync(exchange, bytes, from, bytes.Length - from);
     };
 
-    /// <summary>Headers for the whole (or the asked range of the) file, then only <paramref name="send"/> bytes, then the connection is cut.</summary>
-    public static Func<HttpContext, Task> CutAfter(byte[] bytes, int send) => async context =>
+    /// <summary>The head for the whole file (or the range asked), <paramref name="send"/> bytes, then a reset (RST).</summary>
+    public static Func<FaultExchange, Task> CutAfter(byte[] bytes, int send, bool ranges = true) => async exchange =>
     {
-        var from = RangeStart(context);
-        Head(context, bytes.Length, from, ranges: true);
-        await context.Response.Body.WriteAsync(bytes.AsMemory(from, Math.Min(send, bytes.Length - from)), context.RequestAborted);
-        await context.Response.Body.FlushAsync(context.RequestAborted);
-        context.Abort();
+        var from = ranges ? RangeStart(exchange) : 0;
+        await HeadAsync(exchange, bytes.Length, from, ranges);
+        await SendAsync(exchange, bytes, from, Math.Min(send, bytes.Length - from));
+        exchange.Reset();
     };
 
-    /// <summary>
-    /// Content-Length says the whole file, <paramref name="missing"/> bytes fewer are sent, then the connection is reset
-    /// (Kestrel resets a short response anyway; <see cref="ShortBodyServer"/> ends one cleanly). No Accept-Ranges.
-    /// </summary>
-    public static Func<HttpContext, Task> Short(byte[] bytes, int missing) => async context =>
+    /// <summary>Content-Length says the whole file; the body ends cleanly (FIN) <paramref name="missing"/> bytes short. No Accept-Ranges.</summary>
+    public static Func<FaultExchange, Task> Short(byte[] bytes, int missing) => async exchange =>
     {
-        Head(context, bytes.Length, 0, ranges: false);
-        await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length - missing), context.RequestAborted);
-        await context.Response.Body.FlushAsync(context.RequestAborted);
-        context.Abort();
+        await HeadAsync(exchange, bytes.Length, 0, ranges: false);
+        await SendAsync(exchange, bytes, 0, bytes.Length - missing);
+        exchange.EndCleanly();
     };
 
-    /// <summary>Headers and the first <paramref name="send"/> bytes, then nothing for <paramref name="stallMs"/>.</summary>
-    public static Func<HttpContext, Task> Stall(byte[] bytes, int send, int stallMs) => async context =>
+    /// <summary>The head and the first <paramref name="send"/> bytes, then nothing for <paramref name="stallMs"/>, then a reset.</summary>
+    public static Func<FaultExchange, Task> Stall(byte[] bytes, int send, int stallMs) => async exchange =>
     {
-        var from = RangeStart(context);
-        Head(context, bytes.Length, from, ranges: true);
-        await context.Response.Body.WriteAsync(bytes.AsMemory(from, Math.Min(send, bytes.Length - from)), context.RequestAborted);
-        await context.Response.Body.FlushAsync(context.RequestAborted);
-        try
-        {
-            await Task.Delay(stallMs, context.RequestAborted);
-        }
-        catch (OperationCanceledException)
-        {
-            return; // the client gave up, as it should
-        }
-
-        context.Abort();
+        var from = RangeStart(exchange);
+        await HeadAsync(exchange, bytes.Length, from, ranges: true);
+        await SendAsync(exchange, bytes, from, Math.Min(send, bytes.Length - from));
+        await Task.Delay(stallMs, exchange.Aborted);
+        exchange.Reset();
     };
 
-    public static Func<HttpContext, Task> Status(int status, int? retryAfterSeconds = null) => async context =>
+    public static Func<FaultExchange, Task> Status(int status, int? retryAfterSeconds = null) =>
+        Html(status, $"<html><body>{status}</body></html>", retryAfterSeconds);
+
+    public static Func<FaultExchange, Task> Html(int status, string html, int? retryAfterSeconds = null) => async exchange =>
     {
-        context.Response.StatusCode = status;
+        var body = Encoding.UTF8.GetBytes(html);
+        var headers = new List<(string, string)> { ("Content-Type", "text/html; charset=utf-8"), ("Content-Length", body.Length.ToString(CultureInfo.InvariantCulture)) };
         if (retryAfterSeconds is { } seconds)
         {
-            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            headers.Add(("Retry-After", seconds.ToString(CultureInfo.InvariantCulture)));
         }
 
-        context.Response.ContentType = "text/html";
-        await context.Response.WriteAsync($"<html><body>{status}</body></html>", context.RequestAborted);
-    };
-
-    public static Func<HttpContext, Task> Html(int status, string html) => async context =>
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync(html, context.RequestAborted);
+        await exchange.SendHeadAsync(status, headers);
+        await exchange.SendAsync(body);
     };
 
     /// <summary>An Apache-style directory index, as www2.census.gov serves it.</summary>
-    public static Func<HttpContext, Task> Listing(string directory, IEnumerable<string> names) => Html(200, ApacheIndex(directory, names));
+    public static Func<FaultExchange, Task> Listing(string directory, IEnumerable<string> names) => Html(200, ApacheIndex(directory, names));
 
     public static string ApacheIndex(string directory, IEnumerable<string> names)
     {
+        var parent = directory.TrimEnd('/')[..directory.TrimEnd('/').LastIndexOf('/')];
         var html = new StringBuilder($"""
             <!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 3.2 Final//EN">
             <html><head><title>Index of /geo/tiger/{directory}</title></head><body>
             <h1>Index of /geo/tiger/{directory}</h1>
             <table><tr><th><a href="?C=N;O=D">Name</a></th><th><a href="?C=M;O=A">Last modified</a></th><th><a href="?C=S;O=A">Size</a></th></tr>
-            <tr><td><a href="/geo/tiger/{directory.TrimEnd('/')[..directory.TrimEnd('/').LastIndexOf('/')]}/">Parent Directory</a></td></tr>
+            <tr><td><a href="/geo/tiger/{parent}/">Parent Directory</a></td></tr>
 
             """);
         foreach (var name in names)
@@ -101,46 +89,41 @@ internal static class Responses
         return html.Append("</table></body></html>").ToString();
     }
 
-    /// <summary>In 64 KB writes, each flushed, as a file server does: one huge write would sit whole in Kestrel's buffers.</summary>
-    private static async Task WriteAsync(HttpContext context, byte[] bytes, int from, int count, bool ranges)
+    private static Task HeadAsync(FaultExchange exchange, int total, int from, bool ranges)
     {
-        const int chunk = 64 * 1024;
-        Head(context, bytes.Length, from, ranges);
-        for (var offset = from; offset < from + count; offset += chunk)
-        {
-            await context.Response.Body.WriteAsync(bytes.AsMemory(offset, Math.Min(chunk, from + count - offset)), context.RequestAborted);
-            await context.Response.Body.FlushAsync(context.RequestAborted);
-        }
-    }
-
-    private static void Head(HttpContext context, int total, int from, bool ranges)
-    {
-        context.Response.ContentType = "application/zip";
+        var headers = new List<(string, string)> { ("Content-Type", "application/zip"), ("Content-Length", (total - from).ToString(CultureInfo.InvariantCulture)) };
         if (ranges)
         {
-            context.Response.Headers.AcceptRanges = "bytes";
-            context.Response.Headers.ETag = ETag;
+            headers.Add(("Accept-Ranges", "bytes"));
+            headers.Add(("ETag", ETag));
         }
 
         if (from > 0)
         {
-            context.Response.StatusCode = StatusCodes.Status206PartialContent;
-            context.Response.Headers.ContentRange = $"bytes {from}-{total - 1}/{total}";
+            headers.Add(("Content-Range", $"bytes {from}-{total - 1}/{total}"));
         }
 
-        context.Response.ContentLength = total - from;
+        return exchange.SendHeadAsync(from > 0 ? 206 : 200, headers);
+    }
+
+    private static async Task SendAsync(FaultExchange exchange, byte[] bytes, int from, int count)
+    {
+        for (var offset = from; offset < from + count; offset += Chunk)
+        {
+            await exchange.SendAsync(bytes.AsMemory(offset, Math.Min(Chunk, from + count - offset)));
+        }
     }
 
     /// <summary>The N of <c>Range: bytes=N-</c>, when If-Range (if any) still matches; 0 otherwise (send it all).</summary>
-    private static int RangeStart(HttpContext context)
+    private static int RangeStart(FaultExchange exchange)
     {
-        var range = context.Request.Headers.Range.ToString();
-        var ifRange = context.Request.Headers.IfRange.ToString();
+        var range = exchange.Header("Range");
+        var ifRange = exchange.Header("If-Range");
         if (!range.StartsWith("bytes=", StringComparison.Ordinal) || !range.EndsWith('-') || (ifRange.Length > 0 && ifRange != ETag))
         {
             return 0;
         }
 
-        return int.Parse(range["bytes=".Length..^1], System.Globalization.CultureInfo.InvariantCulture);
+        return int.Parse(range["bytes=".Length..^1], CultureInfo.InvariantCulture);
     }
 }
