@@ -35,9 +35,12 @@ internal static class Program
         command.SetAction((parse, cancellationToken) => RunAsync(parse, "import", async (dataSource, logger, runId) =>
         {
             var request = RequestFrom(parse);
-            var source = TigerSourceFactory.Create(new SourceOptions(
-                parse.GetValue(CliOptions.Source)!, parse.GetValue(CliOptions.Cache), parse.GetValue(CliOptions.TempDir)!,
-                parse.GetValue(CliOptions.UserAgent)!, parse.GetValue(CliOptions.MaxDownloads), parse.GetValue(CliOptions.S3Endpoint)));
+            var source = TigerSourceFactory.Create(
+                new SourceOptions(
+                    parse.GetValue(CliOptions.Source)!, parse.GetValue(CliOptions.Cache), parse.GetValue(CliOptions.TempDir)!,
+                    parse.GetValue(CliOptions.UserAgent)!, parse.GetValue(CliOptions.MaxDownloads), parse.GetValue(CliOptions.S3Endpoint)),
+                logger);
+            using var disposeSource = source as IDisposable;
             logger.LogInformation("Importing {Layers} {Year} from {Source}", string.Join(",", request.Layers), request.Year, source.DisplayName);
             var summary = await new ImportRunner(dataSource, source, logger).ImportAsync(runId, request, OptionsFrom(parse), cancellationToken);
             return summary;

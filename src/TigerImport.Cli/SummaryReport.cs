@@ -16,6 +16,13 @@ internal static class SummaryReport
                 layer.Error is null ? "" : ": " + layer.Error);
         }
 
+        if (summary.Source is { } source)
+        {
+            logger.LogInformation(
+                "Summary source: {BytesDownloaded} bytes downloaded ({FilesDownloaded} file(s)), {BytesFromCache} bytes from the cache ({FilesFromCache} file(s)), {FilesCached} file(s) cached, {CacheRepairs} corrupt cache object(s) replaced, peak temp disk {PeakTempBytes} bytes",
+                source.BytesDownloaded, source.FilesDownloaded, source.BytesFromCache, source.FilesFromCache, source.FilesCached, source.CacheRepairs, source.PeakTempBytes);
+        }
+
         if (logging.IsJson)
         {
             return;
@@ -31,6 +38,13 @@ internal static class SummaryReport
         foreach (var row in rows)
         {
             Console.WriteLine(string.Join("  ", row.Select((cell, i) => i is >= 3 and <= 8 ? cell.PadLeft(widths[i]) : cell.PadRight(widths[i]))).TrimEnd());
+        }
+
+        if (summary.Source is { } totals)
+        {
+            Console.WriteLine(
+                $"\nsource: {totals.BytesDownloaded:N0} bytes downloaded ({totals.FilesDownloaded} files), {totals.BytesFromCache:N0} bytes from cache ({totals.FilesFromCache} files), " +
+                $"{totals.FilesCached} cached, {totals.CacheRepairs} cache repairs; peak temp disk {totals.PeakTempBytes:N0} bytes");
         }
 
         Console.WriteLine($"\nrun {summary.RunId} finished in {summary.ElapsedMs / 1000.0:F1}s; rejected features are in the tiger_rejects table of the target schema.");

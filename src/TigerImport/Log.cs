@@ -46,4 +46,53 @@ internal static partial class Log
 
     [LoggerMessage(23, LogLevel.Information, "Reverted {Table}: partition(s) {Parts} restored from the backup")]
     public static partial void Reverted(ILogger logger, string table, string parts);
+
+    // 30–49: sources (downloads, listings, the S3 cache). Urls and Keys never carry credentials or query strings.
+    [LoggerMessage(30, LogLevel.Information, "Finished: {Stage} {File} from {Url}: {Bytes} bytes in {Attempts} attempt(s), {ElapsedMs} ms")]
+    public static partial void DownloadFinished(ILogger logger, string stage, string file, string url, long bytes, int attempts, long elapsedMs);
+
+    [LoggerMessage(31, LogLevel.Warning, "{Operation} {Url}: attempt {Attempt} failed ({Reason}); retrying in {DelayMs} ms")]
+    public static partial void Retrying(ILogger logger, string operation, string url, int attempt, string reason, long delayMs);
+
+    [LoggerMessage(32, LogLevel.Information, "{Url}: resuming at byte {Offset} of {Bytes} with a Range request")]
+    public static partial void DownloadResuming(ILogger logger, string url, long offset, long bytes);
+
+    [LoggerMessage(33, LogLevel.Error, "{File} from {Url} failed after {Attempts} attempt(s) in {ElapsedMs} ms: {Reason}")]
+    public static partial void DownloadFailed(ILogger logger, string file, string url, int attempts, long elapsedMs, string reason);
+
+    [LoggerMessage(34, LogLevel.Error, "Requests to {Host} paused for {BreakMs} ms: too many recent failures (last: {Reason})")]
+    public static partial void CircuitOpened(ILogger logger, string host, long breakMs, string reason);
+
+    [LoggerMessage(35, LogLevel.Information, "{Host} answers again; requests resume")]
+    public static partial void CircuitClosed(ILogger logger, string host);
+
+    [LoggerMessage(36, LogLevel.Information, "Finished: {Stage} {Directory} from {Url}: {Files} file(s) in {ElapsedMs} ms")]
+    public static partial void Listed(ILogger logger, string stage, string directory, string url, int files, long elapsedMs);
+
+    [LoggerMessage(37, LogLevel.Warning, "{Directory}: {Url} cannot be listed ({Reason}); file names come from the catalog")]
+    public static partial void ListingUnavailable(ILogger logger, string directory, string url, string reason);
+
+    [LoggerMessage(38, LogLevel.Information, "Finished: {Stage} {File} from {Key}: {Bytes} bytes in {ElapsedMs} ms")]
+    public static partial void CacheHit(ILogger logger, string stage, string file, string key, long bytes, long elapsedMs);
+
+    [LoggerMessage(39, LogLevel.Information, "{File} is not in the cache ({Key}); downloading it from {Url}")]
+    public static partial void CacheMiss(ILogger logger, string file, string key, string url);
+
+    [LoggerMessage(40, LogLevel.Information, "Finished: {Stage} {File} to {Key}: {Bytes} bytes in {ElapsedMs} ms")]
+    public static partial void CacheStored(ILogger logger, string stage, string file, string key, long bytes, long elapsedMs);
+
+    [LoggerMessage(41, LogLevel.Warning, "{File}: cached object {Key} is corrupt ({Reason}); replacing it from {Url}")]
+    public static partial void CacheCorrupt(ILogger logger, string file, string key, string reason, string url);
+
+    [LoggerMessage(42, LogLevel.Warning, "Cache {Operation} of {Key} failed ({Reason}); continuing without the cache for it")]
+    public static partial void CacheUnavailable(ILogger logger, string operation, string key, string reason);
+
+    [LoggerMessage(43, LogLevel.Information, "Finished: {Stage} {Directory} from {Key}: {Files} file(s) in {ElapsedMs} ms")]
+    public static partial void ListedFromS3(ILogger logger, string stage, string directory, string key, int files, long elapsedMs);
+
+    [LoggerMessage(44, LogLevel.Warning, "{Directory}: listing the origin failed ({Reason}); using the cached listing {Key} of {ListedAt:u}")]
+    public static partial void StaleListingUsed(ILogger logger, string directory, string reason, string key, DateTimeOffset listedAt);
+
+    [LoggerMessage(45, LogLevel.Information, "Finished: {Stage} {File} from {Key}: {Bytes} bytes in {Attempts} attempt(s), {ElapsedMs} ms")]
+    public static partial void S3Downloaded(ILogger logger, string stage, string file, string key, long bytes, int attempts, long elapsedMs);
 }

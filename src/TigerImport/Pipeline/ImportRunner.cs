@@ -31,7 +31,7 @@ public sealed class ImportRunner(NpgsqlDataSource dataSource, ITigerSource sourc
                 results.Add(await importer.ImportAsync(plan, cancellationToken));
             }
 
-            var summary = new ImportSummary(runId, results, clock.ElapsedMilliseconds);
+            var summary = new ImportSummary(runId, results, clock.ElapsedMilliseconds) { Source = source.Statistics.Snapshot() };
             status = summary.WorstFailure is null ? "succeeded" : "failed";
             return summary;
         }

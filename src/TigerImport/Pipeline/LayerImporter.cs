@@ -66,9 +66,13 @@ internal sealed class LayerImporter(NpgsqlDataSource dataSource, ITigerSource so
         await LayerLock.AcquireAsync(connection, target, cancellationToken);
         try
         {
-            foreach (var partition in partitions)
+            // The next files download while the current one loads; see PrefetchingFetcher for the disk bound.
+            await using (var fetcher = PrefetchingFetcher.Start(source, partitions.SelectMany(p => p.Files).ToList(), PrefetchingFetcher.DefaultDepth, cancellationToken))
             {
-                await BuildAsync(connection, target, partition, cancellationToken);
+                foreach (var partition in partitions)
+                {
+                    await BuildAsync(connection, target, partition, fetcher, cancellationToken);
+                }
             }
 
             var published = partitions.Select(p => new PublishedPartition(
@@ -86,13 +90,13 @@ internal sealed class LayerImporter(NpgsqlDataSource dataSource, ITigerSource so
         }
     }
 
-    private async Task BuildAsync(NpgsqlConnection connection, LayerTarget target, PartitionBuilder partition, CancellationToken cancellationToken)
+    private async Task BuildAsync(NpgsqlConnection connection, LayerTarget target, PartitionBuilder partition, PrefetchingFetcher fetcher, CancellationToken cancellationToken)
     {
         foreach (var file in partition.Files)
         {
             try
             {
-                using var fetched = await source.FetchAsync(file, cancellationToken);
+                using var fetched = await fetcher.NextAsync(file, cancellationToken);
                 partition.Results.Add(await fileLoader.LoadAsync(connection, target, file, fetched.Path, partition, cancellationToken));
             }
             catch (Exception e) when (Failures.Classify(e) is not null)

@@ -1,8 +1,11 @@
 namespace TigerImport.Sources;
 
 /// <summary>A zip on local disk, ready for the archive stage; a temporary download is deleted on dispose.</summary>
-public sealed class FetchedFile(string path, bool isTemporary) : IDisposable
+/// <param name="statistics">Told when a temporary file is deleted, so peak temp-disk use stays accurate.</param>
+public sealed class FetchedFile(string path, bool isTemporary, SourceStatistics? statistics = null) : IDisposable
 {
+    private bool disposed;
+
     public string Path { get; } = path;
 
     /// <summary>True for a download in the temp folder; false for a file the user owns.</summary>
@@ -12,9 +15,18 @@ public sealed class FetchedFile(string path, bool isTemporary) : IDisposable
 
     public void Dispose()
     {
-        if (IsTemporary)
+        if (disposed || !IsTemporary)
         {
-            File.Delete(Path);
+            return;
+        }
+
+        disposed = true;
+        var file = new FileInfo(Path);
+        if (file.Exists)
+        {
+            var length = file.Length;
+            file.Delete();
+            statistics?.TempChanged(-length);
         }
     }
 }

@@ -8,6 +8,9 @@ public interface ITigerSource
     /// <summary>A description safe to log: no credentials, no query strings.</summary>
     string DisplayName { get; }
 
+    /// <summary>Bytes downloaded and served from cache, and peak temp-disk use, for the run summary.</summary>
+    SourceStatistics Statistics { get; }
+
     /// <summary>The file names held in a vintage's Census folder, or null when this source cannot list.</summary>
     Task<IReadOnlyCollection<string>?> ListAsync(TigerLayerVintage vintage, CancellationToken cancellationToken);
 

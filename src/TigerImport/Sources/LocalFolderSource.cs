@@ -18,6 +18,9 @@ public sealed class LocalFolderSource : ITigerSource
 
     public string DisplayName => root;
 
+    /// <summary>Always zero: files are read in place, nothing is downloaded or copied.</summary>
+    public SourceStatistics Statistics { get; } = new();
+
     public Task<IReadOnlyCollection<string>?> ListAsync(TigerLayerVintage vintage, CancellationToken cancellationToken)
     {
         IReadOnlyCollection<string> names = FoldersFor(vintage)

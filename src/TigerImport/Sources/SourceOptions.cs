@@ -16,4 +16,7 @@ public sealed record SourceOptions(
     string? S3Endpoint)
 {
     public const string Census = "census";
+
+    /// <summary>Retries, timeouts and the circuit breaker; the defaults suit Census.</summary>
+    public DownloadPolicy Policy { get; init; } = DownloadPolicy.Default;
 }

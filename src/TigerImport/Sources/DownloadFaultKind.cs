@@ -1,0 +1,26 @@
+namespace TigerImport.Sources;
+
+/// <summary>Why one attempt at a download or listing failed; <see cref="TransientFaults"/> says which are worth another attempt.</summary>
+internal enum DownloadFaultKind
+{
+    /// <summary>An HTTP status that is not one of the kinds below (transient when 408, 429 or 5xx).</summary>
+    Status,
+
+    /// <summary>404 or 410: the file is not there.</summary>
+    NotFound,
+
+    /// <summary>403: Census refuses this address.</summary>
+    Blocked,
+
+    /// <summary>A 2xx response whose body is an HTML page, not a zip.</summary>
+    HtmlPage,
+
+    /// <summary>The body ended before Content-Length, or a range response did not fit what was asked.</summary>
+    Incomplete,
+
+    /// <summary>No response, or no body bytes, for the idle timeout.</summary>
+    Stalled,
+
+    /// <summary>All bytes arrived, but they are not a sound zip.</summary>
+    Corrupt,
+}
