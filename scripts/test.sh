@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Runs every test of the project on a fresh machine: installs PostGIS and GDAL when missing (apt), starts a
-# throwaway PostGIS (no Docker), runs the .NET tests and the Terraform checks, and ends with one line
+# Runs every test of the project on a fresh machine: installs PostGIS, GDAL and npm when missing (apt), starts a
+# throwaway PostGIS and an S3-protocol server (no Docker), runs the .NET tests and the Terraform checks, and ends with one line
 # "N passed, N failed, N skipped". Exit status is non-zero when anything failed.
 # Usage: scripts/test.sh [extra dotnet test arguments]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-"$root/scripts/install-deps.sh" postgis gdal
-export TIGER_TEST_DATABASE_URL="$("$root/scripts/postgis.sh" start --fast test)"
-cleanup() { "$root/scripts/postgis.sh" stop test || true; }
+"$root/scripts/install-deps.sh" postgis gdal npm
+cleanup() { "$root/scripts/postgis.sh" stop test || true; "$root/scripts/s3-server.sh" stop || true; }
 trap cleanup EXIT
+export TIGER_TEST_DATABASE_URL="$("$root/scripts/postgis.sh" start --fast test)"
+export TIGER_TEST_S3_ENDPOINT="$("$root/scripts/s3-server.sh" start)"
 
 results="$root/.local/test-results"
 mkdir -p "$results"
