@@ -24,7 +24,7 @@ public sealed class DamagedArchiveTests
     [Fact]
     public void An_HTML_block_page_saved_as_zip_says_Census_may_be_blocking()
     {
-        using var folder = new SampleFolder();
+        using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, "tl_2024_35_place.zip");
         File.WriteAllText(path, "<!DOCTYPE html><html><head><title>Access Denied</title></head><body>Sorry, you have been blocked</body></html>");
 
@@ -38,7 +38,7 @@ public sealed class DamagedArchiveTests
     [Fact]
     public void A_truncated_download_is_a_damaged_zip()
     {
-        using var folder = new SampleFolder().WithSamples("tl_2024_35013_edges.zip");
+        using var folder = new TempFolder().WithSamples("tl_2024_35013_edges.zip");
         var path = Path.Combine(folder.Path, "tl_2024_35013_edges.zip");
         var bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes[..(bytes.Length - 200)]);
@@ -52,7 +52,7 @@ public sealed class DamagedArchiveTests
     [Fact]
     public void A_zip_without_a_shapefile_says_so()
     {
-        using var folder = new SampleFolder();
+        using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, "tl_2024_35_place.zip");
         using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create))
         {

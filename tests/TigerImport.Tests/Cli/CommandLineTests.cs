@@ -71,7 +71,7 @@ public sealed class When_the_command_line_is_wrong_or_the_job_runs(PostgisServer
     [Fact]
     public async Task SIGTERM_mid_load_exits_130_and_leaves_the_published_layer_as_it_was()
     {
-        using var folder = new SampleFolder().WithSamples("tl_2024_35013_edges.zip");
+        using var folder = new TempFolder().WithSamples("tl_2024_35013_edges.zip");
         string[] import = ["import", "--source", folder.Path, "--year", "2024", "--layers", "EDGES", "--schema", "sigterm"];
         Assert.Equal(0, (await RunAsync(postgis.Url, import)).ExitCode);
         folder.Write(LargeSample.Edges(400_000));

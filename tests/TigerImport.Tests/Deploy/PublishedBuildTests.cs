@@ -15,7 +15,7 @@ public sealed class When_the_published_build_runs_without_the_SDK(PostgisServer 
         var dockerfile = await File.ReadAllLinesAsync(Path.Combine(RepoPaths.Root, "Dockerfile"), TestContext.Current.CancellationToken);
         var publish = Assert.Single(dockerfile, l => l.StartsWith("RUN dotnet publish ", StringComparison.Ordinal))["RUN dotnet ".Length..]
             .Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        using var output = new SampleFolder();
+        using var output = new TempFolder();
         var arguments = publish.Select(a => a == "/app" ? output.Path : a).Append("--nologo");
         var build = await ExternalTool.RunAsync("dotnet", arguments, workingDirectory: RepoPaths.Root);
         Assert.True(build.ExitCode == 0, build.Output);

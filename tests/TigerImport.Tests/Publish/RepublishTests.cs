@@ -12,7 +12,7 @@ public sealed class When_a_layer_is_published_again(PostgisServer postgis)
     public async Task Dependent_views_and_grants_keep_working()
     {
         await using var db = postgis.CreateDataSource();
-        using var folder = new SampleFolder().WithSamples("tl_2024_35_place.zip", "tl_2024_72_place.zip");
+        using var folder = new TempFolder().WithSamples("tl_2024_35_place.zip", "tl_2024_72_place.zip");
         await TestImport.RunAsync(db, folder.Path, "views", 2024, "PLACE");
         await TestImport.ExecuteAsync(db, """
             CREATE VIEW views.place_names AS SELECT geoid, name FROM views.place_2024;
@@ -36,7 +36,7 @@ public sealed class When_a_layer_is_published_again(PostgisServer postgis)
     public async Task Reimporting_one_state_replaces_exactly_its_rows()
     {
         await using var db = postgis.CreateDataSource();
-        using var folder = new SampleFolder().WithSamples("tl_2024_35_place.zip", "tl_2024_72_place.zip");
+        using var folder = new TempFolder().WithSamples("tl_2024_35_place.zip", "tl_2024_72_place.zip");
         await TestImport.RunAsync(db, folder.Path, "onestate", 2024, "PLACE");
         const string newMexicoRows = "SELECT md5(string_agg(t::text, '|' ORDER BY geoid)) FROM onestate.place_2024 t WHERE tiger_scope = '35'";
         var newMexicoBefore = await TestImport.ScalarAsync<string>(db, newMexicoRows);
@@ -57,7 +57,7 @@ public sealed class When_a_layer_is_published_again(PostgisServer postgis)
     public async Task Revert_restores_the_previous_version_and_a_second_revert_undoes_it()
     {
         await using var db = postgis.CreateDataSource();
-        using var folder = new SampleFolder().WithSamples("tl_2024_72_place.zip");
+        using var folder = new TempFolder().WithSamples("tl_2024_72_place.zip");
         await TestImport.RunAsync(db, folder.Path, "revert", 2024, "PLACE");
         var puertoRico = PlaceSamples.PuertoRico();
         folder.Write(puertoRico with { Features = puertoRico.Features.Take(1).ToList() });
@@ -78,7 +78,7 @@ public sealed class When_a_layer_is_published_again(PostgisServer postgis)
     public async Task A_file_that_fails_leaves_the_published_layer_as_it_was()
     {
         await using var db = postgis.CreateDataSource();
-        using var folder = new SampleFolder().WithSamples("tl_2024_35_place.zip", "tl_2024_72_place.zip");
+        using var folder = new TempFolder().WithSamples("tl_2024_35_place.zip", "tl_2024_72_place.zip");
         await TestImport.RunAsync(db, folder.Path, "failing", 2024, "PLACE");
         const string allRows = "SELECT md5(string_agg(t::text, '|' ORDER BY geoid)) FROM failing.place_2024 t";
         var before = await TestImport.ScalarAsync<string>(db, allRows);
@@ -101,7 +101,7 @@ public sealed class When_a_layer_is_published_again(PostgisServer postgis)
     public async Task A_corrupted_member_fails_the_layer_with_a_data_error_naming_the_file()
     {
         await using var db = postgis.CreateDataSource();
-        using var folder = new SampleFolder().WithSamples("tl_2024_35013_edges.zip");
+        using var folder = new TempFolder().WithSamples("tl_2024_35013_edges.zip");
         var path = Path.Combine(folder.Path, "tl_2024_35013_edges.zip");
         var bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
         bytes[bytes.Length / 3] ^= 0x5A;
@@ -119,7 +119,7 @@ public sealed class When_a_layer_is_published_again(PostgisServer postgis)
     public async Task A_new_field_reaches_the_published_table_only_when_published_and_revert_still_works()
     {
         await using var db = postgis.CreateDataSource();
-        using var folder = new SampleFolder().WithSamples("tl_2024_72_place.zip");
+        using var folder = new TempFolder().WithSamples("tl_2024_72_place.zip");
         await TestImport.RunAsync(db, folder.Path, "drift", 2024, "PLACE");
         await TestImport.ExecuteAsync(db, "CREATE VIEW drift.place_view AS SELECT geoid, name FROM drift.place_2024");
 

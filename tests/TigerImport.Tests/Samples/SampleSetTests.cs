@@ -10,7 +10,7 @@ public sealed class SampleSetTests
     [Fact]
     public void The_committed_samples_are_what_the_generator_makes()
     {
-        using var folder = new SampleFolder();
+        using var folder = new TempFolder();
         foreach (var sample in SampleSet2024.All)
         {
             var made = folder.Write(sample);

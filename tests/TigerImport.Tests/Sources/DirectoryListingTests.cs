@@ -6,21 +6,8 @@ using TigerImport.Tests.Support;
 namespace TigerImport.Tests.Sources;
 
 /// <summary>File names from Census's directory pages, and the planner's fallback when a folder cannot be listed.</summary>
-public sealed class DirectoryListingTests : IAsyncLifetime
+public sealed class DirectoryListingTests : FaultServerTest
 {
-    private readonly TempFolder temp = new();
-    private FaultServer server = null!;
-
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => server = await FaultServer.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await server.DisposeAsync();
-        temp.Dispose();
-    }
-
     [Fact]
     public void Reads_zip_names_from_an_Apache_index_and_ignores_sorting_parent_and_other_links()
     {
@@ -36,13 +23,13 @@ public sealed class DirectoryListingTests : IAsyncLifetime
     public async Task The_planner_finds_CD_files_per_state_with_their_congress_number_and_they_download_intact()
     {
         string[] held = ["tl_2024_15_cd119.zip", "tl_2024_35_cd119.zip", "tl_2024_48_cd119.zip"];
-        server.Map("TIGER2024/CD/", Responses.Listing("TIGER2024/CD/", held));
+        Server.Map("TIGER2024/CD/", Responses.Listing("TIGER2024/CD/", held));
         foreach (var name in held[..2])
         {
-            server.Map($"TIGER2024/CD/{name}", Responses.File(await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Samples, name), Cancellation)));
+            Server.Map($"TIGER2024/CD/{name}", Responses.File(await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Samples, name), Cancellation)));
         }
 
-        using var source = TestSources.Http(server.BaseUrl, temp.Path);
+        using var source = TestSources.Http(Server.BaseUrl, Temp.Path);
         var request = new ImportRequest(2024, [TestSources.Layer("CD")], [UsStates.ByFips("35"), UsStates.ByFips("15")]);
 
         var plan = Assert.Single(await ImportPlanner.PlanAsync(request, source.ListAsync, Cancellation));
@@ -61,7 +48,7 @@ public sealed class DirectoryListingTests : IAsyncLifetime
     [Fact]
     public async Task A_folder_that_is_not_there_cannot_be_listed_and_the_catalog_names_the_files()
     {
-        using var source = TestSources.Http(server.BaseUrl, temp.Path);
+        using var source = TestSources.Http(Server.BaseUrl, Temp.Path);
         var vintage = TestSources.Layer("PLACE").InYear(2024);
 
         Assert.Null(await source.ListAsync(vintage, Cancellation));
@@ -73,8 +60,8 @@ public sealed class DirectoryListingTests : IAsyncLifetime
     [Fact]
     public async Task A_listing_that_is_a_blocked_page_is_a_Source_error()
     {
-        server.Map("TIGER2024/CD/", Responses.Html(200, "<html><body>Sorry, you have been blocked</body></html>"));
-        using var source = TestSources.Http(server.BaseUrl, temp.Path);
+        Server.Map("TIGER2024/CD/", Responses.Html(200, "<html><body>Sorry, you have been blocked</body></html>"));
+        using var source = TestSources.Http(Server.BaseUrl, Temp.Path);
 
         var error = await Assert.ThrowsAsync<TigerImportException>(() => source.ListAsync(TestSources.Layer("CD").InYear(2024), Cancellation));
 
@@ -85,12 +72,12 @@ public sealed class DirectoryListingTests : IAsyncLifetime
     [Fact]
     public async Task A_listing_answered_503_then_200_is_retried()
     {
-        server.Map("TIGER2024/CD/", Responses.Status(503), Responses.Listing("TIGER2024/CD/", ["tl_2024_35_cd119.zip"]));
-        using var source = TestSources.Http(server.BaseUrl, temp.Path);
+        Server.Map("TIGER2024/CD/", Responses.Status(503), Responses.Listing("TIGER2024/CD/", ["tl_2024_35_cd119.zip"]));
+        using var source = TestSources.Http(Server.BaseUrl, Temp.Path);
 
         var names = await source.ListAsync(TestSources.Layer("CD").InYear(2024), Cancellation);
 
         Assert.Equal(["tl_2024_35_cd119.zip"], names);
-        Assert.Equal(2, server.Requests.Count);
+        Assert.Equal(2, Server.Requests.Count);
     }
 }

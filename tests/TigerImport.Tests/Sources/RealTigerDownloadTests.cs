@@ -7,33 +7,20 @@ using TigerImport.Tests.Support;
 namespace TigerImport.Tests.Sources;
 
 /// <summary>Real Census zips (../shared/tiger; skipped when absent) served in Census's layout, planned from the listing and fetched ahead.</summary>
-public sealed class RealTigerDownloadTests : IAsyncLifetime
+public sealed class RealTigerDownloadTests : FaultServerTest
 {
-    private readonly TempFolder temp = new();
-    private FaultServer server = null!;
-
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => server = await FaultServer.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await server.DisposeAsync();
-        temp.Dispose();
-    }
-
     [Fact]
     public async Task Every_2010_tract_file_is_planned_from_the_listing_and_downloaded_byte_for_byte_two_at_a_time()
     {
         var zips = Directory.GetFiles(RepoPaths.SharedTiger, "tl_2010_*_tract10.zip").Order().ToList();
         var names = zips.Select(Path.GetFileName).OfType<string>().ToList();
-        server.Map("TIGER2010/TRACT/2010/", Responses.Listing("TIGER2010/TRACT/2010/", names));
+        Server.Map("TIGER2010/TRACT/2010/", Responses.Listing("TIGER2010/TRACT/2010/", names));
         foreach (var zip in zips)
         {
-            server.Map($"TIGER2010/TRACT/2010/{Path.GetFileName(zip)}", Responses.File(await File.ReadAllBytesAsync(zip, Cancellation)));
+            Server.Map($"TIGER2010/TRACT/2010/{Path.GetFileName(zip)}", Responses.File(await File.ReadAllBytesAsync(zip, Cancellation)));
         }
 
-        using var source = TestSources.Http(server.BaseUrl, temp.Path, maxDownloads: 2);
+        using var source = TestSources.Http(Server.BaseUrl, Temp.Path, maxDownloads: 2);
         var plan = Assert.Single(await ImportPlanner.PlanAsync(new ImportRequest(2010, [TestSources.Layer("TRACT")]), source.ListAsync, Cancellation));
 
         // 22 state files, and North Carolina from its one county file (no state file is held).
@@ -51,13 +38,13 @@ public sealed class RealTigerDownloadTests : IAsyncLifetime
         }
 
         var totals = source.Statistics.Snapshot();
-        TestContext.Current.SendDiagnosticMessage($"{totals.FilesDownloaded} real files, {totals.BytesDownloaded:N0} bytes in {clock.ElapsedMilliseconds} ms; peak temp {totals.PeakTempBytes:N0} bytes");
+        TestContext.Current.SendDiagnosticMessage($"{totals.FilesDownloaded} real files, {totals.BytesDownloaded:N0} bytes in {clock.ElapsedMilliseconds} ms; peak Temp {totals.PeakTempBytes:N0} bytes");
         Assert.Equal(zips.Sum(z => new FileInfo(z).Length), totals.BytesDownloaded);
-        Assert.True(server.MaxInFlight <= 2, $"{server.MaxInFlight} requests at once");
+        Assert.True(Server.MaxInFlight <= 2, $"{Server.MaxInFlight} requests at once");
 
         // At most three files (one being read, two ahead) were on disk at once.
         var largestThree = zips.Select(z => new FileInfo(z).Length).OrderDescending().Take(3).Sum();
         Assert.InRange(totals.PeakTempBytes, 1, largestThree);
-        Assert.Empty(temp.Files);
+        Assert.Empty(Temp.Files);
     }
 }
