@@ -140,4 +140,29 @@ public sealed class When_a_layer_is_published_again(PostgisServer postgis)
         Assert.Equal(0L, await TestImport.ScalarAsync<long>(db, "SELECT count(newfield) FROM drift.place_2024"));
         Assert.Equal((long)puertoRico.Features.Count, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM drift.place_2024"));
     }
+
+    [Fact]
+    public async Task Reimporting_some_counties_keeps_the_other_counties_of_the_state()
+    {
+        await using var db = postgis.CreateDataSource();
+        using var folder = new TempFolder().WithSamples("tl_2024_35013_edges.zip");
+        var edges = TigerImport.Samples.Vintage2024.SampleSet2024.All.Single(s => s.BaseName == "tl_2024_35013_edges");
+        var countyField = edges.Fields.Select(f => f.Name).ToList().IndexOf("COUNTYFP");
+        folder.Write(edges with
+        {
+            BaseName = "tl_2024_35001_edges",
+            Features = edges.Features.Select(f => f with { Values = f.Values.Select((v, i) => i == countyField ? "001" : v).ToList() }).ToList(),
+        });
+        await TestImport.RunAsync(db, folder.Path, "counties", 2024, "EDGES", states: "NM");
+        const string otherCounty = "SELECT md5(string_agg(t::text, '|' ORDER BY tlid)) FROM counties.edges_2024 t WHERE tiger_scope = '35001'";
+        var before = await TestImport.ScalarAsync<string>(db, otherCounty);
+
+        folder.Write(edges with { Features = edges.Features.Take(3).ToList() });
+        var layer = Assert.Single((await TestImport.RunAsync(db, folder.Path, "counties", 2024, "EDGES", counties: "35013")).Layers);
+
+        Assert.Equal(LayerOutcome.Published, layer.Outcome);
+        Assert.Equal(3L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM counties.edges_2024 WHERE tiger_scope = '35013'"));
+        Assert.Equal(before, await TestImport.ScalarAsync<string>(db, otherCounty));
+        Assert.Equal((long)edges.Features.Count, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM counties.edges_2024 WHERE tiger_scope = '35001'"));
+    }
 }
