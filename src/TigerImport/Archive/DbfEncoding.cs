@@ -8,6 +8,9 @@ public sealed class DbfEncoding
     /// <summary>What a byte sequence that does not decode becomes: counted by <see cref="CountUndecodable"/>.</summary>
     public const char Replacement = '\uFFFD';
 
+    /// <summary>The DBF code pages (1252, 437, 850…) are not built into .NET; register them once.</summary>
+    static DbfEncoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
     private DbfEncoding(Encoding baseEncoding, string origin)
     {
         Encoding = Encoding.GetEncoding(baseEncoding.CodePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback(Replacement.ToString()));
@@ -36,7 +39,6 @@ public sealed class DbfEncoding
     /// <param name="languageDriverId">Byte 29 of the .dbf header; 0 means "not given".</param>
     public static DbfEncoding Resolve(string? codePageText, byte languageDriverId, int year)
     {
-        EnsureCodePagesRegistered();
         if (!string.IsNullOrWhiteSpace(codePageText))
         {
             return new(FromCodePageText(codePageText), ".cpg");
@@ -61,7 +63,6 @@ public sealed class DbfEncoding
     /// <summary>Reads what a .cpg says: "UTF-8", "65001", "ISO-8859-1", "88591", "ANSI 1252", "1252"…</summary>
     internal static Encoding FromCodePageText(string codePageText)
     {
-        EnsureCodePagesRegistered();
         var text = codePageText.Trim().ToUpperInvariant();
         var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
         try
@@ -82,5 +83,4 @@ public sealed class DbfEncoding
         }
     }
 
-    private static void EnsureCodePagesRegistered() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 }

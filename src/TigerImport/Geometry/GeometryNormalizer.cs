@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Valid;
@@ -62,8 +63,9 @@ public sealed class GeometryNormalizer(LayerGeometry layerGeometry)
             MultiPolygon or MultiLineString => geometry,
             Polygon polygon => factory.CreateMultiPolygon([polygon]),
             LineString line => factory.CreateMultiLineString([line]),
-            _ when layerGeometry == LayerGeometry.MultiPolygon => factory.CreateMultiPolygon(PolygonExtracter.GetPolygons(geometry).Cast<Polygon>().ToArray()),
-            _ => factory.CreateMultiLineString(LineStringExtracter.GetLines(geometry).Cast<LineString>().ToArray()),
+
+            // Callers pass only the layer's types (checked on entry, and what the extracters return after a fix).
+            _ => throw new UnreachableException($"{geometry.GeometryType} reached ToMulti"),
         };
         multi.SRID = geometry.SRID;
         return multi;

@@ -26,7 +26,4 @@ public sealed record LayerTarget(string Schema, TigerLayerVintage Vintage, int S
 
     /// <summary>The partition's table name, the same in the staging, published and backup schemas; index names derive from it.</summary>
     public string PartitionTable(string part) => $"{Table}_p{part}";
-
-    /// <summary>The partition key of a file scope: "us", or the state FIPS code.</summary>
-    public static string PartOf(string scope) => scope[..2];
 }

@@ -16,10 +16,6 @@ public sealed class RejectRecorder(NpgsqlDataSource dataSource, string schema, G
 
     public long Count { get; private set; }
 
-    /// <summary>Forgets what an earlier attempt at this file in this run recorded, so a retried file is not counted twice.</summary>
-    public static Task ForgetAsync(NpgsqlConnection connection, string schema, Guid runId, string fileName, CancellationToken cancellationToken) =>
-        Db.ExecuteAsync(connection, $"DELETE FROM {Sql.Qualified(schema, "tiger_rejects")} WHERE run_id = $1 AND file_name = $2", cancellationToken, runId, fileName);
-
     public async Task RecordAsync(
         int recordNumber, string reason, NetTopologySuite.Geometries.Geometry? geometry, IReadOnlyDictionary<string, object?> attributes, CancellationToken cancellationToken)
     {

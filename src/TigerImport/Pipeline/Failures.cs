@@ -9,7 +9,6 @@ public static class Failures
     {
         TigerImportException known => known.Kind,
         NpgsqlException => FailureKind.Database,
-        OperationCanceledException => null,
         _ => null,
     };
 }

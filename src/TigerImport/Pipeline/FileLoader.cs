@@ -16,7 +16,13 @@ namespace TigerImport.Pipeline;
 internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Guid runId, ImportOptions options)
 {
     public async Task<FileResult> LoadAsync(
-        NpgsqlConnection connection, LayerTarget target, TigerFile file, string path, PartitionBuilder partition, CancellationToken cancellationToken)
+        NpgsqlConnection connection,
+        LayerTarget target,
+        IReadOnlyDictionary<string, string> publishedTypes,
+        TigerFile file,
+        string path,
+        PartitionBuilder partition,
+        CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         using var archive = TigerArchive.Open(path, file.FileName);
@@ -27,12 +33,10 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
         // The reader builds geometries in the file's CRS; the reprojector stamps the target SRID.
         using var reader = archive.OpenShapefile(encoding.Encoding, new GeometryFactory(new PrecisionModel(), SpatialReferences.Nad83));
         var columns = ColumnMapper.Map(reader.Fields, file.FileName);
-        var publishedTypes = await LayerTable.PublishedColumnsAsync(connection, target, cancellationToken);
         var staging = await partition.StagingAsync(connection, columns, publishedTypes, cancellationToken);
 
-        await RejectRecorder.ForgetAsync(connection, target.Schema, runId, file.FileName, cancellationToken);
         await using var rejects = new RejectRecorder(dataSource, target.Schema, runId, target.Table, file.FileName);
-        long loaded = 0, repaired = 0, undecodable = 0;
+        long loaded, repaired = 0, undecodable = 0;
         var recordNumber = 0;
         await using (var copier = await FeatureCopier.BeginAsync(connection, staging, columns, file.ScopeCode, cancellationToken))
         {
@@ -57,13 +61,13 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
 
                 reprojector.Apply(verdict.Geometry!);
                 await WriteAsync(copier, values, verdict.Geometry!, file, recordNumber, cancellationToken);
-                loaded++;
                 repaired += verdict.Fate == GeometryFate.Repaired ? 1 : 0;
             }
 
             archive.VerifyChecksums();
-            var copied = (long)await copier.CompleteAsync(cancellationToken);
-            Debug.Assert(copied == loaded, "COPY row count differs from rows written");
+
+            // PostgreSQL's count of the rows it took, so the accounting check below also covers the COPY.
+            loaded = (long)await copier.CompleteAsync(cancellationToken);
         }
 
         await rejects.CompleteAsync(cancellationToken);

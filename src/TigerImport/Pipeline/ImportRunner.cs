@@ -26,7 +26,8 @@ public sealed class ImportRunner(NpgsqlDataSource dataSource, ITigerSource sourc
         {
             var plans = await ImportPlanner.PlanAsync(request, source.ListAsync, cancellationToken);
             var importer = new LayerImporter(dataSource, source, logger, runId, options, request);
-            foreach (var plan in plans.OrderBy(p => TigerLayers.All.ToList().IndexOf(p.Vintage.Layer)))
+            var catalogOrder = TigerLayers.All.ToList();
+            foreach (var plan in plans.OrderBy(p => catalogOrder.IndexOf(p.Vintage.Layer)))
             {
                 results.Add(await importer.ImportAsync(plan, cancellationToken));
             }

@@ -66,12 +66,14 @@ internal sealed class LayerImporter(NpgsqlDataSource dataSource, ITigerSource so
         await LayerLock.AcquireAsync(connection, target, cancellationToken);
         try
         {
+            // Read once per layer: the published table changes only at publish. A wrong SRID fails here, before any download.
+            var publishedTypes = await LayerTable.PublishedColumnsAsync(connection, target, cancellationToken);
             // The next files download while the current one loads; see PrefetchingFetcher for the disk bound.
             await using (var fetcher = PrefetchingFetcher.Start(source, partitions.SelectMany(p => p.Files).ToList(), PrefetchingFetcher.DefaultDepth, cancellationToken))
             {
                 foreach (var partition in partitions)
                 {
-                    await BuildAsync(connection, target, partition, fetcher, cancellationToken);
+                    await BuildAsync(connection, target, publishedTypes, partition, fetcher, cancellationToken);
                 }
             }
 
@@ -90,14 +92,15 @@ internal sealed class LayerImporter(NpgsqlDataSource dataSource, ITigerSource so
         }
     }
 
-    private async Task BuildAsync(NpgsqlConnection connection, LayerTarget target, PartitionBuilder partition, PrefetchingFetcher fetcher, CancellationToken cancellationToken)
+    private async Task BuildAsync(
+        NpgsqlConnection connection, LayerTarget target, IReadOnlyDictionary<string, string> publishedTypes, PartitionBuilder partition, PrefetchingFetcher fetcher, CancellationToken cancellationToken)
     {
         foreach (var file in partition.Files)
         {
             try
             {
                 using var fetched = await fetcher.NextAsync(file, cancellationToken);
-                partition.Results.Add(await fileLoader.LoadAsync(connection, target, file, fetched.Path, partition, cancellationToken));
+                partition.Results.Add(await fileLoader.LoadAsync(connection, target, publishedTypes, file, fetched.Path, partition, cancellationToken));
             }
             catch (Exception e) when (Failures.Classify(e) is not null)
             {
