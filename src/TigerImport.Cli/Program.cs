@@ -16,10 +16,14 @@ internal static class Program
 
     private static async Task<int> Main(string[] args)
     {
-        var root = new RootCommand("tigerimport: loads US Census TIGER/Line shapefiles into PostGIS with binary COPY and an atomic publish.")
+        // A named root, not RootCommand (named after the entry assembly, TigerImport.Cli): the help says the command a user types.
+        var root = new Command("tigerimport", "Loads US Census TIGER/Line shapefiles into PostGIS with binary COPY and an atomic publish.")
         {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
             ImportCommand(),
             RevertCommand(),
+            RejectsCommand.Create(RunAsync),
         };
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = ShutdownGrace });
     }
@@ -30,9 +34,9 @@ internal static class Program
         {
             CliOptions.Source, CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Counties, CliOptions.Schema, CliOptions.Srid,
             CliOptions.Connection, CliOptions.SkipMissing, CliOptions.Cache, CliOptions.TempDir, CliOptions.UserAgent, CliOptions.MaxDownloads,
-            CliOptions.S3Endpoint, CliOptions.LogFormat,
+            CliOptions.S3Endpoint, CliOptions.LogFormat, CliOptions.Report,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, "import", async (dataSource, logger, runId) =>
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, "import", async (dataSource, logging, logger, runId) =>
         {
             var request = RequestFrom(parse);
             var source = TigerSourceFactory.Create(
@@ -42,7 +46,8 @@ internal static class Program
                 logger);
             using var disposeSource = source as IDisposable;
             logger.LogInformation("Importing {Layers} {Year} from {Source}", string.Join(",", request.Layers), request.Year, source.DisplayName);
-            var summary = await new ImportRunner(dataSource, source, logger).ImportAsync(runId, request, OptionsFrom(parse), cancellationToken);
+            var summary = await new ImportRunner(dataSource, source, logger, logging.Observer).ImportAsync(runId, request, OptionsFrom(parse), cancellationToken);
+            await RunReport.WriteAsync(parse.GetValue(CliOptions.Report), summary, cancellationToken);
             return summary;
         }, cancellationToken));
         return command;
@@ -54,7 +59,7 @@ internal static class Program
         {
             CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Schema, CliOptions.Connection, CliOptions.LogFormat,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, "revert", async (dataSource, logger, runId) =>
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, "revert", async (dataSource, _, logger, runId) =>
         {
             await new Reverter(dataSource, logger).RevertAsync(runId, RequestFrom(parse), OptionsFrom(parse), cancellationToken);
             return null;
@@ -63,7 +68,7 @@ internal static class Program
     }
 
     private static async Task<int> RunAsync(
-        ParseResult parse, string verb, Func<Npgsql.NpgsqlDataSource, ILogger, Guid, Task<ImportSummary?>> run, CancellationToken cancellationToken)
+        ParseResult parse, string verb, Func<Npgsql.NpgsqlDataSource, Logging, ILogger, Guid, Task<ImportSummary?>> run, CancellationToken cancellationToken)
     {
         Logging logging;
         try
@@ -85,7 +90,7 @@ internal static class Program
             {
                 await using var dataSource = DatabaseConnection.Create(parse.GetValue(CliOptions.Connection), logging.Factory, out var database);
                 logger.LogInformation("tigerimport {Verb} run {RunId} on {Database}", verb, runId, database);
-                var summary = await run(dataSource, logger, runId);
+                var summary = await run(dataSource, logging, logger, runId);
                 if (summary is null)
                 {
                     return ExitCodes.Success;

@@ -13,7 +13,7 @@ namespace TigerImport.Pipeline;
 /// The orchestrator: plan the files, then import layer by layer in catalog order (small national layers first),
 /// recording the run in <c>{schema}.tiger_runs</c>. A failed layer does not stop the others.
 /// </summary>
-public sealed class ImportRunner(NpgsqlDataSource dataSource, ITigerSource source, ILogger logger)
+public sealed class ImportRunner(NpgsqlDataSource dataSource, ITigerSource source, ILogger logger, IImportObserver? observer = null)
 {
     public async Task<ImportSummary> ImportAsync(Guid runId, ImportRequest request, ImportOptions options, CancellationToken cancellationToken)
     {
@@ -21,18 +21,22 @@ public sealed class ImportRunner(NpgsqlDataSource dataSource, ITigerSource sourc
         var journal = new RunJournal(dataSource, options.Schema, runId);
         await journal.BeginAsync("import", source.DisplayName, request, options, cancellationToken);
         var results = new List<LayerResult>();
+        ImportSummary Summary() => new(runId, results, clock.ElapsedMilliseconds) { Source = source.Statistics.Snapshot() };
         var status = "cancelled";
         try
         {
             var plans = await ImportPlanner.PlanAsync(request, source.ListAsync, cancellationToken);
-            var importer = new LayerImporter(dataSource, source, logger, runId, options, request);
+            var importer = new LayerImporter(dataSource, source, logger, runId, options, request, observer);
             var catalogOrder = TigerLayers.All.ToList();
             foreach (var plan in plans.OrderBy(p => catalogOrder.IndexOf(p.Vintage.Layer)))
             {
+                observer?.LayerStarted(plan.Vintage.Layer.Key, plan.Vintage.Year, plan.Files.Count);
+                var downloadedBefore = source.Statistics.Snapshot().BytesDownloaded;
                 results.Add(await importer.ImportAsync(plan, cancellationToken));
+                observer?.LayerFinished(results[^1], source.Statistics.Snapshot().BytesDownloaded - downloadedBefore);
             }
 
-            var summary = new ImportSummary(runId, results, clock.ElapsedMilliseconds) { Source = source.Statistics.Snapshot() };
+            var summary = Summary();
             status = summary.WorstFailure is null ? "succeeded" : "failed";
             return summary;
         }
@@ -43,7 +47,9 @@ public sealed class ImportRunner(NpgsqlDataSource dataSource, ITigerSource sourc
         }
         finally
         {
-            await journal.EndAsync(status, results);
+            var summary = Summary();
+            observer?.RunFinished(summary, status);
+            await journal.EndAsync(status, summary);
         }
     }
 }

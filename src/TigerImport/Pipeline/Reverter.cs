@@ -41,7 +41,7 @@ public sealed class Reverter(NpgsqlDataSource dataSource, ILogger logger)
         }
         finally
         {
-            await journal.EndAsync(cancellationToken.IsCancellationRequested ? "cancelled" : status, []);
+            await journal.EndAsync(cancellationToken.IsCancellationRequested ? "cancelled" : status, null);
         }
     }
 }

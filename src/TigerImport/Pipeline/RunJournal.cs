@@ -22,7 +22,7 @@ internal sealed class RunJournal(NpgsqlDataSource dataSource, string schema, Gui
             counties = request.Counties,
             schema,
             options.Srid,
-        });
+        }, RunJson.Options);
         await using var insert = new NpgsqlCommand(
             $"INSERT INTO {Sql.Qualified(schema, "tiger_runs")} (run_id, command, status, request) VALUES ($1, $2, 'running', $3::jsonb)", connection)
         {
@@ -32,7 +32,8 @@ internal sealed class RunJournal(NpgsqlDataSource dataSource, string schema, Gui
     }
 
     /// <summary>Records how the run ended, even when cancelled (with its own short deadline, not the run's token).</summary>
-    public async Task EndAsync(string status, IReadOnlyList<LayerResult> results)
+    /// <param name="summary">What an import did (the same document <c>--report</c> writes); null for a revert.</param>
+    public async Task EndAsync(string status, ImportSummary? summary)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
@@ -41,7 +42,7 @@ internal sealed class RunJournal(NpgsqlDataSource dataSource, string schema, Gui
             await using var command = new NpgsqlCommand(
                 $"UPDATE {Sql.Qualified(schema, "tiger_runs")} SET finished_at = now(), status = $2, summary = $3::jsonb WHERE run_id = $1", connection)
             {
-                Parameters = { new() { Value = runId }, new() { Value = status }, new() { Value = JsonSerializer.Serialize(results) } },
+                Parameters = { new() { Value = runId }, new() { Value = status }, new() { Value = summary is null ? DBNull.Value : JsonSerializer.Serialize(summary, RunJson.Options) } },
             };
             await command.ExecuteNonQueryAsync(deadline.Token);
         }
