@@ -10,7 +10,7 @@ internal static class CliOptions
 
     public static readonly Option<string?> Layers = EnvOption.Text("--layers", "TIGER_LAYERS", "Comma-separated layers: STATE, COUNTY, CD, SLDU, SLDL, PLACE, ZCTA520, TRACT, BG, COUSUB, EDGES, ADDRFEAT, FACES, ROADS, AREAWATER, LINEARWATER, or all (required)");
 
-    public static readonly Option<string?> States = EnvOption.Text("--states", "TIGER_STATES", "Comma-separated state FIPS or USPS codes (25 or MA); default: every state (import: that the source holds; revert: that has a backup)");
+    public static readonly Option<string?> States = EnvOption.Text("--states", "TIGER_STATES", "Comma-separated state FIPS or USPS codes (25 or MA); default: all states");
 
     public static readonly Option<string?> Counties = EnvOption.Text("--counties", "TIGER_COUNTIES", "Comma-separated 5-digit county codes (35013) that narrow county-based layers");
 

@@ -25,7 +25,19 @@ internal static class Program
             RevertCommand(),
             RejectsCommand.Create(RunAsync),
         };
-        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = ShutdownGrace });
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // System.CommandLine would exit 1, which this tool keeps for bugs: a command line it cannot read is usage (2).
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync(error.Message);
+            }
+
+            return ExitCodes.Usage;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = ShutdownGrace });
     }
 
     private static Command ImportCommand()

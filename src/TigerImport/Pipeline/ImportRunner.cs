@@ -21,7 +21,8 @@ public sealed class ImportRunner(NpgsqlDataSource dataSource, ITigerSource sourc
         var journal = new RunJournal(dataSource, options.Schema, runId);
         await journal.BeginAsync("import", source.DisplayName, request, options, cancellationToken);
         var results = new List<LayerResult>();
-        ImportSummary Summary() => new(runId, results, clock.ElapsedMilliseconds) { Source = source.Statistics.Snapshot() };
+        ImportSummary Summarize() => new(runId, results, clock.ElapsedMilliseconds) { Source = source.Statistics.Snapshot() };
+        ImportSummary? summary = null;
         var status = "cancelled";
         try
         {
@@ -36,7 +37,7 @@ public sealed class ImportRunner(NpgsqlDataSource dataSource, ITigerSource sourc
                 observer?.LayerFinished(results[^1], source.Statistics.Snapshot().BytesDownloaded - downloadedBefore);
             }
 
-            var summary = Summary();
+            summary = Summarize();
             status = summary.WorstFailure is null ? "succeeded" : "failed";
             return summary;
         }
@@ -47,7 +48,8 @@ public sealed class ImportRunner(NpgsqlDataSource dataSource, ITigerSource sourc
         }
         finally
         {
-            var summary = Summary();
+            // What a failed or cancelled run did so far; a finished run's summary is the very one returned (and reported).
+            summary ??= Summarize();
             observer?.RunFinished(summary, status);
             await journal.EndAsync(status, summary);
         }

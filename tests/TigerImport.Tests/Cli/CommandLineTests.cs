@@ -6,10 +6,8 @@ namespace TigerImport.Tests.Cli;
 [Collection(PostgisCollection.Name)]
 public sealed class When_the_command_line_is_wrong_or_the_job_runs(PostgisServer postgis)
 {
-    private static readonly string Cli = Path.Combine(AppContext.BaseDirectory, "TigerImport.Cli.dll");
-
     private static Task<(int ExitCode, string Output)> RunAsync(string? databaseUrl, params string[] arguments) =>
-        ExternalTool.RunAsync("dotnet", [Cli, .. arguments], new Dictionary<string, string?> { ["DATABASE_URL"] = databaseUrl, ["TIGER_LOG_FORMAT"] = "text" });
+        CliRun.RunAsync(databaseUrl, "text", arguments);
 
     [Theory]
     [InlineData("--layers", "TRACTS", "Unknown layer 'TRACTS'")]
@@ -65,6 +63,19 @@ public sealed class When_the_command_line_is_wrong_or_the_job_runs(PostgisServer
     }
 
     [Fact]
+    public async Task Help_names_the_command_tigerimport_and_revert_help_speaks_of_backups_not_sources()
+    {
+        var (exitCode, root) = await RunAsync(null, "--help");
+        var (_, revert) = await RunAsync(null, "revert", "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("tigerimport [command] [options]", root);
+        Assert.Contains("rejects", root);
+        Assert.Contains("tigerimport revert [options]", revert);
+        Assert.DoesNotContain("source", revert);
+    }
+
+    [Fact]
     public async Task A_missing_database_is_a_usage_error() =>
         Assert.Equal(2, (await RunAsync(null, "import", "--source", RepoPaths.Samples, "--year", "2024", "--layers", "PLACE")).ExitCode);
 
@@ -77,7 +88,7 @@ public sealed class When_the_command_line_is_wrong_or_the_job_runs(PostgisServer
         folder.Write(LargeSample.Edges(400_000));
 
         var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])[Cli, .. import])
+        foreach (var argument in (string[])[CliRun.Dll, .. import])
         {
             info.ArgumentList.Add(argument);
         }
