@@ -11,22 +11,6 @@ internal sealed class EmfMetrics(Serilog.ILogger logger) : IImportObserver
 {
     public const string Namespace = "TigerImport";
 
-    public void LayerStarted(string layer, int year, int files)
-    {
-    }
-
-    public void FileStarted(string file, long records)
-    {
-    }
-
-    public void FeatureRead()
-    {
-    }
-
-    public void FileFinished(FileResult result)
-    {
-    }
-
     public void LayerFinished(LayerResult result, long bytesDownloaded) =>
         Metrics("Layer", new Dictionary<string, long>
         {

@@ -8,6 +8,31 @@ locals {
   import_run       = ["Command", "import"]
   # Per layer, whichever layers a run loaded: a SEARCH expression, so the dashboard needs no list of layers.
   import_per_layer = { for metric in ["RowsLoaded", "Rejected", "DurationMs"] : metric => "SEARCH('{${local.import_namespace},Layer} MetricName=\"${metric}\"', 'Sum', 86400)" }
+  # Two per row, a day per point (runs are monthly); each widget's own keys come last and win.
+  import_metric_widgets = [
+    {
+      title   = "Rows loaded per layer"
+      view    = "bar"
+      metrics = [[{ expression = local.import_per_layer["RowsLoaded"], id = "rows", label = "" }]]
+    },
+    {
+      title       = "Rejected features"
+      metrics     = [[{ expression = local.import_per_layer["Rejected"], id = "layers", label = "" }], concat([local.import_namespace, "Rejected"], local.import_run, [{ id = "run", label = "run total" }])]
+      annotations = { horizontal = [{ label = "reject spike alarm", value = var.import_reject_spike_threshold }] }
+    },
+    {
+      title   = "Duration (ms)"
+      stat    = "Maximum"
+      metrics = [concat([local.import_namespace, "DurationMs"], local.import_run, [{ label = "run" }]), [{ expression = local.import_per_layer["DurationMs"], id = "layers", label = "" }]]
+    },
+    {
+      title = "Failures"
+      metrics = [
+        concat([local.import_namespace, "Failed"], local.import_run, [{ label = "failed runs" }]),
+        concat([local.import_namespace, "LayersFailed"], local.import_run, [{ label = "failed layers" }]),
+      ]
+    },
+  ]
   import_widgets = concat(
     var.import_log_group_name == null ? [] : [{
       type   = "log"
@@ -22,64 +47,25 @@ locals {
         query  = "SOURCE '${var.import_log_group_name}' | fields @timestamp, RunId, Status, RowsLoaded, Rejected, Repaired, BytesDownloaded, DurationMs, LayersFailed | filter Command = 'import' and ispresent(Status) | sort @timestamp desc | limit 20"
       }
     }],
-    [
-      {
-        type = "metric", x = 0, y = 6, width = 12, height = 6
-        properties = {
-          title   = "Rows loaded per layer"
-          region  = data.aws_region.current.name
-          view    = "bar"
-          period  = 86400
-          metrics = [[{ expression = local.import_per_layer["RowsLoaded"], id = "rows", label = "" }]]
-        }
-      },
-      {
-        type = "metric", x = 12, y = 6, width = 12, height = 6
-        properties = {
-          title   = "Rejected features"
-          region  = data.aws_region.current.name
-          view    = "timeSeries"
-          stat    = "Sum"
-          period  = 86400
-          metrics = [[{ expression = local.import_per_layer["Rejected"], id = "layers", label = "" }], concat([local.import_namespace, "Rejected"], local.import_run, [{ id = "run", label = "run total" }])]
-          annotations = {
-            horizontal = [{ label = "reject spike alarm", value = var.import_reject_spike_threshold }]
-          }
-        }
-      },
-      {
-        type = "metric", x = 0, y = 12, width = 12, height = 6
-        properties = {
-          title   = "Duration (ms)"
-          region  = data.aws_region.current.name
-          view    = "timeSeries"
-          stat    = "Maximum"
-          period  = 86400
-          metrics = [concat([local.import_namespace, "DurationMs"], local.import_run, [{ label = "run" }]), [{ expression = local.import_per_layer["DurationMs"], id = "layers", label = "" }]]
-        }
-      },
-      {
-        type = "metric", x = 12, y = 12, width = 12, height = 6
-        properties = {
-          title  = "Failures"
-          region = data.aws_region.current.name
-          view   = "timeSeries"
-          stat   = "Sum"
-          period = 86400
-          metrics = [
-            concat([local.import_namespace, "Failed"], local.import_run, [{ label = "failed runs" }]),
-            concat([local.import_namespace, "LayersFailed"], local.import_run, [{ label = "failed layers" }]),
-          ]
-        }
-      },
-      {
-        type = "alarm", x = 0, y = 18, width = 24, height = 2
-        properties = {
-          title  = "Import alarms"
-          alarms = aws_cloudwatch_metric_alarm.import_rejects[*].arn
-        }
-      },
-    ],
+    [for i, widget in local.import_metric_widgets : {
+      type       = "metric"
+      x          = (i % 2) * 12
+      y          = 6 + floor(i / 2) * 6
+      width      = 12
+      height     = 6
+      properties = merge({ region = data.aws_region.current.name, view = "timeSeries", stat = "Sum", period = 86400 }, widget)
+    }],
+    [{
+      type   = "alarm"
+      x      = 0
+      y      = 18
+      width  = 24
+      height = 2
+      properties = {
+        title  = "Import alarms"
+        alarms = aws_cloudwatch_metric_alarm.import_rejects[*].arn
+      }
+    }],
   )
 }
 
