@@ -26,8 +26,16 @@ internal static class RejectsCommand
             var reader = new RejectReader(dataSource, parse.GetValue(CliOptions.Schema)!);
             var runId = parse.GetValue(CliOptions.Run) ?? await reader.LastImportAsync(cancellationToken)
                 ?? throw new TigerImportException(FailureKind.Usage, $"No import has run in schema '{parse.GetValue(CliOptions.Schema)}' yet.");
-            var count = await WriteAsync(reader.ReadAsync(runId, cancellationToken), parse.GetValue(CliOptions.GeoJson), logging, logger, cancellationToken);
-            logger.LogInformation("Run {RejectsOf}: {Rejected} rejected feature(s){GeoJson}", runId, count, parse.GetValue(CliOptions.GeoJson) is { } path ? $"; GeoJSON in {path}" : "");
+            var geoJson = parse.GetValue(CliOptions.GeoJson);
+            var count = await WriteAsync(reader.ReadAsync(runId, cancellationToken), geoJson, logging, logger, cancellationToken);
+            if (geoJson is null)
+            {
+                logger.LogInformation("Run {RejectsOf}: {Rejected} rejected feature(s)", runId, count);
+            }
+            else
+            {
+                logger.LogInformation("Run {RejectsOf}: {Rejected} rejected feature(s), written as GeoJSON to {GeoJson}", runId, count, geoJson);
+            }
             return null;
         }, cancellationToken));
         return command;
