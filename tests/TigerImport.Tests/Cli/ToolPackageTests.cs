@@ -3,6 +3,11 @@ using TigerImport.Tests.Support;
 namespace TigerImport.Tests.Cli;
 
 /// <summary>The README's install step, into a tool path of its own: `dotnet pack`, `dotnet tool install`, then `tigerimport`.</summary>
+/// <remarks>
+/// In the PostGIS collection though it needs no database: tests in one collection run one at a time, so this build of
+/// the repository never races the published-build test's build over the same obj/ folders.
+/// </remarks>
+[Collection(PostgisCollection.Name)]
 public sealed class When_the_tool_package_is_installed
 {
     [Fact]
