@@ -105,7 +105,8 @@ internal sealed class ProgressLine : IImportObserver, IDisposable
         var count = Interlocked.Read(ref features);
         var line = $"{name}  {Volatile.Read(ref filesDone)}/{files} files  {count:N0} features  {count / seconds:N0}/s  {Clock(seconds)} elapsed";
         var read = Interlocked.Read(ref fileRead);
-        if (fileRecords >= EtaFromRecords && read > 0 && read < fileRecords)
+        // Only after 1 % of the file: the first records' rate (connection, first COPY buffer) would promise hours.
+        if (fileRecords >= EtaFromRecords && read >= fileRecords / 100 && read < fileRecords)
         {
             line += $"  ETA {Clock((fileRecords - read) / (read / fileClock.Elapsed.TotalSeconds))}";
         }
