@@ -129,20 +129,7 @@ public sealed class PartitionRotator(ILogger logger)
     private static async Task<IReadOnlyList<string>> BackedUpPartsAsync(NpgsqlConnection connection, LayerTarget target, CancellationToken cancellationToken)
     {
         var prefix = target.PartitionTable(string.Empty);
-        await using var command = new NpgsqlCommand(
-            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r' AND starts_with(c.relname, $2) ORDER BY 1",
-            connection)
-        {
-            Parameters = { new() { Value = target.BackupSchema }, new() { Value = prefix } },
-        };
-        var parts = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            parts.Add(reader.GetString(0)[prefix.Length..]);
-        }
-
-        return parts;
+        return (await LayerTable.PartitionTablesAsync(connection, target, target.BackupSchema, cancellationToken)).Select(name => name[prefix.Length..]).ToList();
     }
 
     /// <summary>Autovacuum never analyzes a partitioned parent; the planner needs its statistics for joins across states.</summary>
