@@ -11,10 +11,7 @@ public sealed class When_a_run_is_killed_or_stopped(PostgisServer postgis)
     {
         await using var db = postgis.CreateDataSource();
         using var folder = new TempFolder().WithSamples("tl_2024_35013_edges.zip");
-        string[] import = ["import", "--source", folder.Path, "--year", "2024", "--layers", "EDGES", "--schema", "killed"];
-        Assert.Equal(0, (await CliProcess.RunAsync(postgis.Url, import)).ExitCode);
-        var published = await TableChecksum.OfAsync(db, "killed.edges_2024");
-        folder.Write(LargeSample.Edges(400_000));
+        var (import, published) = await PublishThenEnlargeAsync(db, folder, "killed");
 
         using (var process = CliProcess.Start(postgis.Url, import))
         {
@@ -63,10 +60,7 @@ public sealed class When_a_run_is_killed_or_stopped(PostgisServer postgis)
     {
         await using var db = postgis.CreateDataSource();
         using var folder = new TempFolder().WithSamples("tl_2024_35013_edges.zip");
-        string[] import = ["import", "--source", folder.Path, "--year", "2024", "--layers", "EDGES", "--schema", "indexing"];
-        Assert.Equal(0, (await CliProcess.RunAsync(postgis.Url, import)).ExitCode);
-        var published = await TableChecksum.OfAsync(db, "indexing.edges_2024");
-        folder.Write(LargeSample.Edges(400_000));
+        var (import, published) = await PublishThenEnlargeAsync(db, folder, "indexing");
 
         using var process = CliProcess.Start(postgis.Url, import);
         await process.WaitForLineAsync("Finished: load EDGES 2024 tl_2024_35013_edges.zip");
@@ -77,5 +71,15 @@ public sealed class When_a_run_is_killed_or_stopped(PostgisServer postgis)
         Assert.Equal(0L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'indexing_staging'"));
         Assert.Equal(published, await TableChecksum.OfAsync(db, "indexing.edges_2024"));
         Assert.Equal("cancelled", await TestImport.ScalarAsync<string>(db, "SELECT status FROM indexing.tiger_runs ORDER BY started_at DESC LIMIT 1"));
+    }
+
+    /// <summary>Publishes the EDGES sample into <paramref name="schema"/>, then puts a 400,000-feature file in its place, big enough to interrupt.</summary>
+    private async Task<(string[] Import, string Checksum)> PublishThenEnlargeAsync(Npgsql.NpgsqlDataSource db, TempFolder folder, string schema)
+    {
+        string[] import = ["import", "--source", folder.Path, "--year", "2024", "--layers", "EDGES", "--schema", schema];
+        Assert.Equal(0, (await CliProcess.RunAsync(postgis.Url, import)).ExitCode);
+        var checksum = await TableChecksum.OfAsync(db, $"{schema}.edges_2024");
+        folder.Write(LargeSample.Edges(400_000));
+        return (import, checksum);
     }
 }
