@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using TigerImport.Load;
 using TigerImport.Pipeline;
 
@@ -13,19 +12,19 @@ namespace TigerImport.Cli;
 /// </summary>
 internal static class RejectsCommand
 {
-    /// <param name="lifecycle">The run lifecycle every verb shares (logging, database, exit code): Program's RunAsync.</param>
-    public static Command Create(
-        Func<ParseResult, string, Func<NpgsqlDataSource, Logging, ILogger, Guid, Task<ImportSummary?>>, CancellationToken, Task<int>> lifecycle)
+    public static Command Create()
     {
         var command = new Command("rejects", "List the features a run rejected, and write them as GeoJSON (--geojson) to look at in QGIS.")
         {
             CliOptions.Run, CliOptions.GeoJson, CliOptions.Schema, CliOptions.Connection, CliOptions.LogFormat,
         };
-        command.SetAction((parse, cancellationToken) => lifecycle(parse, "rejects", async (dataSource, logging, logger, _) =>
+        // The run lifecycle every verb shares (logging, database, exit code); the schema is its only request.
+        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "rejects", () => parse.GetValue(CliOptions.Schema)!, async (schema, run) =>
         {
-            var reader = new RejectReader(dataSource, parse.GetValue(CliOptions.Schema)!);
+            var (logging, logger) = (run.Logging, run.Logger);
+            var reader = new RejectReader(run.DataSource, schema);
             var runId = parse.GetValue(CliOptions.Run) ?? await reader.LastImportAsync(cancellationToken)
-                ?? throw new TigerImportException(FailureKind.Usage, $"No import has run in schema '{parse.GetValue(CliOptions.Schema)}' yet.");
+                ?? throw new TigerImportException(FailureKind.Usage, $"No import has run in schema '{schema}' yet.");
             var geoJson = parse.GetValue(CliOptions.GeoJson);
             var count = await WriteAsync(reader.ReadAsync(runId, cancellationToken), geoJson, logging, logger, cancellationToken);
             if (geoJson is null)

@@ -81,7 +81,7 @@ public sealed class When_an_import_with_rejects_runs_in_JSON_mode(PostgisServer 
         using var folder = new TempFolder();
         var geojson = Path.Combine(folder.Path, "rejects.geojson");
 
-        var (exitCode, listing) = await CliRun.RunAsync(postgis.Url, "text", "rejects", "--schema", "rejects", "--geojson", geojson);
+        var (exitCode, listing) = await CliProcess.RunAsync(postgis.Url, "rejects", "--schema", "rejects", "--geojson", geojson);
 
         Assert.True(exitCode == 0, listing);
         Assert.Contains("tl_2024_35_sldu.zip  record 4  sldu_2024: empty geometry", listing);
@@ -101,7 +101,7 @@ public sealed class When_an_import_with_rejects_runs_in_JSON_mode(PostgisServer 
 
     [Fact]
     public async Task Rejects_of_a_schema_without_runs_is_a_usage_error() =>
-        Assert.Equal(2, (await CliRun.RunAsync(postgis.Url, "text", "rejects", "--schema", "never_imported")).ExitCode);
+        Assert.Equal(2, (await CliProcess.RunAsync(postgis.Url, "rejects", "--schema", "never_imported")).ExitCode);
 
     /// <summary>The EMF spec's required members: a ms timestamp, directives whose dimensions and metrics are top-level members.</summary>
     private static void AssertEmf(JsonObject record)
@@ -130,7 +130,7 @@ public sealed class When_an_import_with_rejects_runs_in_JSON_mode(PostgisServer 
     }
 
     private Task<(int ExitCode, string Output)> ImportAsync(string schema, params string[] more) =>
-        CliRun.RunAsync(postgis.Url, "json", ["import", "--source", RepoPaths.Samples, "--year", "2024", "--layers", Layers, "--schema", schema, .. more]);
+        CliProcess.RunJsonAsync(postgis.Url, ["import", "--source", RepoPaths.Samples, "--year", "2024", "--layers", Layers, "--schema", schema, .. more]);
 
     private static IEnumerable<JsonObject> Lines(string output) => output.Split('\n')
         .Where(l => l.StartsWith('{'))
