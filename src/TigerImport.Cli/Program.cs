@@ -20,6 +20,7 @@ internal static class Program
         {
             ImportCommand(),
             RevertCommand(),
+            SyncRegionsCommand.Create(RunAsync),
         };
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = ShutdownGrace });
     }
@@ -30,11 +31,12 @@ internal static class Program
         {
             CliOptions.Source, CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Counties, CliOptions.Schema, CliOptions.Srid,
             CliOptions.Connection, CliOptions.SkipMissing, CliOptions.Cache, CliOptions.TempDir, CliOptions.UserAgent, CliOptions.MaxDownloads,
-            CliOptions.S3Endpoint, CliOptions.LogFormat,
+            CliOptions.S3Endpoint, CliOptions.LogFormat, SyncRegionsCommand.SyncRegions, SyncRegionsCommand.RegionTable, SyncRegionsCommand.Stale,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, "import", async (dataSource, logger, runId) =>
         {
             var request = RequestFrom(parse);
+            var sync = parse.GetValue(SyncRegionsCommand.SyncRegions) ? SyncRegionsCommand.RequestFrom(parse) : null;
             var source = TigerSourceFactory.Create(
                 new SourceOptions(
                     parse.GetValue(CliOptions.Source)!, parse.GetValue(CliOptions.Cache), parse.GetValue(CliOptions.TempDir)!,
@@ -43,6 +45,11 @@ internal static class Program
             using var disposeSource = source as IDisposable;
             logger.LogInformation("Importing {Layers} {Year} from {Source}", string.Join(",", request.Layers), request.Year, source.DisplayName);
             var summary = await new ImportRunner(dataSource, source, logger).ImportAsync(runId, request, OptionsFrom(parse), cancellationToken);
+            if (sync is not null && summary.WorstFailure is null)
+            {
+                await SyncRegionsCommand.SyncAsync(dataSource, logger, sync, cancellationToken);
+            }
+
             return summary;
         }, cancellationToken));
         return command;
