@@ -156,7 +156,7 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
     {
         var code = type.CodeField is null ? "NULL::text" : layer.Column("t", type.CodeField);
         var name = type.CodeField is null ? layer.Column("t", "name") : "NULL::text";
-        var geometry = $"ST_CollectionExtract(ST_MakeValid(ST_SimplifyPreserveTopology(c.geom, {SimplifyTolerance.ToString(System.Globalization.CultureInfo.InvariantCulture)})), 3)";
+        var geometry = $"ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SimplifyPreserveTopology(c.geom, {SimplifyTolerance.ToString(System.Globalization.CultureInfo.InvariantCulture)})), 3))";
         var (join, geojson) = cartographic is null
             ? ("", $"ST_AsGeoJSON({geometry}, {GeoJsonDigits})::jsonb")
             : ($"LEFT JOIN LATERAL (SELECT {cartographic.GeometryIn4326("g")} AS geom FROM {cartographic.Qualified} g WHERE {cartographic.Column("g", "geoid")} = c.geoid LIMIT 1) g ON true",
@@ -203,7 +203,7 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
             }
         }
 
-        await Db.ExecuteAsync(connection, $"DELETE FROM {Incoming} WHERE statefp = ANY($1)", cancellationToken, refused.Keys.ToArray());
+        await Db.ExecuteAsync(connection, $"DELETE FROM {Incoming} WHERE statefp = ANY($1)", cancellationToken, (object)refused.Keys.ToArray());
         return refused;
     }
 
@@ -222,7 +222,7 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
             WHERE d.geoid = i.geoid AND d.type = i.type AND d.n > 1;
             """,
             cancellationToken,
-            TypeOrder);
+            (object)TypeOrder);
         await Db.ExecuteAsync(
             connection,
             $"""
@@ -238,7 +238,7 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
             $"SELECT type || ' ' || geoid || ' named ' || name FROM {Incoming} WHERE collided ORDER BY array_position($1, type), geoid",
             reader => reader.GetString(0),
             cancellationToken,
-            TypeOrder);
+            (object)TypeOrder);
     }
 
     /// <summary>Updates in place (the id stays) only rows where something differs; geometry <c>=</c> compares exact coordinates.</summary>

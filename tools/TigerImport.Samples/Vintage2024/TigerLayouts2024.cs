@@ -75,6 +75,21 @@ public static class TigerLayouts2024
         .. AreaAndInternalPoint(""),
     ];
 
+    /// <summary>tl_2024_{state}_sldl: state legislative districts, lower chamber.</summary>
+    public static IReadOnlyList<TigerField> StateLegislativeLower { get; } =
+    [
+        TigerField.Text("STATEFP", 2),
+        TigerField.Text("SLDLST", 3),
+        TigerField.Text("GEOID", 5),
+        TigerField.Text("GEOIDFQ", 14),
+        TigerField.Text("NAMELSAD", 100),
+        TigerField.Text("LSAD", 2),
+        TigerField.Text("LSY", 4),
+        TigerField.Text("MTFCC", 5),
+        TigerField.Text("FUNCSTAT", 1),
+        .. AreaAndInternalPoint(""),
+    ];
+
     /// <summary>tl_2024_{state}_place: incorporated places and census designated places.</summary>
     public static IReadOnlyList<TigerField> Place { get; } =
     [
