@@ -59,6 +59,8 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
             await Db.ExecuteAsync(connection, IncomingSql(type, layer, stateLayer, cartographic), cancellationToken, states, type.Type);
         }
 
+        // Temp tables are never auto-analyzed; without statistics the joins below are planned for one row.
+        await Db.ExecuteAsync(connection, $"ANALYZE {Incoming}", cancellationToken);
         var refused = await RefuseIncompleteAsync(connection, request, states, absentLayers, cancellationToken);
         var synced = states.Where(s => !refused.ContainsKey(s)).ToArray();
 
@@ -156,6 +158,7 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
     {
         var code = type.CodeField is null ? "NULL::text" : layer.Column("t", type.CodeField);
         var name = type.CodeField is null ? layer.Column("t", "name") : "NULL::text";
+        // Simplifying can make a ring touch itself; ST_MakeValid returns a valid input as it is, cheaply.
         var geometry = $"ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SimplifyPreserveTopology(c.geom, {SimplifyTolerance.ToString(System.Globalization.CultureInfo.InvariantCulture)})), 3))";
         var (join, geojson) = cartographic is null
             ? ("", $"ST_AsGeoJSON({geometry}, {GeoJsonDigits})::jsonb")
