@@ -46,18 +46,24 @@ public sealed class When_regions_are_synced(PostgisServer postgis)
         await using var db = await PrepareAsync("sync_again");
         await SyncAsync(db, "sync_again", "NM,HI");
         var first = await RowsAsync(db, "sync_again");
-        await TestImport.ExecuteAsync(db, "UPDATE sync_again.region SET label = 'edited by hand' WHERE geoid IN ('35031', '15002') AND type = 'state_senate_district'");
+        await TestImport.ExecuteAsync(db, """
+            UPDATE sync_again.region SET label = 'edited by hand' WHERE geoid IN ('35031', '15002') AND type = 'state_senate_district';
+            UPDATE sync_again.region SET geom = ST_Multi(ST_Translate(geom, 0.000001, 0)) WHERE geoid = '15001' AND type = 'county';
+            """);
         var untouched = await TestImport.ScalarAsync<string>(db, "SELECT string_agg(xmin::text, ',' ORDER BY id) FROM sync_again.region WHERE left(geoid, 2) = '35'");
 
         var again = await SyncAsync(db, "sync_again", "HI");
 
-        Assert.Equal([0L, 0, 0, 1, 0], again.Types.Select(t => t.Updated));
+        Assert.Equal([0L, 1, 0, 1, 0], again.Types.Select(t => t.Updated));
         Assert.Equal([0L, 0, 0, 0, 0], again.Types.Select(t => t.Inserted));
-        Assert.Equal([1L, 1, 2, 3, 2], again.Types.Select(t => t.Unchanged));
+        Assert.Equal([1L, 0, 2, 3, 2], again.Types.Select(t => t.Unchanged));
         var second = await RowsAsync(db, "sync_again");
         Assert.Equal(first.Select(r => (r.Id, r.Type, r.Geoid)), second.Select(r => (r.Id, r.Type, r.Geoid)));
         Assert.Equal("SD-002", second.Single(r => r.Geoid == "15002" && r.Type == "state_senate_district").Label);
         Assert.Equal("edited by hand", second.Single(r => r.Geoid == "35031").Label);
+        Assert.True(await TestImport.ScalarAsync<bool>(db, $"""
+            SELECT r.geom = ST_SetSRID(c.geom, 4326) FROM sync_again.region r JOIN {RegionSamples.Schema}.county_2024 c ON c.geoid = r.geoid WHERE r.type = 'county' AND r.geoid = '15001'
+            """));
         Assert.Equal(untouched, await TestImport.ScalarAsync<string>(db, "SELECT string_agg(xmin::text, ',' ORDER BY id) FROM sync_again.region WHERE left(geoid, 2) = '35'"));
 
         var third = await SyncAsync(db, "sync_again", "NM,HI");
