@@ -33,19 +33,9 @@ internal sealed class PublishedLayer
             WHERE n.nspname = $1 AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped
             ORDER BY a.attnum
             """;
-        await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = schema }, new() { Value = table } } };
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var columns = new List<string>();
-        var srid = 0;
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            columns.Add(reader.GetString(0));
-            if (reader.GetString(0) == LayerTarget.GeometryColumn)
-            {
-                srid = reader.GetInt32(1);
-            }
-        }
-
+        var rows = await Db.ReadAsync(connection, sql, reader => (Name: reader.GetString(0), Srid: reader.GetInt32(1)), cancellationToken, schema, table);
+        var columns = rows.Select(r => r.Name).ToList();
+        var srid = rows.FirstOrDefault(r => r.Name == LayerTarget.GeometryColumn).Srid;
         return columns.Count == 0 ? null : new PublishedLayer(Sql.Qualified(schema, table), columns, srid);
     }
 

@@ -64,7 +64,7 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
         var refused = await RefuseIncompleteAsync(connection, request, states, absentLayers, cancellationToken);
         var synced = states.Where(s => !refused.ContainsKey(s)).ToArray();
 
-        var stale = await ReadAsync(
+        var stale = await Db.ReadAsync(
             connection,
             $"""
             SELECT r.id, r.type, r.name FROM {table} r
@@ -110,7 +110,7 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
     private static async Task RequireTableAsync(NpgsqlConnection connection, RegionTable table, CancellationToken cancellationToken)
     {
         string[] needed = ["id", "parent_id", "geoid", "name", "label", "abbrev", "type", "coords", "geom", "geojson"];
-        var present = await ReadAsync(
+        var present = await Db.ReadAsync(
             connection,
             "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped",
             reader => reader.GetString(0),
@@ -150,7 +150,7 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
     /// <summary>Every state, DC and Puerto Rico in the published STATE layer (island areas only when named, as for imports).</summary>
     private static async Task<string[]> StatesInAsync(NpgsqlConnection connection, PublishedLayer stateLayer, CancellationToken cancellationToken)
     {
-        var published = await ReadAsync(connection, $"SELECT DISTINCT {stateLayer.Column("s", "statefp")} FROM {stateLayer.Qualified} s", reader => reader.GetString(0), cancellationToken);
+        var published = await Db.ReadAsync(connection, $"SELECT DISTINCT {stateLayer.Column("s", "statefp")} FROM {stateLayer.Qualified} s", reader => reader.GetString(0), cancellationToken);
         return UsStates.StatesDcAndPuertoRico.Select(s => s.Fips).Intersect(published).ToArray();
     }
 
@@ -186,7 +186,7 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
     private static async Task<Dictionary<string, string>> RefuseIncompleteAsync(
         NpgsqlConnection connection, RegionSyncRequest request, string[] states, List<RegionType> absentLayers, CancellationToken cancellationToken)
     {
-        var present = (await ReadAsync(
+        var present = (await Db.ReadAsync(
                 connection, $"SELECT DISTINCT statefp, type FROM {Incoming}", reader => (reader.GetString(0), reader.GetString(1)), cancellationToken))
             .ToHashSet();
         var refused = new Dictionary<string, string>();
@@ -236,7 +236,7 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
                   AND NOT EXISTS (SELECT 1 FROM {Incoming} j WHERE j.geoid = r.geoid AND j.type = r.type))
             """,
             cancellationToken);
-        return await ReadAsync(
+        return await Db.ReadAsync(
             connection,
             $"SELECT type || ' ' || geoid || ' named ' || name FROM {Incoming} WHERE collided ORDER BY array_position($1, type), geoid",
             reader => reader.GetString(0),
@@ -269,7 +269,7 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
         """;
 
     private static async Task<Dictionary<string, long>> CountAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object?[] parameters) =>
-        (await ReadAsync(connection, sql, reader => (Type: reader.GetString(0), Count: reader.GetInt64(1)), cancellationToken, parameters))
+        (await Db.ReadAsync(connection, sql, reader => (Type: reader.GetString(0), Count: reader.GetInt64(1)), cancellationToken, parameters))
             .ToDictionary(r => r.Type, r => r.Count);
 
     private static void Merge(Dictionary<string, long> into, Dictionary<string, long> counts)
@@ -278,25 +278,6 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
         {
             into[type] = into.GetValueOrDefault(type) + count;
         }
-    }
-
-    private static async Task<List<T>> ReadAsync<T>(
-        NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken, params object?[] parameters)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var value in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        }
-
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
     }
 
     private void Report(RegionSyncSummary summary, RegionSyncRequest request)
