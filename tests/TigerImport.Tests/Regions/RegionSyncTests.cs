@@ -146,6 +146,39 @@ public sealed class When_regions_are_synced(PostgisServer postgis)
     }
 
     [Fact]
+    public async Task An_at_large_district_is_named_so_water_pseudo_districts_are_skipped_and_Nebraska_needs_no_SLDL()
+    {
+        await using var db = await PrepareAsync("sync_at_large");
+        await TestImport.ExecuteAsync(db, """
+            DROP SCHEMA IF EXISTS at_large CASCADE; CREATE SCHEMA at_large;
+            CREATE TABLE at_large.state_2024 AS SELECT * FROM (VALUES ('56', '56', 'WY', 'Wyoming'), ('31', '31', 'NE', 'Nebraska')) s(statefp, geoid, stusps, name);
+            CREATE TABLE at_large.county_2024 AS SELECT * FROM (VALUES ('56', '56001', 'Albany'), ('31', '31001', 'Adams')) c(statefp, geoid, name);
+            CREATE TABLE at_large.cd_2024 AS SELECT * FROM (VALUES ('56', '00', '5600'), ('31', '01', '3101'), ('31', 'ZZ', '31ZZ')) d(statefp, cd119fp, geoid);
+            CREATE TABLE at_large.sldu_2024 AS SELECT * FROM (VALUES ('56', '001', '56001'), ('31', '049', '31049')) d(statefp, sldust, geoid);
+            CREATE TABLE at_large.sldl_2024 AS SELECT * FROM (VALUES ('56', '001', '56001'), ('56', 'ZZZ', '56ZZZ')) d(statefp, sldlst, geoid);
+            DO $$
+            DECLARE layer text;
+            BEGIN
+                FOREACH layer IN ARRAY ARRAY['state_2024', 'county_2024', 'cd_2024', 'sldu_2024', 'sldl_2024'] LOOP
+                    EXECUTE format('ALTER TABLE at_large.%I ADD COLUMN geom geometry(MultiPolygon, 4326), ADD COLUMN intptlat text, ADD COLUMN intptlon text', layer);
+                    EXECUTE format($u$UPDATE at_large.%I SET geom = ST_Multi(ST_MakeEnvelope(-104, 41, -103, 42, 4326)), intptlat = '+41.5', intptlon = '-103.5'$u$, layer);
+                END LOOP;
+            END $$;
+            """);
+
+        var summary = await new RegionSync(db, NullLogger.Instance).SyncAsync(
+            new RegionSyncRequest(2024, null, "at_large", new RegionTable("sync_at_large", "region"), StalePolicy.Keep), TestContext.Current.CancellationToken);
+
+        Assert.Empty(summary.Refused);
+        Assert.Equal(["31", "56"], summary.Synced.Order());
+        var rows = await RowsAsync(db, "sync_at_large");
+        Assert.Equal(("At-Large Congressional District (State 56)", "CD-00", "WY-00", "56"), Describe(rows, "congressional_district", "5600"));
+        Assert.Equal(("Congressional District 1 (State 31)", "CD-01", "NE-01", "31"), Describe(rows, "congressional_district", "3101"));
+        Assert.DoesNotContain(rows, r => r.Geoid.Contains('Z', StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, r => r.Type == "state_house_district" && r.Geoid.StartsWith("31", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_missing_region_table_is_a_usage_error()
     {
         await using var db = await PrepareAsync("sync_no_table");
