@@ -6,7 +6,7 @@ namespace TigerImport.Catalog;
 /// </summary>
 public static class CartographicLayers
 {
-    /// <summary>GENZ2013 is the first vintage named <c>cb_…</c> (2010 used <c>gz_2010_…</c>, 2011–2012 had none to speak of).</summary>
+    /// <summary>The first vintage this catalog names <c>cb_…</c>; GENZ2010 used another scheme (<c>gz_2010_…</c>).</summary>
     public const int FirstYear = 2013;
 
     private static readonly string[] AllResolutions = ["500k", "5m", "20m"];
