@@ -20,16 +20,15 @@ internal static class SyncRegionsCommand
 
     public static readonly Option<bool> SyncRegions = EnvOption.Flag("--sync-regions", "TIGER_SYNC_REGIONS", "After a successful import, sync the app's region table from the vintage (see sync-regions)");
 
-    public static Command Create(Func<ParseResult, string, Func<Npgsql.NpgsqlDataSource, ILogger, Guid, Task<Pipeline.ImportSummary?>>, CancellationToken, Task<int>> runAsync)
+    public static Command Create()
     {
         var command = new Command("sync-regions", $"Upsert the app's region table from the published {Layers} layers of a vintage, in one transaction; row ids are kept.")
         {
             CliOptions.Year, CliOptions.States, CliOptions.Schema, RegionTable, Stale, CliOptions.Connection, CliOptions.LogFormat,
         };
-        command.SetAction((parse, cancellationToken) => runAsync(parse, "sync-regions", async (dataSource, logger, _) =>
+        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "sync-regions", () => RequestFrom(parse), async (request, run) =>
         {
-            var request = RequestFrom(parse);
-            await SyncAsync(dataSource, logger, request, cancellationToken);
+            await SyncAsync(run.DataSource, run.Logger, request, cancellationToken);
             return null;
         }, cancellationToken));
         return command;
