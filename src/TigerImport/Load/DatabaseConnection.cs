@@ -127,6 +127,12 @@ public static class DatabaseConnection
             var kv = pair.Split('=', 2);
             var key = Uri.UnescapeDataString(kv[0]);
             var value = kv.Length == 2 ? Uri.UnescapeDataString(kv[1]) : "";
+            if (key == "sslmode")
+            {
+                // libpq spells the modes verify-full and verify-ca; Npgsql reads VerifyFull and VerifyCA.
+                value = value.Replace("-", "", StringComparison.Ordinal);
+            }
+
             try
             {
                 builder[key switch { "sslmode" => "SSL Mode", "sslrootcert" => "Root Certificate", "application_name" => "Application Name", "connect_timeout" => "Timeout", _ => key }] = value;

@@ -221,9 +221,17 @@ internal sealed class LayerImporter(NpgsqlDataSource dataSource, ITigerSource so
         }
         catch (NpgsqlException e) when (Failures.IsConnectionLost(e, session.Connection) && !cancellationToken.IsCancellationRequested)
         {
-            Log.FileRetried(logger, file.Layer.Key, file.Year, file.FileName, Failures.Describe(e));
-            await session.ReconnectAsync(cancellationToken);
+            Log.FileRetried(logger, file.Layer.Key, file.Year, file.FileName, Failures.DescribeLost(e));
+        }
+
+        await session.ReconnectAsync(cancellationToken);
+        try
+        {
             return await fileLoader.LoadAsync(session.Connection, target, publishedTypes, file, path, partition, cancellationToken);
+        }
+        catch (NpgsqlException e) when (Failures.IsConnectionLost(e, session.Connection) && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TigerImportException(FailureKind.Database, $"the database connection was lost twice while loading {file.FileName}: {Failures.DescribeLost(e)}", e);
         }
     }
 

@@ -91,7 +91,11 @@ public sealed class PartitionRotator(ILogger logger)
                 await transaction.CommitAsync(token);
             }, token),
             cancellationToken);
-        await AnalyzeAsync(connection, target, cancellationToken);
+        if (reverted.Count > 0)
+        {
+            await AnalyzeAsync(connection, target, cancellationToken);
+        }
+
         return reverted;
     }
 
