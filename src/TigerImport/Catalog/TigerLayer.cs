@@ -13,6 +13,7 @@ public sealed class TigerLayer
         LayerScope scope,
         IReadOnlyList<string> keyFields,
         bool decennialIn2010 = false,
+        bool keyIsUnique = true,
         string? resolution = null)
     {
         Key = key;
@@ -22,6 +23,7 @@ public sealed class TigerLayer
         KeyFields = keyFields;
         DecennialIn2010 = decennialIn2010;
         Resolution = resolution;
+        KeyIsUnique = keyIsUnique;
     }
 
     /// <summary>The name users type and Census uses as the folder name, e.g. <c>TRACT</c>.</summary>
@@ -33,6 +35,12 @@ public sealed class TigerLayer
 
     /// <summary>Fields that identify a feature, in order of preference (GEOID, TLID…): the first one a file has gets a btree index.</summary>
     public IReadOnlyList<string> KeyFields { get; }
+
+    /// <summary>
+    /// Census makes the key unique within a file (GEOID, EDGES' TLID, TFID, HYDROID), so a duplicate means a damaged
+    /// file. Not ADDRFEAT's TLID (an edge has one row per address range) nor LINEARID (a road or stream has many edges).
+    /// </summary>
+    public bool KeyIsUnique { get; }
 
     /// <summary>The usual split into files; CD changes with the vintage (see <see cref="ScopeIn"/>).</summary>
     internal LayerScope Scope { get; }
