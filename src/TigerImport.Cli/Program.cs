@@ -18,6 +18,7 @@ internal static class Program
         {
             ImportCommand(),
             RevertCommand(),
+            SyncRegionsCommand.Create(),
             StatusCommand.Create(),
             PlanCommand.Create(),
             PruneBackupsCommand.Create(),
@@ -46,13 +47,24 @@ internal static class Program
             CliOptions.Source, CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Counties, CliOptions.Schema, CliOptions.Srid,
             CliOptions.Connection, CliOptions.SkipMissing, CliOptions.Cache, CliOptions.TempDir, CliOptions.UserAgent, CliOptions.MaxDownloads,
             CliOptions.S3Endpoint, CliOptions.LogFormat, CliOptions.Force, CliOptions.MinShare, CliOptions.AllowShrink, CliOptions.KeepBackups,
+            SyncRegionsCommand.SyncRegions, SyncRegionsCommand.RegionTable, SyncRegionsCommand.Stale,
         };
-        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "import", () => RequestFrom(parse), async (request, run) =>
+        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(
+            parse,
+            "import",
+            () => (Import: RequestFrom(parse), Sync: parse.GetValue(SyncRegionsCommand.SyncRegions) ? SyncRegionsCommand.RequestFrom(parse) : null),
+            async (request, run) =>
         {
             var source = SourceFrom(parse, run.Logger);
             using var disposeSource = source as IDisposable;
-            run.Logger.LogInformation("Importing {Layers} {Year} from {Source}", string.Join(",", request.Layers), request.Year, source.DisplayName);
-            return await new ImportRunner(run.DataSource, source, run.Logger).ImportAsync(run.RunId, request, ImportOptionsFrom(parse), cancellationToken);
+            run.Logger.LogInformation("Importing {Layers} {Year} from {Source}", string.Join(",", request.Import.Layers), request.Import.Year, source.DisplayName);
+            var summary = await new ImportRunner(run.DataSource, source, run.Logger).ImportAsync(run.RunId, request.Import, ImportOptionsFrom(parse), cancellationToken);
+            if (request.Sync is not null && summary.WorstFailure is null)
+            {
+                await SyncRegionsCommand.SyncAsync(run.DataSource, run.Logger, request.Sync, cancellationToken);
+            }
+
+            return summary;
         }, cancellationToken));
         return command;
     }

@@ -1,7 +1,7 @@
 namespace TigerImport.Catalog;
 
 /// <summary>
-/// A TIGER/Line layer and the rules by which Census names its files across vintages
+/// A TIGER/Line (or cartographic boundary) layer and the rules by which Census names its files across vintages
 /// (2010's decennial <c>…10</c> suffix and <c>/2010</c> folder, CD's congress number, ZCTA510 → ZCTA520).
 /// </summary>
 public sealed class TigerLayer
@@ -13,7 +13,8 @@ public sealed class TigerLayer
         LayerScope scope,
         IReadOnlyList<string> keyFields,
         bool decennialIn2010 = false,
-        bool keyIsUnique = true)
+        bool keyIsUnique = true,
+        string? resolution = null)
     {
         Key = key;
         Description = description;
@@ -21,6 +22,7 @@ public sealed class TigerLayer
         Scope = scope;
         KeyFields = keyFields;
         DecennialIn2010 = decennialIn2010;
+        Resolution = resolution;
         KeyIsUnique = keyIsUnique;
     }
 
@@ -45,6 +47,20 @@ public sealed class TigerLayer
 
     /// <summary>2010 decennial layers live in <c>{DIR}/2010/</c> and carry a <c>10</c> suffix on file and field names.</summary>
     internal bool DecennialIn2010 { get; }
+
+    /// <summary>
+    /// <c>500k</c>, <c>5m</c> or <c>20m</c> for a cartographic boundary layer (Census's GENZ product, e.g.
+    /// <c>CB_CD_500K</c>); null for TIGER/Line.
+    /// </summary>
+    public string? Resolution { get; }
+
+    public bool IsCartographic => Resolution is not null;
+
+    /// <summary>The TIGER/Line layer this one is or generalises: <c>CD</c> for both CD and CB_CD_500K.</summary>
+    public string BaseKey => IsCartographic ? Key[3..Key.LastIndexOf('_')] : Key;
+
+    /// <summary>The first vintage this catalog names: GENZ's <c>cb_</c> layout starts in 2013 (2010 used <c>gz_2010_…</c>).</summary>
+    public int FirstYear => IsCartographic ? CartographicLayers.FirstYear : TigerLayers.FirstYear;
 
     public override string ToString() => Key;
 }
