@@ -20,6 +20,15 @@ internal static class SummaryReport
             {
                 logger.LogError(Accounting + ": {Error}", [.. values, layer.Error]);
             }
+            foreach (var drift in layer.Drift)
+            {
+                logger.LogWarning("Summary {Layer:l} {Year} schema drift: {Drift:l}", layer.Layer, layer.Year, drift);
+            }
+        }
+
+        if (summary.Layers.Count > 0 && summary.Layers.All(l => l.Outcome == LayerOutcome.UpToDate))
+        {
+            logger.LogInformation("Summary: up to date; every file is the one published, nothing was downloaded, loaded or published");
         }
 
         if (summary.Source is { } source)

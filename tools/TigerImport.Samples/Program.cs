@@ -15,9 +15,11 @@ internal static class Program
             return UsageError;
         }
 
-        foreach (var sample in SampleSet2024.All)
+        var regions = Path.Combine(args[0], RegionSampleSet2024.Folder);
+        Directory.CreateDirectory(regions);
+        foreach (var (folder, sample) in SampleSet2024.All.Select(s => (args[0], s)).Concat(RegionSampleSet2024.All.Select(s => (regions, s))))
         {
-            var zipPath = Path.Combine(args[0], sample.BaseName + ".zip");
+            var zipPath = Path.Combine(folder, sample.BaseName + ".zip");
             TigerZipWriter.Write(zipPath, sample);
             Console.WriteLine($"{zipPath}\t{sample.Features.Count} features\t{new FileInfo(zipPath).Length} bytes");
         }

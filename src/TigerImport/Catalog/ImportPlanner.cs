@@ -16,6 +16,10 @@ public static class ImportPlanner
         [("SLDL", "11")] = "the District of Columbia has no lower legislative chamber: Census publishes no SLDL file for it",
     };
 
+    /// <summary>Why Census publishes no file of this layer for this state (Nebraska's and DC's SLDL), or null.</summary>
+    public static string? KnownAbsence(TigerLayer layer, string stateFips) =>
+        KnownAbsences.TryGetValue((layer.BaseKey, stateFips), out var reason) ? reason : null;
+
     public static async Task<IReadOnlyList<LayerPlan>> PlanAsync(ImportRequest request, ListFiles list, CancellationToken cancellationToken)
     {
         var named = request.States ?? StatesOf(request.Counties);
@@ -62,7 +66,7 @@ public static class ImportPlanner
         var notices = new List<string>();
         foreach (var state in states)
         {
-            if (KnownAbsences.TryGetValue((vintage.Layer.Key, state.Fips), out var reason))
+            if (KnownAbsence(vintage.Layer, state.Fips) is { } reason)
             {
                 notices.Add(reason);
                 continue;

@@ -29,7 +29,12 @@ public sealed record ImportRequest(
             ? TigerLayers.All
             : Split(layers).Select(key => TigerLayers.TryFind(key, out var layer)
                 ? layer
-                : throw Usage($"Unknown layer '{key}'. Known layers: {string.Join(", ", TigerLayers.All.Select(l => l.Key))}.")).Distinct().ToList();
+                : throw Usage($"Unknown layer '{key}'. Known layers: {string.Join(", ", TigerLayers.All.Select(l => l.Key))}; cartographic boundaries: {string.Join(", ", CartographicLayers.All.Select(l => l.Key))}.")).Distinct().ToList();
+
+        if (layerList.FirstOrDefault(l => vintage < l.FirstYear) is { } tooEarly)
+        {
+            throw Usage($"{tooEarly.Key} starts with the {tooEarly.FirstYear} vintage; got --year {vintage}.");
+        }
 
         var stateList = string.IsNullOrWhiteSpace(states) || Split(states).Any(s => s.Equals("all", StringComparison.OrdinalIgnoreCase))
             ? null

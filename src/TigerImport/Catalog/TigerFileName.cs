@@ -3,10 +3,13 @@ using System.Text.RegularExpressions;
 
 namespace TigerImport.Catalog;
 
-/// <summary>Parses Census file names such as <c>tl_2010_25_tract10.zip</c> or <c>tl_2024_48_cd119.zip</c>.</summary>
+/// <summary>
+/// Parses Census file names such as <c>tl_2010_25_tract10.zip</c>, <c>tl_2024_48_cd119.zip</c> or, for cartographic
+/// boundaries, <c>cb_2019_49_place_500k.zip</c>.
+/// </summary>
 public static partial class TigerFileName
 {
-    /// <summary>Reads year, layer and scope from a file name (any folder part is ignored); false when it is not a TIGER/Line zip this catalog knows.</summary>
+    /// <summary>Reads year, layer and scope from a file name (any folder part is ignored); false when it is not a zip this catalog knows.</summary>
     public static bool TryParse(string path, [NotNullWhen(true)] out TigerFile? file)
     {
         file = null;
@@ -20,12 +23,10 @@ public static partial class TigerFileName
         var year = int.Parse(match.Groups["year"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
         var scopeCode = match.Groups["scope"].Value.ToLowerInvariant();
         var token = match.Groups["token"].Value.ToLowerInvariant();
-        if (!TigerLayers.IsKnownYear(year))
-        {
-            return false;
-        }
-
-        var vintage = TigerLayers.All.Select(l => l.InYear(year)).FirstOrDefault(v => v.MatchesToken(token));
+        var layers = match.Groups["prefix"].Value.Equals("cb", StringComparison.OrdinalIgnoreCase) ? CartographicLayers.All : TigerLayers.All;
+        var vintage = layers.Where(l => year >= l.FirstYear && year <= TigerLayers.LastYear)
+            .Select(l => l.InYear(year))
+            .FirstOrDefault(v => v.MatchesToken(token));
         if (vintage is null)
         {
             return false;
@@ -46,6 +47,6 @@ public static partial class TigerFileName
         return true;
     }
 
-    [GeneratedRegex(@"^tl_(?<year>[0-9]{4})_(?<scope>us|[0-9]{2}|[0-9]{5})_(?<token>[a-z0-9]+)\.zip$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<prefix>tl|cb)_(?<year>[0-9]{4})_(?<scope>us|[0-9]{2}|[0-9]{5})_(?<token>[a-z0-9]+(_(500k|5m|20m))?)\.zip$", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }

@@ -24,20 +24,21 @@ public static class TigerLayers
         new("BG", "Block groups", LayerGeometry.MultiPolygon, LayerScope.State, Geoid, decennialIn2010: true),
         new("COUSUB", "County subdivisions", LayerGeometry.MultiPolygon, LayerScope.State, Geoid, decennialIn2010: true),
         new("EDGES", "All lines (edges)", LayerGeometry.MultiLineString, LayerScope.County, ["TLID"]),
-        new("ADDRFEAT", "Address range features", LayerGeometry.MultiLineString, LayerScope.County, ["TLID"]),
+        new("ADDRFEAT", "Address range features", LayerGeometry.MultiLineString, LayerScope.County, ["TLID"], keyIsUnique: false),
         new("FACES", "Topological faces", LayerGeometry.MultiPolygon, LayerScope.County, ["TFID"]),
-        new("ROADS", "All roads", LayerGeometry.MultiLineString, LayerScope.County, ["LINEARID"]),
+        new("ROADS", "All roads", LayerGeometry.MultiLineString, LayerScope.County, ["LINEARID"], keyIsUnique: false),
         new("AREAWATER", "Area hydrography", LayerGeometry.MultiPolygon, LayerScope.County, ["HYDROID"]),
-        new("LINEARWATER", "Linear hydrography", LayerGeometry.MultiLineString, LayerScope.County, ["LINEARID"]),
+        new("LINEARWATER", "Linear hydrography", LayerGeometry.MultiLineString, LayerScope.County, ["LINEARID"], keyIsUnique: false),
     ];
 
     private static readonly FrozenDictionary<string, TigerLayer> ByKey = All
+        .Concat(CartographicLayers.All)
         .Select(l => KeyValuePair.Create(l.Key, l))
         .Append(KeyValuePair.Create("ZCTA510", All.Single(l => l.Key == "ZCTA520")))
         .Append(KeyValuePair.Create("ZCTA5", All.Single(l => l.Key == "ZCTA520")))
         .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Finds a layer by key, any case; ZCTA510 and ZCTA5 name the ZCTA layer too.</summary>
+    /// <summary>Finds a layer by key, any case (cartographic boundary layers too, e.g. CB_CD_500K); ZCTA510 and ZCTA5 name the ZCTA layer too.</summary>
     public static bool TryFind(string key, out TigerLayer layer) => ByKey.TryGetValue(key.Trim(), out layer!);
 
     /// <summary>The latest vintage this run may ask for: Census publishes a year's files in that year.</summary>
@@ -48,9 +49,14 @@ public static class TigerLayers
     /// <summary>How Census names this layer's folder and files in one vintage.</summary>
     public static TigerLayerVintage InYear(this TigerLayer layer, int year)
     {
-        if (!IsKnownYear(year))
+        if (year < layer.FirstYear || year > LastYear)
         {
-            throw new ArgumentOutOfRangeException(nameof(year), year, $"TIGER/Line vintages {FirstYear}–{LastYear} are supported.");
+            throw new ArgumentOutOfRangeException(nameof(year), year, $"{layer.Key} vintages {layer.FirstYear}–{LastYear} are supported.");
+        }
+
+        if (layer.IsCartographic)
+        {
+            return CartographicLayers.InYear(layer, year);
         }
 
         var decennial = year == 2010 && layer.DecennialIn2010;

@@ -18,6 +18,21 @@ internal static class Db
         return value is null or DBNull ? default : (T)value;
     }
 
+    /// <summary>Every row of a query, each read by <paramref name="read"/>.</summary>
+    public static async Task<List<T>> ReadAsync<T>(
+        NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken, params object?[] parameters)
+    {
+        await using var command = Command(connection, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, object?[] parameters)
     {
         var command = new NpgsqlCommand(sql, connection);

@@ -61,19 +61,10 @@ public static class TigerLayouts2024
     ];
 
     /// <summary>tl_2024_{state}_sldu: state legislative districts, upper chamber.</summary>
-    public static IReadOnlyList<TigerField> StateLegislativeUpper { get; } =
-    [
-        TigerField.Text("STATEFP", 2),
-        TigerField.Text("SLDUST", 3),
-        TigerField.Text("GEOID", 5),
-        TigerField.Text("GEOIDFQ", 14),
-        TigerField.Text("NAMELSAD", 100),
-        TigerField.Text("LSAD", 2),
-        TigerField.Text("LSY", 4),
-        TigerField.Text("MTFCC", 5),
-        TigerField.Text("FUNCSTAT", 1),
-        .. AreaAndInternalPoint(""),
-    ];
+    public static IReadOnlyList<TigerField> StateLegislativeUpper { get; } = StateLegislative("SLDUST");
+
+    /// <summary>tl_2024_{state}_sldl: state legislative districts, lower chamber.</summary>
+    public static IReadOnlyList<TigerField> StateLegislativeLower { get; } = StateLegislative("SLDLST");
 
     /// <summary>tl_2024_{state}_place: incorporated places and census designated places.</summary>
     public static IReadOnlyList<TigerField> Place { get; } =
@@ -138,6 +129,21 @@ public static class TigerLayouts2024
         TigerField.Text("OFFSETR", 1),
         TigerField.Number("TNIDF", 10),
         TigerField.Number("TNIDT", 10),
+    ];
+
+    // Both chambers share one layout; only the district code's name differs.
+    private static TigerField[] StateLegislative(string districtField) =>
+    [
+        TigerField.Text("STATEFP", 2),
+        TigerField.Text(districtField, 3),
+        TigerField.Text("GEOID", 5),
+        TigerField.Text("GEOIDFQ", 14),
+        TigerField.Text("NAMELSAD", 100),
+        TigerField.Text("LSAD", 2),
+        TigerField.Text("LSY", 4),
+        TigerField.Text("MTFCC", 5),
+        TigerField.Text("FUNCSTAT", 1),
+        .. AreaAndInternalPoint(""),
     ];
 
     // The four fields that close every area layout; ZCTA520 names them with the census year suffix.

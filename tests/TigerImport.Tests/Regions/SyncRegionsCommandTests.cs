@@ -1,0 +1,55 @@
+using TigerImport.Tests.Support;
+
+namespace TigerImport.Tests.Regions;
+
+/// <summary>The sync as an operator runs it: <c>sync-regions</c> and <c>import --sync-regions</c> / TIGER_SYNC_REGIONS.</summary>
+[Collection(PostgisCollection.Name)]
+public sealed class When_an_operator_syncs_regions(PostgisServer postgis)
+{
+    private static readonly string Cli = Path.Combine(AppContext.BaseDirectory, "TigerImport.Cli.dll");
+
+    [Theory]
+    [InlineData("--stale", "drop", "--stale (TIGER_REGION_STALE) must be keep or delete")]
+    [InlineData("--region-table", "app.public.region", "--region-table (TIGER_REGION_TABLE) must be")]
+    [InlineData("--year", "2009", "--year (TIGER_YEAR)")]
+    [InlineData("--states", "ZZ", "Unknown state 'ZZ'")]
+    public async Task A_wrong_option_exits_2_before_touching_the_database(string option, string value, string message)
+    {
+        string[] year = option == "--year" ? [] : ["--year", "2024"];
+        var (exitCode, output) = await RunAsync("postgres://nobody@127.0.0.1:1/none", null, ["sync-regions", .. year, option, value]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, output);
+    }
+
+    [Fact]
+    public async Task Help_names_every_sync_variable()
+    {
+        var (syncExit, sync) = await RunAsync(null, null, "sync-regions", "--help");
+        var (importExit, import) = await RunAsync(null, null, "import", "--help");
+
+        Assert.Equal((0, 0), (syncExit, importExit));
+        Assert.All(new[] { "TIGER_YEAR", "TIGER_STATES", "TIGER_SCHEMA", "TIGER_REGION_TABLE", "TIGER_REGION_STALE" }, v => Assert.Contains(v, sync));
+        Assert.All(new[] { "TIGER_SYNC_REGIONS", "TIGER_REGION_TABLE", "TIGER_REGION_STALE" }, v => Assert.Contains(v, import));
+    }
+
+    [Fact]
+    public async Task TIGER_SYNC_REGIONS_makes_the_import_fill_the_region_table_after_publishing()
+    {
+        await using var db = postgis.CreateDataSource();
+        await RegionSamples.CreateRegionTableAsync(db, "cli_app");
+        using var folder = RegionSamples.Folder();
+
+        var (exitCode, output) = await RunAsync(
+            postgis.Url,
+            new() { ["TIGER_SYNC_REGIONS"] = "true", ["TIGER_REGION_TABLE"] = "cli_app.region" },
+            "import", "--source", folder.Path, "--year", "2024", "--layers", "STATE,COUNTY,CD,SLDU,SLDL", "--states", "NM,HI", "--schema", "cli_regions");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Finished: sync-regions cli_app.region 2024: 2 state(s) synced, 0 refused", output);
+        Assert.Equal(23L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM cli_app.region"));
+    }
+
+    private static Task<(int ExitCode, string Output)> RunAsync(string? databaseUrl, Dictionary<string, string?>? environment, params string[] arguments) =>
+        ExternalTool.RunAsync("dotnet", [Cli, .. arguments], new Dictionary<string, string?>(environment ?? []) { ["DATABASE_URL"] = databaseUrl, ["TIGER_LOG_FORMAT"] = "text" });
+}

@@ -1,0 +1,20 @@
+"""Settings in code for the GeoDjango client test: one app, the test PostGIS from DJANGO_DATABASE_URL."""
+import os
+from urllib.parse import unquote, urlparse
+
+_url = urlparse(os.environ["DJANGO_DATABASE_URL"])
+
+SECRET_KEY = "geodjango-client-test"
+USE_TZ = True
+INSTALLED_APPS = ["django.contrib.gis", "regionapp"]
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+DATABASES = {
+    "default": {
+        "ENGINE": "django.contrib.gis.db.backends.postgis",
+        "NAME": _url.path.lstrip("/"),
+        "USER": unquote(_url.username or ""),
+        "PASSWORD": unquote(_url.password or ""),
+        "HOST": _url.hostname or "",
+        "PORT": str(_url.port or 5432),
+    }
+}
