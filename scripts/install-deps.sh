@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project's scripts need, when they are missing:
 #   PostgreSQL 15 + PostGIS 3 (a local database for runs and tests; shp2pgsql for benchmarks), GDAL (ogr2ogr),
-#   npm (once, to fetch the S3 test server: scripts/s3-server.sh), unzip + GNU time for scripts/bench.sh, and Django +
+#   npm (once, to fetch the S3 test server: scripts/s3-server.sh), unzip + GNU time for scripts/bench.sh, Django +
 #   psycopg2 for /usr/bin/python3 (the GeoDjango client test of the region sync, tests/geodjango; Debian's packages:
-#   there is no PyPI here).
-# Usage: scripts/install-deps.sh [postgis] [gdal] [npm] [bench] [django]   (default: postgis and gdal)
+#   there is no PyPI here), and tmux (the terminal the progress-line test reads).
+# Usage: scripts/install-deps.sh [postgis] [gdal] [npm] [bench] [django] [tmux]   (default: postgis and gdal)
 set -euo pipefail
 
 want=("$@")
@@ -23,7 +23,8 @@ for item in "${want[@]}"; do
       command -v unzip >/dev/null 2>&1 || packages+=(unzip)
       [ -x /usr/bin/time ] || packages+=(time) ;;
     django) /usr/bin/python3 -c 'import django, psycopg2' >/dev/null 2>&1 || packages+=(python3-django python3-psycopg2) ;;
-    *) echo "install-deps: unknown item '$item' (postgis, gdal, npm, bench, django)" >&2; exit 2 ;;
+    tmux) command -v tmux >/dev/null 2>&1 || packages+=(tmux) ;;
+    *) echo "install-deps: unknown item '$item' (postgis, gdal, npm, bench, django, tmux)" >&2; exit 2 ;;
   esac
 done
 [ ${#packages[@]} -gt 0 ] || exit 0

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of the project on a fresh machine: installs PostGIS, GDAL, npm and Django when missing (apt), starts a
+# Runs every test of the project on a fresh machine: installs PostGIS, GDAL, npm, Django and tmux when missing (apt), starts a
 # throwaway PostGIS and an S3-protocol server (no Docker), runs the .NET tests and the Terraform checks, and ends with one line
 # "N passed, N failed, N skipped". Exit status is non-zero when anything failed.
 # Usage: scripts/test.sh [extra dotnet test arguments]
@@ -7,7 +7,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-"$root/scripts/install-deps.sh" postgis gdal npm django
+"$root/scripts/install-deps.sh" postgis gdal npm django tmux
 cleanup() { "$root/scripts/postgis.sh" stop test || true; "$root/scripts/s3-server.sh" stop || true; }
 trap cleanup EXIT
 export TIGER_TEST_DATABASE_URL="$("$root/scripts/postgis.sh" start --fast test)"

@@ -11,7 +11,7 @@ internal static class CliOptions
 
     public static readonly Option<string?> Layers = EnvOption.Text("--layers", "TIGER_LAYERS", "Comma-separated layers: STATE, COUNTY, CD, SLDU, SLDL, PLACE, ZCTA520, TRACT, BG, COUSUB, EDGES, ADDRFEAT, FACES, ROADS, AREAWATER, LINEARWATER, or all (required)");
 
-    public static readonly Option<string?> States = EnvOption.Text("--states", "TIGER_STATES", "Comma-separated state FIPS or USPS codes (25 or MA); default: every state the source holds");
+    public static readonly Option<string?> States = EnvOption.Text("--states", "TIGER_STATES", "Comma-separated state FIPS or USPS codes (25 or MA); default: all states");
 
     public static readonly Option<string?> Counties = EnvOption.Text("--counties", "TIGER_COUNTIES", "Comma-separated 5-digit county codes (35013) that narrow county-based layers");
 
@@ -42,6 +42,18 @@ internal static class CliOptions
         count => count is >= 1 and <= 16 ? null : $"--max-downloads (TIGER_MAX_DOWNLOADS) must be 1 to 16; got {count}.");
 
     public static readonly Option<string?> S3Endpoint = EnvOption.Text("--s3-endpoint", "AWS_ENDPOINT_URL_S3", "S3-compatible endpoint URL (default: AWS)");
+
+    public static readonly Option<string?> Report = RunReport.Validated(EnvOption.Text("--report", "TIGER_REPORT", "Write the run's summary to this file as JSON (the document tiger_runs.summary holds)"));
+
+    public static readonly Option<Guid?> Run = new("--run")
+    {
+        Description = "The run whose rejected features to list (a run id from tiger_runs) [default: the last import]",
+    };
+
+    public static readonly Option<string?> GeoJson = new("--geojson")
+    {
+        Description = "Also write the rejected features to this file as a GeoJSON FeatureCollection (EPSG:4326), e.g. for QGIS",
+    };
 
     public static readonly Option<bool> Force = EnvOption.Flag("--force", "TIGER_FORCE", "Load and publish partitions even when their files are unchanged since the last publish");
 

@@ -1,21 +1,25 @@
 using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Extensions.Logging;
-using Serilog.Formatting.Compact;
+using TigerImport.Pipeline;
 
 namespace TigerImport.Cli;
 
 /// <summary>
 /// Serilog as the one logging provider: compact JSON lines on stdout (CLEF, which CloudWatch Logs Insights queries
 /// by property) when not on a terminal, readable lines on stderr when on one. The library and Npgsql log through the
-/// same <see cref="ILoggerFactory"/>.
+/// same <see cref="ILoggerFactory"/>. Also picks what watches an import: EMF metrics in JSON mode, a live progress
+/// line when stdout is a terminal, nothing otherwise.
 /// </summary>
 internal sealed class Logging : IDisposable
 {
-    private Logging(Serilog.Core.Logger logger, bool isJson)
+    private const string TextTemplate = "{Timestamp:HH:mm:ss} {Level:u3} {Message:l}{NewLine}{Exception}";
+
+    private Logging(Serilog.Core.Logger logger, bool isJson, IImportObserver? observer)
     {
         Serilog = logger;
         IsJson = isJson;
+        Observer = observer;
         Factory = new SerilogLoggerFactory(logger);
     }
 
@@ -26,6 +30,9 @@ internal sealed class Logging : IDisposable
     /// <summary>True when stdout carries JSON lines only (the summary is then a log event, not a table).</summary>
     public bool IsJson { get; }
 
+    /// <summary>What an import reports its progress to: <see cref="EmfMetrics"/>, <see cref="ProgressLine"/> or nothing.</summary>
+    public IImportObserver? Observer { get; }
+
     public static Logging Create(string? format)
     {
         var isJson = format?.ToLowerInvariant() switch
@@ -35,20 +42,24 @@ internal sealed class Logging : IDisposable
             null or "" or "auto" => Console.IsOutputRedirected,
             _ => throw new TigerImportException(FailureKind.Usage, $"--log-format must be auto, json or text; got '{format}'."),
         };
+        var terminal = !isJson && !Console.IsOutputRedirected ? new TerminalStatus(TextTemplate) : null;
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Information()
             .MinimumLevel.Override("Npgsql", global::Serilog.Events.LogEventLevel.Warning)
             .Enrich.FromLogContext();
         configuration = isJson
-            ? configuration.WriteTo.Console(new RenderedCompactJsonFormatter())
-            : configuration.WriteTo.Console(
-                outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}",
-                standardErrorFromLevel: global::Serilog.Events.LogEventLevel.Verbose);
-        return new Logging(configuration.CreateLogger(), isJson);
+            ? configuration.WriteTo.Console(new LiteralJsonFormatter())
+            : terminal is not null
+                ? configuration.WriteTo.Sink(terminal)
+                : configuration.WriteTo.Console(outputTemplate: TextTemplate, standardErrorFromLevel: global::Serilog.Events.LogEventLevel.Verbose);
+        var logger = configuration.CreateLogger();
+        IImportObserver? observer = isJson ? new EmfMetrics(logger) : terminal is not null ? new ProgressLine(terminal) : null;
+        return new Logging(logger, isJson, observer);
     }
 
     public void Dispose()
     {
+        (Observer as IDisposable)?.Dispose();
         Factory.Dispose();
         Serilog.Dispose();
     }

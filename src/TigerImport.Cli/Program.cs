@@ -14,10 +14,14 @@ internal static class Program
 
     private static async Task<int> Main(string[] args)
     {
-        var root = new RootCommand("tigerimport: loads US Census TIGER/Line shapefiles into PostGIS with binary COPY and an atomic publish.")
+        // A named root, not RootCommand (named after the entry assembly, TigerImport.Cli): the help says the command a user types.
+        var root = new Command("tigerimport", "Loads US Census TIGER/Line shapefiles into PostGIS with binary COPY and an atomic publish.")
         {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
             ImportCommand(),
             RevertCommand(),
+            RejectsCommand.Create(),
             SyncRegionsCommand.Create(),
             StatusCommand.Create(),
             PlanCommand.Create(),
@@ -46,7 +50,7 @@ internal static class Program
         {
             CliOptions.Source, CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Counties, CliOptions.Schema, CliOptions.Srid,
             CliOptions.Connection, CliOptions.SkipMissing, CliOptions.Cache, CliOptions.TempDir, CliOptions.UserAgent, CliOptions.MaxDownloads,
-            CliOptions.S3Endpoint, CliOptions.LogFormat, CliOptions.Force, CliOptions.MinShare, CliOptions.AllowShrink, CliOptions.KeepBackups,
+            CliOptions.S3Endpoint, CliOptions.LogFormat, CliOptions.Force, CliOptions.MinShare, CliOptions.AllowShrink, CliOptions.KeepBackups, CliOptions.Report,
             SyncRegionsCommand.SyncRegions, SyncRegionsCommand.RegionTable, SyncRegionsCommand.Stale,
         };
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(
@@ -58,12 +62,13 @@ internal static class Program
             var source = SourceFrom(parse, run.Logger);
             using var disposeSource = source as IDisposable;
             run.Logger.LogInformation("Importing {Layers} {Year} from {Source}", string.Join(",", request.Import.Layers), request.Import.Year, source.DisplayName);
-            var summary = await new ImportRunner(run.DataSource, source, run.Logger).ImportAsync(run.RunId, request.Import, ImportOptionsFrom(parse), cancellationToken);
+            var summary = await new ImportRunner(run.DataSource, source, run.Logger, run.Logging.Observer).ImportAsync(run.RunId, request.Import, ImportOptionsFrom(parse), cancellationToken);
             if (request.Sync is not null && summary.WorstFailure is null)
             {
                 await SyncRegionsCommand.SyncAsync(run.DataSource, run.Logger, request.Sync, cancellationToken);
             }
 
+            await RunReport.WriteAsync(parse.GetValue(CliOptions.Report), summary, cancellationToken);
             return summary;
         }, cancellationToken));
         return command;

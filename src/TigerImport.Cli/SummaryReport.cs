@@ -10,10 +10,16 @@ internal static class SummaryReport
     {
         foreach (var layer in summary.Layers)
         {
-            logger.Log(
-                layer.Error is null ? LogLevel.Information : LogLevel.Error,
-                "Summary {Layer:l} {Year} {Table:l}: {Outcome}; {Files} file(s), {Read} read, {Rows} loaded, {Repaired} repaired, {Rejected} rejected in {ElapsedMs} ms. {Error:l}",
-                layer.Layer, layer.Year, layer.Table, layer.Outcome, layer.Files.Count, layer.Read, layer.Loaded, layer.Repaired, layer.Rejected, layer.ElapsedMs, layer.Error ?? "");
+            const string Accounting = "Summary {Layer} {Year} {Table}: {Outcome}; {Files} file(s), {Read} read, {Rows} loaded, {Repaired} repaired, {Rejected} rejected in {ElapsedMs} ms";
+            object?[] values = [layer.Layer, layer.Year, layer.Table, layer.Outcome, layer.Files.Count, layer.Read, layer.Loaded, layer.Repaired, layer.Rejected, layer.ElapsedMs];
+            if (layer.Error is null)
+            {
+                logger.LogInformation(Accounting, values);
+            }
+            else
+            {
+                logger.LogError(Accounting + ": {Error}", [.. values, layer.Error]);
+            }
             foreach (var drift in layer.Drift)
             {
                 logger.LogWarning("Summary {Layer:l} {Year} schema drift: {Drift:l}", layer.Layer, layer.Year, drift);

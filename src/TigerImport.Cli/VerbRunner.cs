@@ -14,8 +14,8 @@ namespace TigerImport.Cli;
 /// </summary>
 internal static class VerbRunner
 {
-    /// <summary>What a verb's work gets: the database, the logger and the run's id.</summary>
-    public sealed record Context(Npgsql.NpgsqlDataSource DataSource, ILogger Logger, Guid RunId);
+    /// <summary>What a verb's work gets: the database, the logger, the run's id, and the logging (JSON or not; the import's observer).</summary>
+    public sealed record Context(Npgsql.NpgsqlDataSource DataSource, ILogger Logger, Guid RunId, Logging Logging);
 
     /// <param name="validate">Reads the verb's options into its request; throws a usage error, before any connection.</param>
     /// <param name="run">The verb's work; returns the summary to print, or null when the verb has none.</param>
@@ -46,7 +46,7 @@ internal static class VerbRunner
                 dataSource = DatabaseConnection.Create(parse.GetValue(CliOptions.Connection), logging.Factory, out var database);
                 logger.LogInformation("tigerimport {Verb:l} run {RunId} on {Database:l}", verb, runId, database);
                 await DatabaseConnection.WaitUntilReachableAsync(dataSource, database, logger, cancellationToken);
-                var summary = await run(request, new Context(dataSource, logger, runId));
+                var summary = await run(request, new Context(dataSource, logger, runId, logging));
                 if (summary is not null)
                 {
                     SummaryReport.Write(summary, logging, logger);

@@ -81,6 +81,7 @@ module "monitoring" {
   lambda_function_name = module.zappa.function_name
   api_name             = module.api.api_name
   # The shared table's throttles are watched by staging, its owner.
-  ecs_cluster_name = module.geodata_import.cluster_name
-  alarm_email      = var.alarm_email
+  ecs_cluster_name      = module.geodata_import.cluster_name
+  import_log_group_name = module.geodata_import.log_group_name
+  alarm_email           = var.alarm_email
 }

@@ -93,10 +93,11 @@ module "geodata_import" {
 module "monitoring" {
   source = "../../modules/monitoring"
 
-  environment          = local.environment
-  lambda_function_name = module.zappa.function_name
-  api_name             = module.api.api_name
-  dynamodb_table_name  = module.dynamodb.name
-  ecs_cluster_name     = module.geodata_import.cluster_name
-  alarm_email          = var.alarm_email
+  environment           = local.environment
+  lambda_function_name  = module.zappa.function_name
+  api_name              = module.api.api_name
+  dynamodb_table_name   = module.dynamodb.name
+  ecs_cluster_name      = module.geodata_import.cluster_name
+  import_log_group_name = module.geodata_import.log_group_name
+  alarm_email           = var.alarm_email
 }

@@ -99,7 +99,8 @@ module "monitoring" {
   lambda_function_name = module.zappa.function_name
   api_name             = module.api.api_name
   # The shared table is watched here, by its owner.
-  dynamodb_table_name = module.dynamodb.name
-  ecs_cluster_name    = module.geodata_import.cluster_name
-  alarm_email         = var.alarm_email
+  dynamodb_table_name   = module.dynamodb.name
+  ecs_cluster_name      = module.geodata_import.cluster_name
+  import_log_group_name = module.geodata_import.log_group_name
+  alarm_email           = var.alarm_email
 }

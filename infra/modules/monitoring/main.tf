@@ -126,7 +126,7 @@ resource "aws_sns_topic_policy" "this" {
         Principal = { Service = "cloudwatch.amazonaws.com" }
         Action    = "sns:Publish"
         Resource  = aws_sns_topic.this.arn
-        Condition = { ArnEquals = { "aws:SourceArn" = [for a in aws_cloudwatch_metric_alarm.this : a.arn] } }
+        Condition = { ArnEquals = { "aws:SourceArn" = concat([for a in aws_cloudwatch_metric_alarm.this : a.arn], aws_cloudwatch_metric_alarm.import_rejects[*].arn) } }
       }],
       [for r in aws_cloudwatch_event_rule.failed_import : {
         Sid       = "FailedImportRule"

@@ -13,7 +13,7 @@ namespace TigerImport.Pipeline;
 /// Loads one zip into its staging partition, feature by feature: archive → encoding → geometry (validate, repair,
 /// reproject, force Multi*) → binary COPY, with every rejected feature recorded.
 /// </summary>
-internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Guid runId, ImportOptions options)
+internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Guid runId, ImportOptions options, IImportObserver? observer = null)
 {
     public async Task<FileResult> LoadAsync(
         NpgsqlConnection connection,
@@ -34,6 +34,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
         using var reader = archive.OpenShapefile(encoding.Encoding, new GeometryFactory(new PrecisionModel(), SpatialReferences.Nad83));
         var columns = ColumnMapper.Map(reader.Fields, file.FileName);
         var staging = await partition.StagingAsync(connection, file.FileName, columns, publishedTypes, cancellationToken);
+        observer?.FileStarted(file.FileName, reader.RecordCount);
 
         await using var rejects = new RejectRecorder(dataSource, target.Schema, runId, target.Table, file.FileName);
         long loaded, repaired = 0, undecodable = 0;
@@ -45,6 +46,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 recordNumber++;
+                observer?.FeatureRead();
                 for (var i = 0; i < values.Length; i++)
                 {
                     values[i] = reader.Fields[i].Value;
@@ -82,6 +84,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
             throw new InvalidOperationException($"{file.FileName}: {result.Read} read ≠ {result.Loaded} loaded + {result.Rejected} rejected.");
         }
 
+        observer?.FileFinished(result);
         Log.FileLoaded(logger, "load", file.Layer.Key, file.Year, file.FileName, result.Read, result.Loaded, result.Repaired, result.Rejected, result.ElapsedMs);
         return result;
     }

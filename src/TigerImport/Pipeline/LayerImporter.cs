@@ -12,9 +12,10 @@ namespace TigerImport.Pipeline;
 /// Imports one layer: each partition (state, or "us") is built in staging from its files, then all of them are
 /// published in one swap. A file that is missing or fails leaves the published table exactly as it was.
 /// </summary>
-internal sealed class LayerImporter(NpgsqlDataSource dataSource, ITigerSource source, ILogger logger, Guid runId, ImportOptions options, ImportRequest request)
+internal sealed class LayerImporter(
+    NpgsqlDataSource dataSource, ITigerSource source, ILogger logger, Guid runId, ImportOptions options, ImportRequest request, IImportObserver? observer = null)
 {
-    private readonly FileLoader fileLoader = new(dataSource, logger, runId, options);
+    private readonly FileLoader fileLoader = new(dataSource, logger, runId, options, observer);
     private readonly PartitionRotator rotator = new(logger);
 
     public async Task<LayerResult> ImportAsync(LayerPlan plan, CancellationToken cancellationToken)

@@ -48,7 +48,7 @@ internal static class LayerMaintenance
         }
         finally
         {
-            await journal.EndAsync(status, []);
+            await journal.EndAsync(status, null);
         }
     }
 }

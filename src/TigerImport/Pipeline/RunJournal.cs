@@ -34,7 +34,7 @@ public sealed class RunJournal(NpgsqlDataSource dataSource, string schema, Guid 
             counties = request.Counties,
             schema,
             options.Srid,
-        });
+        }, RunJson.Options);
         await Db.ExecuteAsync(
             lease,
             $"INSERT INTO {Runs} (run_id, command, status, request, worker_version) VALUES ($1, $2, 'running', $3::jsonb, $4)",
@@ -47,14 +47,15 @@ public sealed class RunJournal(NpgsqlDataSource dataSource, string schema, Guid 
     }
 
     /// <summary>Records how the run ended, even when cancelled (with its own short deadline, not the run's token).</summary>
-    public async Task EndAsync(string status, IReadOnlyList<LayerResult> results)
+    /// <param name="summary">What an import did (the same document <c>--report</c> writes); null for a revert.</param>
+    public async Task EndAsync(string status, ImportSummary? summary)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(deadline.Token);
             await Db.ExecuteAsync(
-                connection, $"UPDATE {Runs} SET finished_at = now(), status = $2, summary = $3::jsonb WHERE run_id = $1", deadline.Token, runId, status, JsonSerializer.Serialize(results));
+                connection, $"UPDATE {Runs} SET finished_at = now(), status = $2, summary = $3::jsonb WHERE run_id = $1", deadline.Token, runId, status, summary is null ? DBNull.Value : JsonSerializer.Serialize(summary, RunJson.Options));
         }
         catch (Exception e) when (e is NpgsqlException or OperationCanceledException)
         {

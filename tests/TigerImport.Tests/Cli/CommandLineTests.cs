@@ -62,6 +62,19 @@ public sealed class When_the_command_line_is_wrong_or_the_job_runs(PostgisServer
     }
 
     [Fact]
+    public async Task Help_names_the_command_tigerimport_and_revert_help_speaks_of_backups_not_sources()
+    {
+        var (exitCode, root) = await RunAsync(null, "--help");
+        var (_, revert) = await RunAsync(null, "revert", "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("tigerimport [command] [options]", root);
+        Assert.Contains("rejects", root);
+        Assert.Contains("tigerimport revert [options]", revert);
+        Assert.DoesNotContain("source", revert);
+    }
+
+    [Fact]
     public async Task A_missing_database_is_a_usage_error() =>
         Assert.Equal(2, (await RunAsync(null, "import", "--source", RepoPaths.Samples, "--year", "2024", "--layers", "PLACE")).ExitCode);
 

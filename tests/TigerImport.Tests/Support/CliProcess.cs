@@ -26,8 +26,10 @@ internal sealed class CliProcess : IDisposable
 
     public int Id => process.Id;
 
-    public static Task<(int ExitCode, string Output)> RunAsync(string? databaseUrl, params string[] arguments) =>
-        ExternalTool.RunAsync("dotnet", [Dll, .. arguments], new Dictionary<string, string?> { ["DATABASE_URL"] = databaseUrl, ["TIGER_LOG_FORMAT"] = "text" });
+    public static Task<(int ExitCode, string Output)> RunAsync(string? databaseUrl, params string[] arguments) => RunLoggingAsync(databaseUrl, "text", arguments);
+
+    /// <summary>Runs to the end with JSON logs: CLEF lines and EMF records on stdout.</summary>
+    public static Task<(int ExitCode, string Output)> RunJsonAsync(string? databaseUrl, params string[] arguments) => RunLoggingAsync(databaseUrl, "json", arguments);
 
     public static CliProcess Start(string databaseUrl, params string[] arguments)
     {
@@ -77,4 +79,7 @@ internal sealed class CliProcess : IDisposable
 
         process.Dispose();
     }
+
+    private static Task<(int ExitCode, string Output)> RunLoggingAsync(string? databaseUrl, string logFormat, string[] arguments) =>
+        ExternalTool.RunAsync("dotnet", [Dll, .. arguments], new Dictionary<string, string?> { ["DATABASE_URL"] = databaseUrl, ["TIGER_LOG_FORMAT"] = logFormat });
 }

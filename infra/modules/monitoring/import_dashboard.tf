@@ -1,0 +1,100 @@
+# The import's picture: the worker's Embedded Metric Format log lines (namespace TigerImport) become metrics with no
+# API call or IAM permission; this dashboard shows them, and an alarm fires on a spike of rejected features.
+# Per-layer metrics carry the Layer dimension; per-run metrics Command = "import".
+
+locals {
+  import_enabled   = var.ecs_cluster_name != null
+  import_namespace = "TigerImport"
+  import_run       = ["Command", "import"]
+  # Per layer, whichever layers a run loaded: a SEARCH expression, so the dashboard needs no list of layers.
+  import_per_layer = { for metric in ["RowsLoaded", "Rejected", "DurationMs"] : metric => "SEARCH('{${local.import_namespace},Layer} MetricName=\"${metric}\"', 'Sum', 86400)" }
+  # Two per row, a day per point (runs are monthly); each widget's own keys come last and win.
+  import_metric_widgets = [
+    {
+      title   = "Rows loaded per layer"
+      view    = "bar"
+      metrics = [[{ expression = local.import_per_layer["RowsLoaded"], id = "rows", label = "" }]]
+    },
+    {
+      title       = "Rejected features"
+      metrics     = [[{ expression = local.import_per_layer["Rejected"], id = "layers", label = "" }], concat([local.import_namespace, "Rejected"], local.import_run, [{ id = "run", label = "run total" }])]
+      annotations = { horizontal = [{ label = "reject spike alarm", value = var.import_reject_spike_threshold }] }
+    },
+    {
+      title   = "Duration (ms)"
+      stat    = "Maximum"
+      metrics = [concat([local.import_namespace, "DurationMs"], local.import_run, [{ label = "run" }]), [{ expression = local.import_per_layer["DurationMs"], id = "layers", label = "" }]]
+    },
+    {
+      title = "Failures"
+      metrics = [
+        concat([local.import_namespace, "Failed"], local.import_run, [{ label = "failed runs" }]),
+        concat([local.import_namespace, "LayersFailed"], local.import_run, [{ label = "failed layers" }]),
+      ]
+    },
+  ]
+  import_widgets = concat(
+    var.import_log_group_name == null ? [] : [{
+      type   = "log"
+      x      = 0
+      y      = 0
+      width  = 24
+      height = 6
+      properties = {
+        title  = "Last runs"
+        region = data.aws_region.current.name
+        view   = "table"
+        query  = "SOURCE '${var.import_log_group_name}' | fields @timestamp, RunId, Status, RowsLoaded, Rejected, Repaired, BytesDownloaded, DurationMs, LayersFailed | filter Command = 'import' and ispresent(Status) | sort @timestamp desc | limit 20"
+      }
+    }],
+    [for i, widget in local.import_metric_widgets : {
+      type       = "metric"
+      x          = (i % 2) * 12
+      y          = 6 + floor(i / 2) * 6
+      width      = 12
+      height     = 6
+      properties = merge({ region = data.aws_region.current.name, view = "timeSeries", stat = "Sum", period = 86400 }, widget)
+    }],
+    [{
+      type   = "alarm"
+      x      = 0
+      y      = 18
+      width  = 24
+      height = 2
+      properties = {
+        title  = "Import alarms"
+        alarms = aws_cloudwatch_metric_alarm.import_rejects[*].arn
+      }
+    }],
+  )
+}
+
+data "aws_region" "current" {}
+
+resource "aws_cloudwatch_dashboard" "import" {
+  count = local.import_enabled ? 1 : 0
+
+  dashboard_name = "${local.name}-tiger-import"
+  dashboard_body = jsonencode({ widgets = local.import_widgets })
+}
+
+# Next to the failed-import rule: a run that publishes but rejects far more features than usual (a changed Census
+# schema, a broken geometry library) exits 0, so only this sees it.
+resource "aws_cloudwatch_metric_alarm" "import_rejects" {
+  count = local.import_enabled ? 1 : 0
+
+  alarm_name          = "${local.name}-import-reject-spike"
+  alarm_description   = "A TIGER import run rejected more than ${var.import_reject_spike_threshold} features (tiger_rejects; tigerimport rejects --geojson)"
+  namespace           = local.import_namespace
+  metric_name         = "Rejected"
+  dimensions          = { Command = "import" }
+  statistic           = "Sum"
+  period              = 3600
+  evaluation_periods  = 1
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = var.import_reject_spike_threshold
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.this.arn]
+  ok_actions          = [aws_sns_topic.this.arn]
+  tags                = var.tags
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the `tigerimport` command from this checkout as a .NET global tool (needs the .NET 10 SDK):
+# packs src/TigerImport.Cli into .local/nupkg and installs (or updates) it from there, into ~/.dotnet/tools.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+rm -rf .local/nupkg
+dotnet pack src/TigerImport.Cli -c Release -o .local/nupkg --nologo
+package=$(basename .local/nupkg/TigerImport.Tool.*.nupkg .nupkg)
+version=${package#TigerImport.Tool.}
+# "update" installs when absent; --version takes the prerelease a tagless checkout builds (0.5.0-alpha.0.N).
+dotnet tool update --global --add-source .local/nupkg TigerImport.Tool --version "$version"
+case ":$PATH:" in
+  *":$HOME/.dotnet/tools:"*) ;;
+  *) echo "Add ~/.dotnet/tools to PATH: export PATH=\"\$PATH:\$HOME/.dotnet/tools\"" >&2 ;;
+esac

@@ -1,0 +1,39 @@
+using TigerImport.Tests.Support;
+
+namespace TigerImport.Tests.Cli;
+
+/// <summary>The README's install step, into a tool path of its own: `dotnet pack`, `dotnet tool install`, then `tigerimport`.</summary>
+/// <remarks>
+/// In the PostGIS collection though it needs no database: tests in one collection run one at a time, so this build of
+/// the repository never races the published-build test's build over the same obj/ folders.
+/// </remarks>
+[Collection(PostgisCollection.Name)]
+public sealed class When_the_tool_package_is_installed
+{
+    [Fact]
+    public async Task Tigerimport_runs_and_knows_its_name_and_version()
+    {
+        using var packages = new TempFolder();
+        using var tools = new TempFolder();
+        var pack = await ExternalTool.RunAsync(
+            "dotnet", ["pack", "src/TigerImport.Cli", "-c", "Release", "-o", packages.Path, "--nologo"], workingDirectory: RepoPaths.Root);
+        Assert.True(pack.ExitCode == 0, pack.Output);
+        var package = Assert.Single(packages.Files, f => f.StartsWith("TigerImport.Tool.", StringComparison.Ordinal) && f.EndsWith(".nupkg", StringComparison.Ordinal));
+        var version = package["TigerImport.Tool.".Length..^".nupkg".Length];
+
+        var install = await ExternalTool.RunAsync(
+            "dotnet", ["tool", "install", "TigerImport.Tool", "--version", version, "--tool-path", tools.Path, "--add-source", packages.Path]);
+        Assert.True(install.ExitCode == 0, install.Output);
+
+        var tigerimport = Path.Combine(tools.Path, "tigerimport");
+        var (versionExit, printed) = await ExternalTool.RunAsync(tigerimport, ["--version"]);
+        Assert.True(versionExit == 0, printed);
+        Assert.StartsWith(version, printed.Trim(), StringComparison.Ordinal);
+        Assert.Matches(@"^\d+\.\d+\.\d+", version);
+
+        var (helpExit, help) = await ExternalTool.RunAsync(tigerimport, ["import", "--help"]);
+        Assert.Equal(0, helpExit);
+        Assert.Contains("tigerimport import [options]", help);
+        Assert.DoesNotContain("TigerImport.Cli", help);
+    }
+}
