@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TigerImport.Geometry;
+using TigerImport.Pipeline;
 
 namespace TigerImport.Cli;
 
@@ -36,6 +37,8 @@ internal static class CliOptions
     public static readonly Option<string?> UserAgent = EnvOption.Text("--user-agent", "TIGER_USER_AGENT", "HTTP User-Agent sent to Census", "tigerimport/1.0 (TIGER/Line to PostGIS loader)");
 
     public static readonly Option<int> MaxDownloads = EnvOption.Number("--max-downloads", "TIGER_MAX_DOWNLOADS", "Downloads at once (Census blocks many parallel requests)", 2);
+
+    public static readonly Option<TimeSpan> LockWait = EnvOption.Seconds("--lock-wait", "TIGER_LOCK_WAIT", "Seconds to wait for another run importing the same partitions (states) of a layer, then exit 5", ImportOptions.DefaultLockWait);
 
     public static readonly Option<string?> S3Endpoint = EnvOption.Text("--s3-endpoint", "AWS_ENDPOINT_URL_S3", "S3-compatible endpoint URL (default: AWS)");
 }

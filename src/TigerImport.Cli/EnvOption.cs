@@ -26,9 +26,24 @@ internal static class EnvOption
             && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1"),
     };
 
-    private static int Fail(System.CommandLine.Parsing.ArgumentResult result, string message)
+    /// <summary>A duration in whole seconds (0 or more), from the option or the variable; anything else is a usage error at parse.</summary>
+    public static Option<TimeSpan> Seconds(string name, string variable, string description, TimeSpan fallback) => new(name)
+    {
+        Description = $"{description} [env: {variable}]",
+        CustomParser = result => ParseSeconds(result, name, result.Tokens.Single().Value),
+        DefaultValueFactory = result => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? ParseSeconds(result, variable, value) : fallback,
+    };
+
+    private static TimeSpan ParseSeconds(System.CommandLine.Parsing.ArgumentResult result, string source, string value) =>
+        int.TryParse(value, out var seconds) && seconds >= 0
+            ? TimeSpan.FromSeconds(seconds)
+            : Fail<TimeSpan>(result, $"{source}='{value}' is not a number of seconds (0 or more).");
+
+    private static int Fail(System.CommandLine.Parsing.ArgumentResult result, string message) => Fail<int>(result, message);
+
+    private static T Fail<T>(System.CommandLine.Parsing.ArgumentResult result, string message)
     {
         result.AddError(message);
-        return 0;
+        return default!;
     }
 }

@@ -63,9 +63,9 @@ internal sealed class LayerImporter(NpgsqlDataSource dataSource, ITigerSource so
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await LayerLock.AcquireAsync(connection, target, cancellationToken);
         try
         {
+            await LayerLock.AcquireAsync(connection, target, partitions.Select(p => p.Part).ToList(), options.LockWait, cancellationToken);
             // Read once per layer: the published table changes only at publish. A wrong SRID fails here, before any download.
             var publishedTypes = await LayerTable.PublishedColumnsAsync(connection, target, cancellationToken);
             // The next files download while the current one loads; see PrefetchingFetcher for the disk bound.
@@ -89,6 +89,11 @@ internal sealed class LayerImporter(NpgsqlDataSource dataSource, ITigerSource so
             Log.LayerNotPublished(logger, vintage.Layer.Key, vintage.Year, $"{target.Schema}.{target.Table}", e.Message);
             await DropStagingAsync(partitions, cancellationToken);
             return Result(LayerOutcome.Failed, kind, e.Message);
+        }
+        finally
+        {
+            // After the catch: staging is dropped while the partitions are still this run's.
+            await LayerLock.ReleaseAsync(connection);
         }
     }
 

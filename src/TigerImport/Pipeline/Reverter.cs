@@ -25,8 +25,17 @@ public sealed class Reverter(NpgsqlDataSource dataSource, ILogger logger)
             foreach (var layer in request.Layers)
             {
                 var target = new LayerTarget(options.Schema, layer.InYear(request.Year), options.Srid);
-                await LayerLock.AcquireAsync(connection, target, cancellationToken);
-                var done = await rotator.RevertAsync(connection, target, parts, cancellationToken);
+                IReadOnlyList<string> done;
+                try
+                {
+                    await LayerLock.AcquireAsync(connection, target, parts, options.LockWait, cancellationToken);
+                    done = await rotator.RevertAsync(connection, target, parts, cancellationToken);
+                }
+                finally
+                {
+                    await LayerLock.ReleaseAsync(connection);
+                }
+
                 if (done.Count == 0)
                 {
                     throw new TigerImportException(FailureKind.Usage, $"{target.Schema}.{target.Table} has no previous version to revert to{(parts is null ? "" : " for the states named")}.");

@@ -3,6 +3,7 @@ using Npgsql;
 using Polly;
 using Polly.Retry;
 using TigerImport.Load;
+using TigerImport.Pipeline;
 
 namespace TigerImport.Publish;
 
@@ -41,7 +42,7 @@ public sealed class PartitionRotator(ILogger logger)
         await retry.ExecuteAsync(
             async token =>
             {
-                await using var transaction = await BeginAsync(connection, token);
+                await using var transaction = await BeginAsync(connection, target, token);
                 await LayerTable.ReconcileAsync(connection, target, partitions.Select(p => p.Part).ToList(), token);
                 var bookkeeping = new PartitionBookkeeping(connection, target);
                 foreach (var partition in partitions)
@@ -64,7 +65,7 @@ public sealed class PartitionRotator(ILogger logger)
             async token =>
             {
                 reverted.Clear();
-                await using var transaction = await BeginAsync(connection, token);
+                await using var transaction = await BeginAsync(connection, target, token);
                 var bookkeeping = new PartitionBookkeeping(connection, target);
                 foreach (var part in await BackedUpPartsAsync(connection, target, token))
                 {
@@ -93,10 +94,11 @@ public sealed class PartitionRotator(ILogger logger)
         return reverted;
     }
 
-    private static async Task<NpgsqlTransaction> BeginAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private static async Task<NpgsqlTransaction> BeginAsync(NpgsqlConnection connection, LayerTarget target, CancellationToken cancellationToken)
     {
         var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await Db.ExecuteAsync(connection, $"SET LOCAL lock_timeout = '{(int)LockTimeout.TotalMilliseconds}ms'", cancellationToken);
+        await LayerLock.PublishAsync(connection, target, cancellationToken);
         return transaction;
     }
 
