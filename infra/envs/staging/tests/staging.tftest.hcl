@@ -37,6 +37,11 @@ run "plans_offline_with_the_real_provider" {
   }
 
   assert {
+    condition     = module.database.deletion_protection && module.dynamodb.deletion_protection
+    error_message = "The shared instance and table hold dev's and staging's data: both need deletion protection."
+  }
+
+  assert {
     condition     = module.api.throttling.rate_limit == 50 && module.api.throttling.burst_limit == 100
     error_message = "Staging throttling: 50 requests/s, burst 100."
   }
