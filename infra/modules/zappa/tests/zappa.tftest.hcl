@@ -3,9 +3,9 @@ mock_provider "aws" {
 }
 
 variables {
-  environment    = "production"
-  aws_region     = "us-east-1"
-  aws_account_id = "123456789012"
+  environment          = "production"
+  aws_region           = "us-east-1"
+  aws_account_id       = "123456789012"
   memory_size          = 1024
   reserved_concurrency = 25
   rate_limit_table = {
