@@ -68,6 +68,12 @@ check_rules() {
     END { exit bad }
   ' "${tf_files[@]}" || status=1
   local dir file
+  # Applied configurations pin the provider build (see README.md "Provider lock files").
+  for dir in "$infra"/envs/*/ "$infra"/examples/*/; do
+    [ -f "$dir/main.tf" ] || continue
+    grep -q 'version     = "5.100.0"' "$dir.terraform.lock.hcl" 2>/dev/null ||
+      { echo "${dir#"$infra"/}.terraform.lock.hcl is missing or does not pin hashicorp/aws 5.100.0"; status=1; }
+  done
   for dir in "$infra"/modules/*/; do
     for file in main.tf variables.tf outputs.tf versions.tf README.md; do
       [ -f "$dir$file" ] || { echo "${dir#"$infra"/}$file is missing"; status=1; }
