@@ -14,7 +14,7 @@ output "task_definition_arn" {
 }
 
 output "task_definition" {
-  description = "The task definition as rendered from deploy/ecs/task-definition.json."
+  description = "The task definition as registered: task-definition.json with the environment's fields."
   value       = local.task_definition
 }
 
