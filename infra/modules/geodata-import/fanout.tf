@@ -153,27 +153,14 @@ resource "aws_iam_role_policy" "state_machine" {
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = concat(
+      local.run_task_statements,
       [
-        {
-          Sid       = "RunImportTask"
-          Effect    = "Allow"
-          Action    = ["ecs:RunTask"]
-          Resource  = "${aws_ecs_task_definition.this.arn_without_revision}:*"
-          Condition = { ArnEquals = { "ecs:cluster" = aws_ecs_cluster.this.arn } }
-        },
         {
           # .sync polls the task it started, and stops it when the execution is stopped.
           Sid      = "WatchImportTasks"
           Effect   = "Allow"
           Action   = ["ecs:DescribeTasks", "ecs:StopTask"]
           Resource = "arn:aws:ecs:${var.aws_region}:${var.aws_account_id}:task/${aws_ecs_cluster.this.name}/*"
-        },
-        {
-          Sid       = "PassTaskRoles"
-          Effect    = "Allow"
-          Action    = ["iam:PassRole"]
-          Resource  = [aws_iam_role.execution.arn, aws_iam_role.task.arn]
-          Condition = { StringEquals = { "iam:PassedToService" = "ecs-tasks.amazonaws.com" } }
         },
         {
           # The managed rule through which Step Functions learns that an ECS task stopped (.sync).

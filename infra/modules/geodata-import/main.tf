@@ -35,6 +35,25 @@ locals {
     containerDefinitions = [local.container]
   })
 
+  # Whoever starts the task (the schedule, the fan-out's state machine): this task definition, in this cluster only,
+  # passing its two roles to ECS tasks only.
+  run_task_statements = [
+    {
+      Sid       = "RunImportTask"
+      Effect    = "Allow"
+      Action    = ["ecs:RunTask"]
+      Resource  = "${aws_ecs_task_definition.this.arn_without_revision}:*"
+      Condition = { ArnEquals = { "ecs:cluster" = aws_ecs_cluster.this.arn } }
+    },
+    {
+      Sid       = "PassTaskRoles"
+      Effect    = "Allow"
+      Action    = ["iam:PassRole"]
+      Resource  = [aws_iam_role.execution.arn, aws_iam_role.task.arn]
+      Condition = { StringEquals = { "iam:PassedToService" = "ecs-tasks.amazonaws.com" } }
+    },
+  ]
+
   # Both roles are assumed by ECS tasks of this account only (confused-deputy guard).
   ecs_tasks_trust = jsonencode({
     Version = "2012-10-17"
@@ -237,23 +256,8 @@ resource "aws_iam_role_policy" "scheduler" {
   role = aws_iam_role.scheduler.id
   # Only what the schedule's target needs: the task, or the state machine (whose own role runs the tasks).
   policy = var.schedule_target == "task" ? jsonencode({
-    Version = "2012-10-17"
-    Statement = [
-      {
-        Sid       = "RunImportTask"
-        Effect    = "Allow"
-        Action    = ["ecs:RunTask"]
-        Resource  = "${aws_ecs_task_definition.this.arn_without_revision}:*"
-        Condition = { ArnEquals = { "ecs:cluster" = aws_ecs_cluster.this.arn } }
-      },
-      {
-        Sid       = "PassTaskRoles"
-        Effect    = "Allow"
-        Action    = ["iam:PassRole"]
-        Resource  = [aws_iam_role.execution.arn, aws_iam_role.task.arn]
-        Condition = { StringEquals = { "iam:PassedToService" = "ecs-tasks.amazonaws.com" } }
-      },
-    ]
+    Version   = "2012-10-17"
+    Statement = local.run_task_statements
     }) : jsonencode({
     Version = "2012-10-17"
     Statement = [{
