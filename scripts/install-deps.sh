@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project's scripts need, when they are missing:
 #   PostgreSQL 15 + PostGIS 3 (a local database for runs and tests; shp2pgsql for benchmarks), GDAL (ogr2ogr),
-#   npm (once, to fetch the S3 test server: scripts/s3-server.sh), and the AWS CLI (the task definition's offline
-#   registration check).
-# Usage: scripts/install-deps.sh [postgis] [gdal] [npm] [awscli]   (default: postgis and gdal)
+#   npm (once, to fetch the S3 test server: scripts/s3-server.sh), unzip + GNU time for scripts/bench.sh, and the
+#   AWS CLI (the task definition's offline registration check).
+# Usage: scripts/install-deps.sh [postgis] [gdal] [npm] [bench] [awscli]   (default: postgis and gdal)
 set -euo pipefail
 
 want=("$@")
@@ -18,8 +18,11 @@ for item in "${want[@]}"; do
       command -v shp2pgsql >/dev/null 2>&1 || packages+=(postgis) ;;
     gdal) command -v ogr2ogr >/dev/null 2>&1 || packages+=(gdal-bin) ;;
     npm) command -v npm >/dev/null 2>&1 || packages+=(npm) ;;
+    bench)
+      command -v unzip >/dev/null 2>&1 || packages+=(unzip)
+      [ -x /usr/bin/time ] || packages+=(time) ;;
     awscli) command -v aws >/dev/null 2>&1 || packages+=(awscli) ;;
-    *) echo "install-deps: unknown item '$item' (postgis, gdal, npm, awscli)" >&2; exit 2 ;;
+    *) echo "install-deps: unknown item '$item' (postgis, gdal, npm, bench, awscli)" >&2; exit 2 ;;
   esac
 done
 [ ${#packages[@]} -gt 0 ] || exit 0
