@@ -11,12 +11,14 @@ internal static class EnvOption
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value : fallback,
     };
 
-    public static Option<int> Number(string name, string variable, string description, int fallback) => new(name)
+    /// <summary>A whole number from the command line or the variable, with an optional check of its range, both reported as usage errors.</summary>
+    public static Option<int> Number(string name, string variable, string description, int fallback, Func<int, string?>? check = null) => new(name)
     {
         Description = $"{description} [env: {variable}]",
         DefaultValueFactory = result => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
-            ? int.TryParse(value, out var number) ? number : Fail(result, $"{variable}='{value}' is not a whole number.")
+            ? Convert(result, value, $"{variable}='{value}'", check)
             : fallback,
+        CustomParser = result => Convert(result, result.Tokens[^1].Value, $"{name} '{result.Tokens[^1].Value}'", check),
     };
 
     public static Option<bool> Flag(string name, string variable, string description) => new(name)
@@ -26,24 +28,32 @@ internal static class EnvOption
             && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1"),
     };
 
-    /// <summary>A duration in whole seconds (0 or more), from the option or the variable; anything else is a usage error at parse.</summary>
-    public static Option<TimeSpan> Seconds(string name, string variable, string description, TimeSpan fallback) => new(name)
+    /// <summary>Adds a check of a text option's value (given or from its variable), so every value is validated once, when parsed.</summary>
+    public static Option<string?> Checked(this Option<string?> option, Func<string, string?> problem)
     {
-        Description = $"{description} [env: {variable}]",
-        CustomParser = result => ParseSeconds(result, name, result.Tokens.Single().Value),
-        DefaultValueFactory = result => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? ParseSeconds(result, variable, value) : fallback,
-    };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && problem(value) is { } message)
+            {
+                result.AddError(message);
+            }
+        });
+        return option;
+    }
 
-    private static TimeSpan ParseSeconds(System.CommandLine.Parsing.ArgumentResult result, string source, string value) =>
-        int.TryParse(value, out var seconds) && seconds >= 0
-            ? TimeSpan.FromSeconds(seconds)
-            : Fail<TimeSpan>(result, $"{source}='{value}' is not a number of seconds (0 or more).");
-
-    private static int Fail(System.CommandLine.Parsing.ArgumentResult result, string message) => Fail<int>(result, message);
-
-    private static T Fail<T>(System.CommandLine.Parsing.ArgumentResult result, string message)
+    private static int Convert(System.CommandLine.Parsing.ArgumentResult result, string text, string given, Func<int, string?>? check)
     {
-        result.AddError(message);
-        return default!;
+        if (!int.TryParse(text, out var number))
+        {
+            result.AddError($"{given} is not a whole number.");
+            return 0;
+        }
+
+        if (check?.Invoke(number) is { } problem)
+        {
+            result.AddError(problem);
+        }
+
+        return number;
     }
 }

@@ -108,6 +108,27 @@ public sealed class StagingTable
             cancellationToken);
     }
 
+    /// <summary>
+    /// Drops the staging partitions of the layer's table that a run left (a crash, a SIGKILL, an OOM kill), each only
+    /// if <paramref name="unlessInUse"/> finds no running import on that partition (runs on other states of the layer
+    /// may be building theirs right now) and runs the drop. Returns the names dropped.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> DropLeftoversAsync(
+        NpgsqlConnection connection, LayerTarget target, Func<string, Func<Task>, Task<bool>> unlessInUse, CancellationToken cancellationToken)
+    {
+        var prefix = target.PartitionTable(string.Empty);
+        var dropped = new List<string>();
+        foreach (var name in await LayerTable.PartitionTablesAsync(connection, target, target.StagingSchema, cancellationToken))
+        {
+            if (await unlessInUse(name[prefix.Length..], () => Db.ExecuteAsync(connection, $"DROP TABLE IF EXISTS {Sql.Qualified(target.StagingSchema, name)}", cancellationToken)))
+            {
+                dropped.Add(name);
+            }
+        }
+
+        return dropped;
+    }
+
     public Task DropAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         Db.ExecuteAsync(connection, $"DROP TABLE IF EXISTS {Qualified}", cancellationToken);
 }

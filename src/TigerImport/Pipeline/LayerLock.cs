@@ -63,6 +63,29 @@ internal static class LayerLock
     }
 
     /// <summary>
+    /// Runs <paramref name="drop"/> (of a partition's leftover staging table) only while no other run holds that
+    /// partition, holding its lock meanwhile; true when it ran. Session locks nest, so this run's own partitions pass.
+    /// </summary>
+    public static async Task<bool> UnlessInUseAsync(NpgsqlConnection connection, LayerTarget target, string part, Func<Task> drop)
+    {
+        var key = PartitionKey(target, part);
+        if (!await Db.ScalarAsync<bool>(connection, "SELECT pg_try_advisory_lock(hashtextextended($1, 0))", CancellationToken.None, key))
+        {
+            return false;
+        }
+
+        try
+        {
+            await drop();
+            return true;
+        }
+        finally
+        {
+            await Db.ExecuteAsync(connection, "SELECT pg_advisory_unlock(hashtextextended($1, 0))", CancellationToken.None, key);
+        }
+    }
+
+    /// <summary>
     /// Inside a publish or revert transaction: one swap per layer at a time. Concurrent runs of different partitions
     /// would otherwise both create the table on its first publish, or add the same new column. Waits under the
     /// transaction's lock_timeout, like the swap's other locks, so the caller's retry covers it.
