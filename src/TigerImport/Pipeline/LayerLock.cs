@@ -1,3 +1,4 @@
+using System.Data;
 using Npgsql;
 using TigerImport.Load;
 
@@ -43,7 +44,11 @@ internal static class LayerLock
         }
         finally
         {
-            await Db.ExecuteAsync(connection, "RESET lock_timeout", CancellationToken.None);
+            // A connection lost meanwhile has nothing to reset (and its error is the one to report).
+            if (connection.State == ConnectionState.Open)
+            {
+                await Db.ExecuteAsync(connection, "RESET lock_timeout", CancellationToken.None);
+            }
         }
     }
 
@@ -53,6 +58,11 @@ internal static class LayerLock
     /// </summary>
     public static async Task ReleaseAsync(NpgsqlConnection connection)
     {
+        if (connection.State != ConnectionState.Open)
+        {
+            return;
+        }
+
         try
         {
             await Db.ExecuteAsync(connection, "SELECT pg_advisory_unlock_all()", CancellationToken.None);
