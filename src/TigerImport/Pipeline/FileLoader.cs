@@ -33,7 +33,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
         // The reader builds geometries in the file's CRS; the reprojector stamps the target SRID.
         using var reader = archive.OpenShapefile(encoding.Encoding, new GeometryFactory(new PrecisionModel(), SpatialReferences.Nad83));
         var columns = ColumnMapper.Map(reader.Fields, file.FileName);
-        var staging = await partition.StagingAsync(connection, columns, publishedTypes, cancellationToken);
+        var staging = await partition.StagingAsync(connection, file.FileName, columns, publishedTypes, cancellationToken);
 
         await using var rejects = new RejectRecorder(dataSource, target.Schema, runId, target.Table, file.FileName);
         long loaded, repaired = 0, undecodable = 0;
