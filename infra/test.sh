@@ -15,9 +15,12 @@ if ! command -v terraform >/dev/null 2>&1 || [ ! -d "$mirror" ]; then
 fi
 
 started=$SECONDS
-# infra/.terraform/ is git-ignored (.terraform/ at any depth): the CLI config and one provider copy for all dirs.
+# infra/.terraform/ is git-ignored (.terraform/ at any depth): the generated CLI config.
+# No plugin cache: parallel inits writing one shared cache race ("Failed to install provider ... file exists").
+# From an unpacked filesystem mirror, init links each directory's provider to the mirror instead of copying it,
+# so nothing shared is written at once, and nothing is copied.
 work="$infra/.terraform"
-mkdir -p "$work/plugin-cache"
+mkdir -p "$work"
 cat >"$work/offline.tfrc" <<EOF
 provider_installation {
   filesystem_mirror {
@@ -25,7 +28,8 @@ provider_installation {
   }
 }
 EOF
-export TF_CLI_CONFIG_FILE="$work/offline.tfrc" TF_PLUGIN_CACHE_DIR="$work/plugin-cache"
+export TF_CLI_CONFIG_FILE="$work/offline.tfrc"
+unset TF_PLUGIN_CACHE_DIR
 export TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
 
 results="$(mktemp -d)"
@@ -64,6 +68,12 @@ check_rules() {
     END { exit bad }
   ' "${tf_files[@]}" || status=1
   local dir file
+  # Applied configurations pin the provider build (see README.md "Provider lock files").
+  for dir in "$infra"/envs/*/ "$infra"/examples/*/; do
+    [ -f "$dir/main.tf" ] || continue
+    grep -q 'version     = "5.100.0"' "$dir.terraform.lock.hcl" 2>/dev/null ||
+      { echo "${dir#"$infra"/}.terraform.lock.hcl is missing or does not pin hashicorp/aws 5.100.0"; status=1; }
+  done
   for dir in "$infra"/modules/*/; do
     for file in main.tf variables.tf outputs.tf versions.tf README.md; do
       [ -f "$dir$file" ] || { echo "${dir#"$infra"/}$file is missing"; status=1; }
@@ -118,9 +128,7 @@ log_of() { echo "$results/${1//\//_}.log"; }
 export -f log_of
 export results
 
-# The first init fills the shared plugin cache; concurrent first-time writes to it are not safe.
-check_dir "${dirs[0]}" "$(log_of "${dirs[0]}")"
-printf '%s\n' "${dirs[@]:1}" |
+printf '%s\n' "${dirs[@]}" |
   xargs -P "${TF_CHECK_JOBS:-$(nproc 2>/dev/null || echo 2)}" -I{} bash -c 'check_dir "$1" "$(log_of "$1")"' _ {}
 
 for dir in "${dirs[@]}"; do

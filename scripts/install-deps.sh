@@ -3,8 +3,9 @@
 #   PostgreSQL 15 + PostGIS 3 (a local database for runs and tests; shp2pgsql for benchmarks), GDAL (ogr2ogr),
 #   npm (once, to fetch the S3 test server: scripts/s3-server.sh), unzip + GNU time for scripts/bench.sh, Django +
 #   psycopg2 for /usr/bin/python3 (the GeoDjango client test of the region sync, tests/geodjango; Debian's packages:
-#   there is no PyPI here), and tmux (the terminal the progress-line test reads).
-# Usage: scripts/install-deps.sh [postgis] [gdal] [npm] [bench] [django] [tmux]   (default: postgis and gdal)
+#   there is no PyPI here), tmux (the terminal the progress-line test reads), and the AWS CLI (the task definition's
+#   offline registration check).
+# Usage: scripts/install-deps.sh [postgis] [gdal] [npm] [bench] [django] [tmux] [awscli]   (default: postgis and gdal)
 set -euo pipefail
 
 want=("$@")
@@ -24,7 +25,8 @@ for item in "${want[@]}"; do
       [ -x /usr/bin/time ] || packages+=(time) ;;
     django) /usr/bin/python3 -c 'import django, psycopg2' >/dev/null 2>&1 || packages+=(python3-django python3-psycopg2) ;;
     tmux) command -v tmux >/dev/null 2>&1 || packages+=(tmux) ;;
-    *) echo "install-deps: unknown item '$item' (postgis, gdal, npm, bench, django, tmux)" >&2; exit 2 ;;
+    awscli) command -v aws >/dev/null 2>&1 || packages+=(awscli) ;;
+    *) echo "install-deps: unknown item '$item' (postgis, gdal, npm, bench, django, tmux, awscli)" >&2; exit 2 ;;
   esac
 done
 [ ${#packages[@]} -gt 0 ] || exit 0

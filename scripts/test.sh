@@ -7,7 +7,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-"$root/scripts/install-deps.sh" postgis gdal npm django tmux
+"$root/scripts/install-deps.sh" postgis gdal npm django tmux awscli
 cleanup() { "$root/scripts/postgis.sh" stop test || true; "$root/scripts/s3-server.sh" stop || true; }
 trap cleanup EXIT
 export TIGER_TEST_DATABASE_URL="$("$root/scripts/postgis.sh" start --fast test)"

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TigerImport.Geometry;
 using TigerImport.Load;
+using TigerImport.Pipeline;
 
 namespace TigerImport.Cli;
 
@@ -40,6 +41,10 @@ internal static class CliOptions
 
     public static readonly Option<int> MaxDownloads = EnvOption.Number("--max-downloads", "TIGER_MAX_DOWNLOADS", "Downloads at once (Census blocks many parallel requests)", 2,
         count => count is >= 1 and <= 16 ? null : $"--max-downloads (TIGER_MAX_DOWNLOADS) must be 1 to 16; got {count}.");
+
+    public static readonly Option<int> LockWait = EnvOption.Number(
+        "--lock-wait", "TIGER_LOCK_WAIT", "Seconds to wait for another run importing the same partitions (states) of a layer, then exit 5", (int)ImportOptions.DefaultLockWait.TotalSeconds,
+        seconds => seconds >= 0 ? null : $"--lock-wait (TIGER_LOCK_WAIT) must be 0 or more seconds; got {seconds}.");
 
     public static readonly Option<string?> S3Endpoint = EnvOption.Text("--s3-endpoint", "AWS_ENDPOINT_URL_S3", "S3-compatible endpoint URL (default: AWS)");
 

@@ -51,7 +51,7 @@ internal static class Program
             CliOptions.Source, CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Counties, CliOptions.Schema, CliOptions.Srid,
             CliOptions.Connection, CliOptions.SkipMissing, CliOptions.Cache, CliOptions.TempDir, CliOptions.UserAgent, CliOptions.MaxDownloads,
             CliOptions.S3Endpoint, CliOptions.LogFormat, CliOptions.Force, CliOptions.MinShare, CliOptions.AllowShrink, CliOptions.KeepBackups, CliOptions.Report,
-            SyncRegionsCommand.SyncRegions, SyncRegionsCommand.RegionTable, SyncRegionsCommand.Stale,
+            CliOptions.LockWait, SyncRegionsCommand.SyncRegions, SyncRegionsCommand.RegionTable, SyncRegionsCommand.Stale,
         };
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(
             parse,
@@ -78,7 +78,7 @@ internal static class Program
     {
         var command = new Command("revert", "Restore the previous version of layers (or of some states of them) from the backup schema; run again to undo.")
         {
-            CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Schema, CliOptions.Connection, CliOptions.LogFormat,
+            CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Schema, CliOptions.Connection, CliOptions.LogFormat, CliOptions.LockWait,
         };
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "revert", () => RequestFrom(parse), async (request, run) =>
         {
@@ -108,5 +108,5 @@ internal static class Program
         parse.GetValue(CliOptions.Year), parse.GetValue(CliOptions.Layers), parse.GetValue(CliOptions.States), parse.GetValue(CliOptions.Counties));
 
     internal static ImportOptions OptionsFrom(ParseResult parse) =>
-        new(parse.GetValue(CliOptions.Schema)!, parse.GetValue(CliOptions.Srid), parse.GetValue(CliOptions.SkipMissing));
+        new(parse.GetValue(CliOptions.Schema)!, parse.GetValue(CliOptions.Srid), parse.GetValue(CliOptions.SkipMissing)) { LockWait = TimeSpan.FromSeconds(parse.GetValue(CliOptions.LockWait)) };
 }

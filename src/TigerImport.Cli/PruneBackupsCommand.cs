@@ -10,7 +10,7 @@ internal static class PruneBackupsCommand
     {
         var command = new Command("prune-backups", "Drop the backups of layers (or of some states of them) that publishes keep for revert; they otherwise double a layer's disk.")
         {
-            CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Schema, CliOptions.Connection, CliOptions.LogFormat,
+            CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Schema, CliOptions.Connection, CliOptions.LogFormat, CliOptions.LockWait,
         };
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "prune-backups", () => Program.RequestFrom(parse), async (request, run) =>
         {

@@ -39,3 +39,8 @@ output "alarm_topic_arn" {
   description = "SNS topic of the alarms."
   value       = module.monitoring.sns_topic_arn
 }
+
+output "import_state_machine_arn" {
+  description = "The fan-out of a full vintage: `aws stepfunctions start-execution --state-machine-arn <this>`."
+  value       = module.geodata_import.state_machine_arn
+}

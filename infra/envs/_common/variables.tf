@@ -61,3 +61,9 @@ variable "import_image_tag" {
   description = "Tag of the TIGER import image in the environment's ECR repository (CI pushes the git SHA)."
   type        = string
 }
+
+variable "import_schedule_target" {
+  description = "What the monthly schedule starts: \"task\" (one import task) or \"state_machine\" (the fan-out over state groups, then the region sync)."
+  type        = string
+  default     = "task"
+}

@@ -40,10 +40,13 @@ module "api" {
 module "zappa" {
   source = "../../modules/zappa"
 
-  environment            = local.environment
-  aws_region             = var.aws_region
-  aws_account_id         = var.aws_account_id
-  memory_size            = 512
+  environment    = local.environment
+  aws_region     = var.aws_region
+  aws_account_id = var.aws_account_id
+  memory_size    = 512
+  # Each warm instance holds one database connection: see infra/README.md, "Throttling".
+  reserved_concurrency   = 5
+  rest_api_id            = var.rest_api_id
   vpc_subnet_ids         = var.shared.private_subnet_ids
   vpc_security_group_ids = [var.shared.lambda_security_group_id]
   secret_arns = {
@@ -72,6 +75,8 @@ module "geodata_import" {
   database_url_secret_arn    = module.secrets.arns["import-database-url"]
   image_tag                  = var.import_image_tag
   schedule_enabled           = var.import_schedule_enabled
+  schedule_target            = var.import_schedule_target
+  report_topic_arn           = module.monitoring.sns_topic_arn
 }
 
 module "monitoring" {

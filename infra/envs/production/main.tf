@@ -57,10 +57,13 @@ module "api" {
 module "zappa" {
   source = "../../modules/zappa"
 
-  environment                = local.environment
-  aws_region                 = var.aws_region
-  aws_account_id             = var.aws_account_id
-  memory_size                = 1024
+  environment    = local.environment
+  aws_region     = var.aws_region
+  aws_account_id = var.aws_account_id
+  memory_size    = 1024
+  # Each warm instance holds one database connection: see infra/README.md, "Throttling".
+  reserved_concurrency       = 25
+  rest_api_id                = var.rest_api_id
   keep_warm_interval_minutes = 4
   xray_tracing               = true
   vpc_subnet_ids             = module.network.private_subnet_ids
@@ -88,6 +91,8 @@ module "geodata_import" {
   database_url_secret_arn    = module.secrets.arns["import-database-url"]
   image_tag                  = var.import_image_tag
   schedule_enabled           = var.import_schedule_enabled
+  schedule_target            = var.import_schedule_target
+  report_topic_arn           = module.monitoring.sns_topic_arn
 }
 
 module "monitoring" {

@@ -18,8 +18,8 @@ module "database" {
   source = "../../modules/database"
 
   environment = local.shared
-  # Off outside production: the final snapshot still protects the data, and teardown stays one command.
-  deletion_protection = false
+  # Dev's and staging's databases live here: a destroy of staging must not take dev's data with it.
+  deletion_protection = true
   instance_class      = "db.t3.micro"
   subnet_ids          = module.network.private_subnet_ids
   security_group_ids  = [module.network.database_security_group_id]
@@ -29,7 +29,7 @@ module "dynamodb" {
   source = "../../modules/dynamodb"
 
   environment         = local.shared
-  deletion_protection = false
+  deletion_protection = true
 }
 
 module "secrets" {
@@ -60,10 +60,13 @@ module "api" {
 module "zappa" {
   source = "../../modules/zappa"
 
-  environment                = local.environment
-  aws_region                 = var.aws_region
-  aws_account_id             = var.aws_account_id
-  memory_size                = 512
+  environment    = local.environment
+  aws_region     = var.aws_region
+  aws_account_id = var.aws_account_id
+  memory_size    = 512
+  # Each warm instance holds one database connection: see infra/README.md, "Throttling".
+  reserved_concurrency       = 10
+  rest_api_id                = var.rest_api_id
   keep_warm_interval_minutes = 10
   vpc_subnet_ids             = module.network.private_subnet_ids
   vpc_security_group_ids     = [module.network.lambda_security_group_id]
@@ -90,6 +93,8 @@ module "geodata_import" {
   database_url_secret_arn    = module.secrets.arns["import-database-url"]
   image_tag                  = var.import_image_tag
   schedule_enabled           = var.import_schedule_enabled
+  schedule_target            = var.import_schedule_target
+  report_topic_arn           = module.monitoring.sns_topic_arn
 }
 
 module "monitoring" {

@@ -52,3 +52,13 @@ resource "aws_api_gateway_method_settings" "this" {
     logging_level   = "OFF"
   }
 }
+
+# Until rest_api_id is set (after the first `zappa deploy`), or after Zappa recreated the API under a new ID, the
+# stage has no throttling: only the function's reserved concurrency (zappa module) bounds the load. A warning, not an
+# error, so the first apply can run.
+check "throttling_in_force" {
+  assert {
+    condition     = var.rest_api_id != null
+    error_message = "API Gateway throttling of ${local.api_name} is not in force: set rest_api_id (`zappa status ${var.environment}`) and apply again. Until then only the Lambda's reserved concurrency limits requests."
+  }
+}

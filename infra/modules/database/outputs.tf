@@ -27,3 +27,8 @@ output "master_user_secret_arn" {
   description = "Secrets Manager secret, managed by RDS, with the master credentials (for the operator's one-time setup only)."
   value       = one(aws_db_instance.this.master_user_secret[*].secret_arn)
 }
+
+output "deletion_protection" {
+  description = "Whether the instance refuses to be deleted (on for every instance that holds an environment's data)."
+  value       = aws_db_instance.this.deletion_protection
+}

@@ -7,3 +7,8 @@ output "arn" {
   description = "Table ARN (for the Lambda policy)."
   value       = aws_dynamodb_table.this.arn
 }
+
+output "deletion_protection" {
+  description = "Whether the table refuses to be deleted."
+  value       = aws_dynamodb_table.this.deletion_protection_enabled
+}

@@ -2,19 +2,57 @@ locals {
   name        = "${var.project}-${var.environment}-geodata-import"
   tiger_cache = "s3://${module.tiger_cache.name}/${var.tiger_cache_prefix}"
 
-  # The one source of truth, shared with the C# tests: deploy/ecs/task-definition.json (placeholders in strings only).
-  task_definition = jsondecode(templatefile("${path.module}/../../../deploy/ecs/task-definition.json", {
-    family                  = local.name
-    execution_role_arn      = aws_iam_role.execution.arn
-    task_role_arn           = aws_iam_role.task.arn
-    image                   = "${module.image_repository.url}:${var.image_tag}"
-    log_group               = aws_cloudwatch_log_group.this.name
-    aws_region              = var.aws_region
-    database_url_secret_arn = var.database_url_secret_arn
-    tiger_year              = var.tiger_year
-    tiger_layers            = var.tiger_layers
-    tiger_cache             = local.tiger_cache
-  }))
+  # The one source of truth, registerable as it is (`aws ecs register-task-definition --cli-input-json
+  # file://task-definition.json`) and shared with the C# tests: the repository's task-definition.json, holding
+  # production's names. Terraform sets what differs per environment and what only it knows (ARNs, the image tag).
+  task_definition_file = jsondecode(file("${path.module}/../../../task-definition.json"))
+  container_file       = one(local.task_definition_file.containerDefinitions)
+  # A secret the file names but this module does not know fails the plan here (lookup without a default).
+  secret_arns = { DATABASE_URL = var.database_url_secret_arn }
+  environment = {
+    TIGER_YEAR   = tostring(var.tiger_year)
+    TIGER_LAYERS = var.tiger_layers
+    TIGER_CACHE  = local.tiger_cache
+  }
+  container = merge(local.container_file, {
+    image = "${module.image_repository.url}:${var.image_tag}"
+    logConfiguration = merge(local.container_file.logConfiguration, {
+      options = merge(local.container_file.logConfiguration.options, {
+        awslogs-group  = aws_cloudwatch_log_group.this.name
+        awslogs-region = var.aws_region
+      })
+    })
+    secrets = [for s in local.container_file.secrets : merge(s, { valueFrom = lookup(local.secret_arns, s.name) })]
+    environment = concat(
+      [for e in local.container_file.environment : merge(e, { value = lookup(local.environment, e.name, e.value) })],
+      [for name, value in local.environment : { name = name, value = value } if !contains(local.container_file.environment[*].name, name)],
+    )
+  })
+  task_definition = merge(local.task_definition_file, {
+    family               = local.name
+    executionRoleArn     = aws_iam_role.execution.arn
+    taskRoleArn          = aws_iam_role.task.arn
+    containerDefinitions = [local.container]
+  })
+
+  # Whoever starts the task (the schedule, the fan-out's state machine): this task definition, in this cluster only,
+  # passing its two roles to ECS tasks only.
+  run_task_statements = [
+    {
+      Sid       = "RunImportTask"
+      Effect    = "Allow"
+      Action    = ["ecs:RunTask"]
+      Resource  = "${aws_ecs_task_definition.this.arn_without_revision}:*"
+      Condition = { ArnEquals = { "ecs:cluster" = aws_ecs_cluster.this.arn } }
+    },
+    {
+      Sid       = "PassTaskRoles"
+      Effect    = "Allow"
+      Action    = ["iam:PassRole"]
+      Resource  = [aws_iam_role.execution.arn, aws_iam_role.task.arn]
+      Condition = { StringEquals = { "iam:PassedToService" = "ecs-tasks.amazonaws.com" } }
+    },
+  ]
 
   # Both roles are assumed by ECS tasks of this account only (confused-deputy guard).
   ecs_tasks_trust = jsonencode({
@@ -216,24 +254,18 @@ resource "aws_iam_role" "scheduler" {
 resource "aws_iam_role_policy" "scheduler" {
   name = "${local.name}-scheduler"
   role = aws_iam_role.scheduler.id
-  policy = jsonencode({
+  # Only what the schedule's target needs: the task, or the state machine (whose own role runs the tasks).
+  policy = var.schedule_target == "task" ? jsonencode({
+    Version   = "2012-10-17"
+    Statement = local.run_task_statements
+    }) : jsonencode({
     Version = "2012-10-17"
-    Statement = [
-      {
-        Sid       = "RunImportTask"
-        Effect    = "Allow"
-        Action    = ["ecs:RunTask"]
-        Resource  = "${aws_ecs_task_definition.this.arn_without_revision}:*"
-        Condition = { ArnEquals = { "ecs:cluster" = aws_ecs_cluster.this.arn } }
-      },
-      {
-        Sid       = "PassTaskRoles"
-        Effect    = "Allow"
-        Action    = ["iam:PassRole"]
-        Resource  = [aws_iam_role.execution.arn, aws_iam_role.task.arn]
-        Condition = { StringEquals = { "iam:PassedToService" = "ecs-tasks.amazonaws.com" } }
-      },
-    ]
+    Statement = [{
+      Sid      = "StartFanOut"
+      Effect   = "Allow"
+      Action   = ["states:StartExecution"]
+      Resource = aws_sfn_state_machine.this.arn
+    }]
   })
 }
 
@@ -249,18 +281,21 @@ resource "aws_scheduler_schedule" "this" {
   }
 
   target {
-    arn      = aws_ecs_cluster.this.arn
+    arn      = var.schedule_target == "task" ? aws_ecs_cluster.this.arn : aws_sfn_state_machine.this.arn
     role_arn = aws_iam_role.scheduler.arn
 
-    ecs_parameters {
-      task_definition_arn = aws_ecs_task_definition.this.arn
-      launch_type         = "FARGATE"
-      platform_version    = "LATEST"
+    dynamic "ecs_parameters" {
+      for_each = var.schedule_target == "task" ? [1] : []
+      content {
+        task_definition_arn = aws_ecs_task_definition.this.arn
+        launch_type         = "FARGATE"
+        platform_version    = "LATEST"
 
-      network_configuration {
-        assign_public_ip = true
-        subnets          = var.subnet_ids
-        security_groups  = [aws_security_group.this.id]
+        network_configuration {
+          assign_public_ip = true
+          subnets          = var.subnet_ids
+          security_groups  = [aws_security_group.this.id]
+        }
       }
     }
 

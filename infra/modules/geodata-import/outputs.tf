@@ -14,7 +14,7 @@ output "task_definition_arn" {
 }
 
 output "task_definition" {
-  description = "The task definition as rendered from deploy/ecs/task-definition.json."
+  description = "The task definition as registered: task-definition.json with the environment's fields."
   value       = local.task_definition
 }
 
@@ -46,9 +46,10 @@ output "schedule_state" {
 output "iam_policies" {
   description = "Every identity policy this module grants, by role (JSON), for review and tests."
   value = {
-    execution = aws_iam_role_policy.execution.policy
-    task      = aws_iam_role_policy.task.policy
-    scheduler = aws_iam_role_policy.scheduler.policy
+    execution     = aws_iam_role_policy.execution.policy
+    task          = aws_iam_role_policy.task.policy
+    scheduler     = aws_iam_role_policy.scheduler.policy
+    state_machine = aws_iam_role_policy.state_machine.policy
   }
 }
 
@@ -59,4 +60,9 @@ output "run_task_command" {
     "--task-definition ${aws_ecs_task_definition.this.family} --launch-type FARGATE",
     "--network-configuration 'awsvpcConfiguration={subnets=[${join(",", var.subnet_ids)}],securityGroups=[${aws_security_group.this.id}],assignPublicIp=ENABLED}'",
   ])
+}
+
+output "state_machine_arn" {
+  description = "The fan-out state machine: `aws stepfunctions start-execution --state-machine-arn <this>` loads the configured layers of every state group."
+  value       = aws_sfn_state_machine.this.arn
 }

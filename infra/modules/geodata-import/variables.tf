@@ -130,6 +130,77 @@ variable "schedule_expression" {
   }
 }
 
+variable "schedule_target" {
+  description = "What the schedule starts: \"task\" (one task, TIGER_LAYERS of the task definition, every state) or \"state_machine\" (the fan-out: national layers, then one task per state group, then the region sync)."
+  type        = string
+  default     = "task"
+  nullable    = false
+
+  validation {
+    condition     = contains(["task", "state_machine"], var.schedule_target)
+    error_message = "schedule_target must be \"task\" or \"state_machine\"."
+  }
+}
+
+variable "fanout_national_layers" {
+  description = "Layers of national files the fan-out loads in its one national task (TIGER_LAYERS)."
+  type        = string
+  default     = "STATE,COUNTY,CD,ZCTA520"
+
+  validation {
+    condition     = can(regex("^[A-Z0-9]+(,[A-Z0-9]+)*$", var.fanout_national_layers))
+    error_message = "fanout_national_layers must be upper-case layer names separated by commas."
+  }
+}
+
+variable "fanout_state_layers" {
+  description = "State- and county-based layers each fan-out child loads for its states (TIGER_LAYERS). A full vintage adds TRACT,BG,COUSUB,EDGES,ADDRFEAT,FACES,ROADS,AREAWATER,LINEARWATER: size the database first (docs/capacity.md)."
+  type        = string
+  default     = "SLDU,SLDL,PLACE"
+
+  validation {
+    condition     = can(regex("^[A-Z0-9]+(,[A-Z0-9]+)*$", var.fanout_state_layers))
+    error_message = "fanout_state_layers must be upper-case layer names separated by commas."
+  }
+}
+
+variable "fanout_state_groups" {
+  description = "One fan-out child per entry: the states it loads (TIGER_STATES, FIPS or USPS, comma-separated). Default: every state, DC, Puerto Rico and the island areas, one child each."
+  type        = list(string)
+  default = [
+    "01", "02", "04", "05", "06", "08", "09", "10", "11", "12", "13", "15", "16", "17", "18", "19", "20", "21", "22",
+    "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41",
+    "42", "44", "45", "46", "47", "48", "49", "50", "51", "53", "54", "55", "56", "60", "66", "69", "72", "78",
+  ]
+
+  validation {
+    condition     = length(var.fanout_state_groups) >= 1 && alltrue([for g in var.fanout_state_groups : can(regex("^[0-9A-Z]{2}(,[0-9A-Z]{2})*$", g))])
+    error_message = "fanout_state_groups must hold at least one group of 2-character state codes separated by commas."
+  }
+}
+
+variable "fanout_max_concurrency" {
+  description = "Fan-out children running at once (plus the national task). Each holds up to 3 database connections and loads one partition at a time: mind the instance's max_connections and IOPS (docs/capacity.md)."
+  type        = number
+  default     = 4
+
+  validation {
+    condition     = var.fanout_max_concurrency >= 1 && var.fanout_max_concurrency <= 40 && floor(var.fanout_max_concurrency) == var.fanout_max_concurrency
+    error_message = "fanout_max_concurrency must be a whole number from 1 to 40."
+  }
+}
+
+variable "report_topic_arn" {
+  description = "SNS topic the fan-out reports its outcome to (the monitoring module's alarm topic), or null."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.report_topic_arn == null || can(regex("^arn:aws[a-z-]*:sns:", var.report_topic_arn))
+    error_message = "report_topic_arn must be an SNS topic ARN."
+  }
+}
+
 variable "log_retention_days" {
   description = "Retention of the task's log group."
   type        = number

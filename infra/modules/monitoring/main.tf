@@ -3,7 +3,8 @@ locals {
   # Every metric alarm: 5-minute sums, one period, missing data (no traffic) is healthy.
   alarms = merge(
     {
-      lambda-errors = {
+      # The design's name for it (every alarm name is prefixed with project and environment: three share an account).
+      lambda-high-error-rate = {
         namespace   = "AWS/Lambda"
         metric_name = "Errors"
         dimensions  = { FunctionName = var.lambda_function_name }
@@ -42,6 +43,33 @@ resource "aws_cloudwatch_log_group" "lambda" {
   name              = "/aws/lambda/${var.lambda_function_name}"
   retention_in_days = var.log_retention_days
   tags              = var.tags
+}
+
+# Lambda publishes no cold-start or memory metric (Lambda Insights would, at an extension per invocation): both are
+# read from the REPORT line Lambda writes after every invocation. "Init Duration" appears only on a cold start, so
+# InitDuration's SampleCount is the number of cold starts. Space-delimited fields of
+# "REPORT RequestId: <id> Duration: <ms> ms Billed Duration: <ms> ms Memory Size: <MB> MB Max Memory Used: <MB> MB [Init Duration: <ms> ms]".
+locals {
+  report_fields = "type=\"REPORT\", request_id_label, request_id, duration_label, duration, duration_unit, billed_label, billed_duration_label, billed_duration, billed_unit, size_label1, size_label2, memory_size, size_unit, used_label1, used_label2, used_label3, max_memory_used, used_unit"
+  lambda_metrics = {
+    MaxMemoryUsed = { pattern = "[${local.report_fields}, ...]", value = "$max_memory_used", unit = "Megabytes" }
+    InitDuration  = { pattern = "[${local.report_fields}, init_label1=\"Init\", init_label2=\"Duration:\", init_duration, ...]", value = "$init_duration", unit = "Milliseconds" }
+  }
+}
+
+resource "aws_cloudwatch_log_metric_filter" "lambda" {
+  for_each = local.lambda_metrics
+
+  name           = "${local.name}-lambda-${each.key}"
+  log_group_name = aws_cloudwatch_log_group.lambda.name
+  pattern        = each.value.pattern
+
+  metric_transformation {
+    namespace = "${var.project}/${var.environment}/Lambda"
+    name      = each.key
+    value     = each.value.value
+    unit      = each.value.unit
+  }
 }
 
 # Not KMS-encrypted: EventBridge cannot publish to a topic under the AWS-managed SNS key, and alarms carry no secrets.

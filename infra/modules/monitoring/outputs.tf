@@ -22,3 +22,8 @@ output "failed_import_rule_name" {
   description = "EventBridge rule for failed imports, or null."
   value       = one(aws_cloudwatch_event_rule.failed_import[*].name)
 }
+
+output "lambda_metrics" {
+  description = "Custom metrics read from the function's REPORT lines (namespace/name): cold starts (InitDuration sample count) and peak memory."
+  value       = { for k, f in aws_cloudwatch_log_metric_filter.lambda : k => "${one(f.metric_transformation).namespace}/${one(f.metric_transformation).name}" }
+}

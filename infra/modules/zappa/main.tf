@@ -5,6 +5,18 @@ locals {
   function_arn  = "${format(local.arn_prefix, "lambda")}:function:${local.function_name}"
   log_group_arn = "${format(local.arn_prefix, "logs")}:log-group:/aws/lambda/${local.function_name}"
   use_vpc       = length(var.vpc_subnet_ids) > 0
+  # Zappa names its keep-warm rule <function>-zappa-keep-warm (hashed only from 64 characters on; see the precondition).
+  keep_warm_rule_name = "${local.function_name}-zappa-keep-warm"
+  apigateway_arn      = "arn:aws:apigateway:${var.aws_region}::"
+  # Zappa's CloudFormation stack tags what it creates ZappaProject=<function>: until the API ID is known, that tag is
+  # what tells this stage's API from another environment's.
+  own_api = var.rest_api_id == null ? {
+    Resource  = ["${local.apigateway_arn}/restapis/*", "${local.apigateway_arn}/tags/*"]
+    Condition = { StringEquals = { "aws:ResourceTag/ZappaProject" = local.function_name } }
+    } : {
+    Resource  = ["${local.apigateway_arn}/restapis/${var.rest_api_id}", "${local.apigateway_arn}/restapis/${var.rest_api_id}/*"]
+    Condition = null
+  }
 }
 
 module "deployment_bucket" {
@@ -54,10 +66,12 @@ resource "aws_iam_role_policy" "lambda" {
           Resource = "${local.log_group_arn}:*"
         },
         {
-          Sid      = "RateLimitTable"
-          Effect   = "Allow"
-          Action   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]
-          Resource = var.rate_limit_table.arn
+          # dev and staging share the table: each stage reads and writes only keys under its own prefix.
+          Sid       = "RateLimitTable"
+          Effect    = "Allow"
+          Action    = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]
+          Resource  = var.rate_limit_table.arn
+          Condition = { "ForAllValues:StringLike" = { "dynamodb:LeadingKeys" = ["${var.environment}:*"] } }
         },
       ],
       length(var.secret_arns) == 0 ? [] : [{
@@ -109,6 +123,13 @@ resource "aws_iam_policy" "deploy" {
   name        = "${local.function_name}-zappa-deploy"
   description = "Zappa deploys of ${local.function_name}"
   tags        = var.tags
+
+  lifecycle {
+    precondition {
+      condition     = length(local.keep_warm_rule_name) < 64
+      error_message = "Zappa hashes keep-warm rule names of 64 characters or more; the KeepWarmRule statement would not match. Shorten project."
+    }
+  }
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = concat(
@@ -167,14 +188,28 @@ resource "aws_iam_policy" "deploy" {
           Resource = aws_iam_role.lambda.arn
         },
         {
-          # API Gateway IDs are unknown until Zappa's stack creates them: scope to the region's APIs and domains.
-          Sid    = "ApiGateway"
-          Effect = "Allow"
-          Action = ["apigateway:DELETE", "apigateway:GET", "apigateway:PATCH", "apigateway:POST", "apigateway:PUT"]
-          Resource = [for path in ["/restapis", "/restapis/*", "/domainnames", "/domainnames/*", "/tags/*"] :
-            "arn:aws:apigateway:${var.aws_region}::${path}"
-          ]
+          # Zappa finds its API by name among the region's; listing changes nothing.
+          Sid      = "ListApis"
+          Effect   = "Allow"
+          Action   = ["apigateway:GET"]
+          Resource = "${local.apigateway_arn}/restapis"
         },
+        {
+          # Creating an API cannot touch another environment's; everything after creation is scoped below.
+          Sid      = "CreateApi"
+          Effect   = "Allow"
+          Action   = ["apigateway:POST"]
+          Resource = "${local.apigateway_arn}/restapis"
+        },
+        merge(
+          {
+            Sid      = "OwnApi"
+            Effect   = "Allow"
+            Action   = ["apigateway:DELETE", "apigateway:GET", "apigateway:PATCH", "apigateway:POST", "apigateway:PUT"]
+            Resource = local.own_api.Resource
+          },
+          local.own_api.Condition == null ? {} : { Condition = local.own_api.Condition },
+        ),
         {
           Sid    = "ApiStack"
           Effect = "Allow"
@@ -190,18 +225,23 @@ resource "aws_iam_policy" "deploy" {
           Resource = "${format(local.arn_prefix, "cloudformation")}:stack/${local.function_name}/*"
         },
         {
-          # Keep-warm rules: Zappa hashes rule names longer than 64 characters, so they cannot be matched by prefix.
-          Sid    = "KeepWarmRules"
+          Sid    = "KeepWarmRule"
           Effect = "Allow"
           Action = [
             "events:DeleteRule",
             "events:DescribeRule",
-            "events:ListRuleNamesByTarget",
             "events:ListTargetsByRule",
             "events:PutRule",
             "events:PutTargets",
             "events:RemoveTargets",
           ]
+          Resource = "${format(local.arn_prefix, "events")}:rule/${local.keep_warm_rule_name}"
+        },
+        {
+          # Read-only: Zappa lists the rules that target its function before removing old schedules.
+          Sid      = "FindRules"
+          Effect   = "Allow"
+          Action   = ["events:ListRuleNamesByTarget"]
           Resource = "${format(local.arn_prefix, "events")}:rule/*"
         },
         {
@@ -233,6 +273,28 @@ resource "aws_iam_policy" "deploy" {
           Resource = "*"
         },
       ],
+      # `zappa certify` creates an edge-optimized domain name (API Gateway's own CloudFront distribution, in an
+      # account of AWS's, hence no ARN to name) and maps this stage under it.
+      var.custom_domain == null ? [] : tolist([
+        {
+          Sid      = "CreateDomainName"
+          Effect   = "Allow"
+          Action   = ["apigateway:POST"]
+          Resource = ["${local.apigateway_arn}/domainnames"]
+        },
+        {
+          Sid      = "OwnDomainName"
+          Effect   = "Allow"
+          Action   = ["apigateway:DELETE", "apigateway:GET", "apigateway:PATCH", "apigateway:POST", "apigateway:PUT"]
+          Resource = ["${local.apigateway_arn}/domainnames/${var.custom_domain.domain}", "${local.apigateway_arn}/domainnames/${var.custom_domain.domain}/*"]
+        },
+        {
+          Sid      = "EdgeOptimizedDomain"
+          Effect   = "Allow"
+          Action   = ["cloudfront:UpdateDistribution"]
+          Resource = ["*"]
+        },
+      ]),
       # Lambda checks the caller can see the subnets and groups in vpc_config; Describe* take no resource ARN.
       !local.use_vpc ? [] : [{
         Sid      = "VpcLookup"

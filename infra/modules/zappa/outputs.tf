@@ -52,6 +52,7 @@ output "zappa_settings" {
         timeout_seconds        = var.timeout_seconds
         keep_warm              = var.keep_warm_interval_minutes != null
         xray_tracing           = var.xray_tracing
+        lambda_concurrency     = var.reserved_concurrency
         apigateway_enabled     = true
         endpoint_configuration = ["REGIONAL"]
         aws_environment_variables = merge(var.environment_variables, var.secret_arns, {

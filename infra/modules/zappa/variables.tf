@@ -134,6 +134,27 @@ variable "custom_domain" {
   default = null
 }
 
+variable "rest_api_id" {
+  description = "The REST API Zappa created for this stage (`zappa status`), or null before the first deploy. Once set, the deploy policy names it instead of matching Zappa's ZappaProject tag."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.rest_api_id == null || can(regex("^[a-z0-9]{10}$", var.rest_api_id))
+    error_message = "rest_api_id must be a 10-character API Gateway ID."
+  }
+}
+
+variable "reserved_concurrency" {
+  description = "Reserved (and so maximum) concurrent executions of the function: caps its database connections (one per warm instance) from the first deploy, before API throttling is in force."
+  type        = number
+
+  validation {
+    condition     = var.reserved_concurrency >= 1 && var.reserved_concurrency <= 100 && floor(var.reserved_concurrency) == var.reserved_concurrency
+    error_message = "reserved_concurrency must be a whole number from 1 to 100."
+  }
+}
+
 variable "deployer_principal_arns" {
   description = "IAM principals (CI roles, operators) that may assume the deploy role. Empty: only the deploy policy is created, to attach to an existing CI role."
   type        = list(string)

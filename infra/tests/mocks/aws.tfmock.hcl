@@ -86,3 +86,9 @@ mock_resource "aws_cloudfront_distribution" {
     domain_name = "dmock.cloudfront.net"
   }
 }
+
+mock_resource "aws_sfn_state_machine" {
+  defaults = {
+    arn = "arn:aws:states:us-east-1:123456789012:stateMachine:mock"
+  }
+}

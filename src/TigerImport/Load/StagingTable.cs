@@ -114,18 +114,24 @@ public sealed class StagingTable
     }
 
     /// <summary>
-    /// Drops every staging partition of the layer's table, whichever run left it (a crash, a SIGKILL, an OOM kill).
-    /// Called under the layer's lock, so no running import owns them. Returns the names dropped.
+    /// Drops the staging partitions of the layer's table that a run left (a crash, a SIGKILL, an OOM kill), each only
+    /// if <paramref name="unlessInUse"/> finds no running import on that partition (runs on other states of the layer
+    /// may be building theirs right now) and runs the drop. Returns the names dropped.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> DropLeftoversAsync(NpgsqlConnection connection, LayerTarget target, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> DropLeftoversAsync(
+        NpgsqlConnection connection, LayerTarget target, Func<string, Func<Task>, Task<bool>> unlessInUse, CancellationToken cancellationToken)
     {
-        var names = await LayerTable.PartitionTablesAsync(connection, target, target.StagingSchema, cancellationToken);
-        foreach (var name in names)
+        var prefix = target.PartitionTable(string.Empty);
+        var dropped = new List<string>();
+        foreach (var name in await LayerTable.PartitionTablesAsync(connection, target, target.StagingSchema, cancellationToken))
         {
-            await Db.ExecuteAsync(connection, $"DROP TABLE IF EXISTS {Sql.Qualified(target.StagingSchema, name)}", cancellationToken);
+            if (await unlessInUse(name[prefix.Length..], () => Db.ExecuteAsync(connection, $"DROP TABLE IF EXISTS {Sql.Qualified(target.StagingSchema, name)}", cancellationToken)))
+            {
+                dropped.Add(name);
+            }
         }
 
-        return names;
+        return dropped;
     }
 
     public Task DropAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>

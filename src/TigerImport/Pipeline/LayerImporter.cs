@@ -73,11 +73,15 @@ internal sealed class LayerImporter(
             return Result(LayerOutcome.Failed, FailureKind.Source, reason);
         }
 
-        await using var session = await LayerSession.OpenAsync(dataSource, target, cancellationToken);
+        LayerSession? session = null;
         var building = new List<PartitionBuilder>();
         try
         {
-            var leftovers = await StagingTable.DropLeftoversAsync(session.Connection, target, cancellationToken);
+            // Inside the try: a partition held past --lock-wait is this layer's failure (exit 5), with the usual summary.
+            session = await LayerSession.OpenAsync(dataSource, target, partitions.Select(p => p.Part).ToList(), options.LockWait, cancellationToken);
+            var connection = session.Connection;
+            // Another run may be building other partitions of this layer right now: only unlocked partitions' staging is a leftover.
+            var leftovers = await StagingTable.DropLeftoversAsync(connection, target, (part, drop) => LayerLock.UnlessInUseAsync(connection, target, part, drop), cancellationToken);
             if (leftovers.Count > 0)
             {
                 Log.StagingLeftoversDropped(logger, vintage.Layer.Key, vintage.Year, leftovers.Count, string.Join(", ", leftovers));
@@ -131,6 +135,14 @@ internal sealed class LayerImporter(
             // A stop (SIGTERM) mid-load or mid-index-build: its staging tables go now, not at the next run.
             await DropStagingAsync(building);
             throw;
+        }
+        finally
+        {
+            // After the catches: staging is dropped while the partitions are still this run's.
+            if (session is not null)
+            {
+                await session.DisposeAsync();
+            }
         }
     }
 

@@ -34,8 +34,16 @@ internal static class LayerMaintenance
             foreach (var layer in request.Layers)
             {
                 var target = new LayerTarget(options.Schema, layer.InYear(request.Year), options.Srid);
-                await LayerLock.AcquireAsync(connection, target, cancellationToken);
-                done.Add(($"{target.Schema}.{target.Table}", await work(connection, target, parts)));
+                try
+                {
+                    // The named partitions, or (none named) the whole layer: it waits for every import of the layer.
+                    await LayerLock.AcquireAsync(connection, target, parts, options.LockWait, cancellationToken);
+                    done.Add(($"{target.Schema}.{target.Table}", await work(connection, target, parts)));
+                }
+                finally
+                {
+                    await LayerLock.ReleaseAsync(connection);
+                }
             }
 
             status = "succeeded";

@@ -3,6 +3,7 @@ using Npgsql;
 using Polly;
 using Polly.Retry;
 using TigerImport.Load;
+using TigerImport.Pipeline;
 
 namespace TigerImport.Publish;
 
@@ -43,7 +44,7 @@ public sealed class PartitionRotator(ILogger logger)
         await retry.ExecuteAsync(
             token => NamingBlockersAsync(connection, target, async () =>
             {
-                await using var transaction = await BeginAsync(connection, token);
+                await using var transaction = await BeginAsync(connection, target, token);
                 await LayerTable.ReconcileAsync(connection, target, partitions.Select(p => p.Part).ToList(), token);
                 var bookkeeping = new PartitionBookkeeping(connection, target);
                 foreach (var partition in partitions)
@@ -66,7 +67,7 @@ public sealed class PartitionRotator(ILogger logger)
             token => NamingBlockersAsync(connection, target, async () =>
             {
                 reverted.Clear();
-                await using var transaction = await BeginAsync(connection, token);
+                await using var transaction = await BeginAsync(connection, target, token);
                 var bookkeeping = new PartitionBookkeeping(connection, target);
                 foreach (var part in await BackedUpPartsAsync(connection, target, token))
                 {
@@ -132,10 +133,11 @@ public sealed class PartitionRotator(ILogger logger)
         return await Db.ScalarAsync<string>(connection, sql, cancellationToken, target.QualifiedTable) ?? "a session that has since finished";
     }
 
-    private static async Task<NpgsqlTransaction> BeginAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private static async Task<NpgsqlTransaction> BeginAsync(NpgsqlConnection connection, LayerTarget target, CancellationToken cancellationToken)
     {
         var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await Db.ExecuteAsync(connection, $"SET LOCAL lock_timeout = '{(int)LockTimeout.TotalMilliseconds}ms'", cancellationToken);
+        await LayerLock.PublishAsync(connection, target, cancellationToken);
         return transaction;
     }
 

@@ -4,10 +4,10 @@ using TigerImport.Tests.Support;
 
 namespace TigerImport.Tests.Deploy;
 
-/// <summary>deploy/ecs/task-definition.json: the one task definition, rendered by Terraform (infra/modules/geodata-import).</summary>
+/// <summary>task-definition.json at the root: the one task definition, registerable as it is and read by Terraform (infra/modules/geodata-import).</summary>
 public sealed partial class TaskDefinitionTests
 {
-    private static readonly string FilePath = Path.Combine(RepoPaths.Root, "deploy", "ecs", "task-definition.json");
+    private static readonly string FilePath = Path.Combine(RepoPaths.Root, "task-definition.json");
 
     /// <summary>Valid Fargate CPU units → allowed memory (MiB).</summary>
     private static readonly Dictionary<int, int[]> FargateSizes = new()
@@ -79,12 +79,25 @@ public sealed partial class TaskDefinitionTests
     }
 
     [Fact]
-    public void The_Terraform_module_renders_this_file_rather_than_a_copy()
+    public void The_Terraform_module_reads_this_file_rather_than_a_copy()
     {
         var module = File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "modules", "geodata-import", "main.tf"));
-        Assert.Contains("templatefile(\"${path.module}/../../../deploy/ecs/task-definition.json\"", module);
+        Assert.Contains("jsondecode(file(\"${path.module}/../../../task-definition.json\"))", module);
         Assert.DoesNotContain("\"containerDefinitions\"", module);
+        Assert.False(Directory.Exists(Path.Combine(RepoPaths.Root, "deploy", "ecs")), "a second task definition would drift");
     }
+
+    [Fact]
+    public void It_holds_no_template_placeholder()
+    {
+        var text = File.ReadAllText(FilePath);
+
+        Assert.DoesNotMatch(Placeholder(), text);
+        Assert.Equal(JsonValueKind.Object, Root.ValueKind);
+    }
+
+    [GeneratedRegex(@"\$\{|\{\{|<[a-z _-]+>|REPLACE_?ME|CHANGE_?ME", RegexOptions.IgnoreCase)]
+    private static partial Regex Placeholder();
 
     [GeneratedRegex("PASSWORD|SECRET|TOKEN|ACCESS_KEY|PRIVATE", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();

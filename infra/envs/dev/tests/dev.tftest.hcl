@@ -17,6 +17,8 @@ mock_provider "aws" {
 variables {
   aws_account_id   = "123456789012"
   import_image_tag = "0123abc"
+  # Zappa has deployed (else the api module's throttling check fails the run; its own tests cover that).
+  rest_api_id = "abcde12345"
   # As written by staging's shared_for_dev output (the defaults are placeholders, which the check rejects).
   shared = {
     vpc_id                     = "vpc-0a1b2c3d4e5f60718"

@@ -17,6 +17,8 @@ mock_provider "aws" {
 variables {
   aws_account_id   = "123456789012"
   import_image_tag = "0123abc"
+  # Zappa has deployed (else the api module's throttling check fails the run; its own tests cover that).
+  rest_api_id = "abcde12345"
 }
 
 run "plans_offline_with_the_real_provider" {
@@ -34,6 +36,11 @@ run "plans_offline_with_the_real_provider" {
   assert {
     condition     = module.database.instance_class == "db.t3.micro"
     error_message = "The shared dev/staging instance is a db.t3.micro."
+  }
+
+  assert {
+    condition     = module.database.deletion_protection && module.dynamodb.deletion_protection
+    error_message = "The shared instance and table hold dev's and staging's data: both need deletion protection."
   }
 
   assert {

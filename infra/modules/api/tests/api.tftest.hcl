@@ -12,6 +12,9 @@ variables {
 run "before_the_first_zappa_deploy" {
   command = apply
 
+  # The warning that throttling is not in force yet (a check: the first apply still runs).
+  expect_failures = [check.throttling_in_force]
+
   assert {
     condition     = length(aws_api_gateway_method_settings.this) == 0 && !output.throttling.applied
     error_message = "Without a REST API ID there is nothing to throttle yet."
@@ -57,6 +60,7 @@ run "custom_domain_validated_in_route53" {
   variables {
     domain_name     = "api-dev.example.org"
     route53_zone_id = "Z0123456789ABCDEFGHIJ"
+    rest_api_id     = "abcde12345"
   }
 
   # The mock provider leaves computed sets empty: give the certificate the record ACM would ask for.
@@ -98,5 +102,5 @@ run "invalid_inputs_are_rejected" {
     cors_allowed_origins   = ["http://example.org"]
   }
 
-  expect_failures = [var.throttling_burst_limit, var.cors_allowed_origins]
+  expect_failures = [var.throttling_burst_limit, var.cors_allowed_origins, check.throttling_in_force]
 }

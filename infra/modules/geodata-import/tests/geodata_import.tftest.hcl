@@ -105,7 +105,7 @@ run "least_privilege_roles" {
 
   assert {
     condition = alltrue(flatten([
-      for doc in concat(values(output.iam_policies), [aws_iam_role.execution.assume_role_policy, aws_iam_role.scheduler.assume_role_policy]) : [
+      for doc in concat(values(output.iam_policies), [aws_iam_role.execution.assume_role_policy, aws_iam_role.scheduler.assume_role_policy, aws_iam_role.state_machine.assume_role_policy]) : [
         for s in jsondecode(doc).Statement : [for a in flatten([s.Action]) : a != "*" && !endswith(a, ":*")]
       ]
     ]))
@@ -206,4 +206,143 @@ run "layers_that_would_break_the_json_are_rejected" {
   }
 
   expect_failures = [var.tiger_layers]
+}
+
+run "fan_out_state_machine" {
+  command = apply
+
+  variables {
+    report_topic_arn = "arn:aws:sns:us-east-1:123456789012:coalition-builder-production-alarms"
+  }
+
+  assert {
+    condition = (
+      jsondecode(aws_sfn_state_machine.this.definition).StartAt == "Plan" &&
+      toset(keys(jsondecode(aws_sfn_state_machine.this.definition).States)) == toset(["Plan", "Import", "SyncRegions", "ReportSuccess", "ReportFailure", "Failed"]) &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.Plan.Next == "Import" &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Next == "SyncRegions" &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.SyncRegions.Next == "ReportSuccess" &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.ReportSuccess.End &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.ReportFailure.Next == "Failed" &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.Failed.Type == "Fail"
+    )
+    error_message = "Plan, then the imports, then the region sync, then a report; any failure is reported, then fails the execution."
+  }
+
+  assert {
+    condition = (
+      [for b in jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches : b.StartAt] == ["National", "States"] &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[1].States.States.Type == "Map" &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[1].States.States.MaxConcurrency == 4 &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[1].States.States.ItemsPath == "$.plan.groups" &&
+      length(jsondecode(aws_sfn_state_machine.this.definition).States.Plan.Result.groups) == 56 &&
+      contains(jsondecode(aws_sfn_state_machine.this.definition).States.Plan.Result.groups, "72")
+    )
+    error_message = "National layers in one child beside a Map of one child per state group (56: states, DC, PR, island areas), at most 4 at once."
+  }
+
+  assert {
+    condition = (
+      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[0].States.National.Parameters.Overrides.ContainerOverrides[0].Environment == [{ Name = "TIGER_LAYERS", Value = "STATE,COUNTY,CD,ZCTA520" }] &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[1].States.States.ItemProcessor.States.StateGroup.Parameters.Overrides.ContainerOverrides[0].Environment == [
+        { Name = "TIGER_LAYERS", Value = "SLDU,SLDL,PLACE" },
+        { Name = "TIGER_STATES", "Value.$" = "$.states" },
+      ] &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.SyncRegions.Parameters.Overrides.ContainerOverrides[0] == { Name = "tigerimport", Command = ["sync-regions"] }
+    )
+    error_message = "The national child loads the national layers for every state; each state child its layers for its states; the last step runs sync-regions."
+  }
+
+  assert {
+    condition = alltrue([
+      for task in [
+        jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[0].States.National,
+        jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[1].States.States.ItemProcessor.States.StateGroup,
+        jsondecode(aws_sfn_state_machine.this.definition).States.SyncRegions,
+      ] : task.Resource == "arn:aws:states:::ecs:runTask.sync" &&
+      task.Parameters.TaskDefinition == aws_ecs_task_definition.this.arn &&
+      task.Parameters.Cluster == aws_ecs_cluster.this.arn &&
+      task.Parameters.LaunchType == "FARGATE" &&
+      task.Parameters.NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp == "ENABLED" &&
+      [for r in task.Retry : r.ErrorEquals] == [["ECS.AmazonECSException", "ECS.ServerException", "ECS.ThrottlingException"], ["States.TaskFailed"]] &&
+      alltrue([for r in task.Retry : r.MaxAttempts >= 1 && r.MaxAttempts <= 3])
+    ])
+    error_message = "Every child is an ECS RunTask .sync of this task definition, with bounded retries for a task that failed to start or stopped non-zero."
+  }
+
+  assert {
+    condition = (
+      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Catch[0].Next == "ReportFailure" &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.ReportSuccess.Parameters.TopicArn == var.report_topic_arn
+    )
+    error_message = "The outcome, success or failure, is reported to the topic."
+  }
+
+  assert {
+    condition = { for s in jsondecode(aws_iam_role_policy.state_machine.policy).Statement : s.Sid => s.Action } == {
+      RunImportTask    = ["ecs:RunTask"]
+      WatchImportTasks = ["ecs:DescribeTasks", "ecs:StopTask"]
+      PassTaskRoles    = ["iam:PassRole"]
+      TaskStateEvents  = ["events:DescribeRule", "events:PutRule", "events:PutTargets"]
+      Report           = ["sns:Publish"]
+    }
+    error_message = "The state machine may run and watch the import task, pass its two roles, use the .sync event rule and report: nothing else."
+  }
+
+  assert {
+    condition = (
+      one([for s in jsondecode(aws_iam_role_policy.state_machine.policy).Statement : s if s.Sid == "RunImportTask"]).Condition == { ArnEquals = { "ecs:cluster" = aws_ecs_cluster.this.arn } } &&
+      one([for s in jsondecode(aws_iam_role_policy.state_machine.policy).Statement : s.Resource if s.Sid == "PassTaskRoles"]) == [aws_iam_role.execution.arn, aws_iam_role.task.arn] &&
+      one([for s in jsondecode(aws_iam_role_policy.state_machine.policy).Statement : s.Resource if s.Sid == "TaskStateEvents"]) == "arn:aws:events:us-east-1:123456789012:rule/StepFunctionsGetEventsForECSTaskRule" &&
+      one([for s in jsondecode(aws_iam_role_policy.state_machine.policy).Statement : s.Resource if s.Sid == "WatchImportTasks"]) == "arn:aws:ecs:us-east-1:123456789012:task/coalition-builder-production-geodata-import/*"
+    )
+    error_message = "Each statement of the state machine's role names its own resources."
+  }
+
+  assert {
+    condition     = one(aws_scheduler_schedule.this.target).arn == aws_ecs_cluster.this.arn && [for s in jsondecode(aws_iam_role_policy.scheduler.policy).Statement : s.Sid] == ["RunImportTask", "PassTaskRoles"]
+    error_message = "By default the schedule runs the single task."
+  }
+}
+
+run "schedule_starts_the_fan_out" {
+  command = apply
+
+  variables {
+    schedule_target        = "state_machine"
+    fanout_max_concurrency = 8
+    fanout_state_groups    = ["25,44,50", "35"]
+  }
+
+  assert {
+    condition = (
+      one(aws_scheduler_schedule.this.target).arn == aws_sfn_state_machine.this.arn &&
+      length(one(aws_scheduler_schedule.this.target).ecs_parameters) == 0 &&
+      jsondecode(aws_iam_role_policy.scheduler.policy).Statement == [{ Sid = "StartFanOut", Effect = "Allow", Action = ["states:StartExecution"], Resource = aws_sfn_state_machine.this.arn }]
+    )
+    error_message = "Scheduled to the state machine, the schedule may start that state machine and nothing else."
+  }
+
+  assert {
+    condition = (
+      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[1].States.States.MaxConcurrency == 8 &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.Plan.Result.groups == ["25,44,50", "35"] &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.ReportSuccess == { Type = "Succeed" } &&
+      !contains(keys(jsondecode(aws_iam_role_policy.state_machine.policy)), "Report") &&
+      length([for s in jsondecode(aws_iam_role_policy.state_machine.policy).Statement : s if s.Sid == "Report"]) == 0
+    )
+    error_message = "Groups and the concurrency cap come from the variables; without a topic there is no report step and no SNS right."
+  }
+}
+
+run "fan_out_inputs_are_validated" {
+  command = plan
+
+  variables {
+    schedule_target        = "lambda"
+    fanout_max_concurrency = 0
+    fanout_state_groups    = ["25;44"]
+  }
+
+  expect_failures = [var.schedule_target, var.fanout_max_concurrency, var.fanout_state_groups]
 }

@@ -20,20 +20,35 @@ run "design_alarms_and_failed_import_rule" {
   }
 
   assert {
-    condition     = toset(keys(aws_cloudwatch_metric_alarm.this)) == toset(["lambda-errors", "api-4xx", "api-5xx", "dynamodb-read-throttles", "dynamodb-write-throttles"])
+    condition     = toset(keys(aws_cloudwatch_metric_alarm.this)) == toset(["lambda-high-error-rate", "api-4xx", "api-5xx", "dynamodb-read-throttles", "dynamodb-write-throttles"])
     error_message = "The design's alarms are expected: Lambda errors, API 4xx/5xx, DynamoDB throttles."
   }
 
   assert {
     condition = (
-      aws_cloudwatch_metric_alarm.this["lambda-errors"].threshold == 10 &&
-      aws_cloudwatch_metric_alarm.this["lambda-errors"].period == 300 &&
-      aws_cloudwatch_metric_alarm.this["lambda-errors"].evaluation_periods == 1 &&
-      aws_cloudwatch_metric_alarm.this["lambda-errors"].statistic == "Sum" &&
-      aws_cloudwatch_metric_alarm.this["lambda-errors"].comparison_operator == "GreaterThanThreshold" &&
-      aws_cloudwatch_metric_alarm.this["lambda-errors"].dimensions == tomap({ FunctionName = "coalition-builder-production" })
+      aws_cloudwatch_metric_alarm.this["lambda-high-error-rate"].threshold == 10 &&
+      aws_cloudwatch_metric_alarm.this["lambda-high-error-rate"].period == 300 &&
+      aws_cloudwatch_metric_alarm.this["lambda-high-error-rate"].evaluation_periods == 1 &&
+      aws_cloudwatch_metric_alarm.this["lambda-high-error-rate"].statistic == "Sum" &&
+      aws_cloudwatch_metric_alarm.this["lambda-high-error-rate"].comparison_operator == "GreaterThanThreshold" &&
+      aws_cloudwatch_metric_alarm.this["lambda-high-error-rate"].dimensions == tomap({ FunctionName = "coalition-builder-production" })
     )
     error_message = "Lambda errors > 10 in 5 minutes, on the Zappa function."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.this["lambda-high-error-rate"].alarm_name == "coalition-builder-production-lambda-high-error-rate"
+    error_message = "The error alarm carries the design's name, lambda-high-error-rate (after the environment prefix)."
+  }
+
+  assert {
+    condition = (
+      output.lambda_metrics == { InitDuration = "coalition-builder/production/Lambda/InitDuration", MaxMemoryUsed = "coalition-builder/production/Lambda/MaxMemoryUsed" } &&
+      alltrue([for f in aws_cloudwatch_log_metric_filter.lambda : f.log_group_name == "/aws/lambda/coalition-builder-production" && startswith(f.pattern, "[type=\"REPORT\", ")]) &&
+      strcontains(aws_cloudwatch_log_metric_filter.lambda["InitDuration"].pattern, "init_label1=\"Init\", init_label2=\"Duration:\", init_duration") &&
+      one(aws_cloudwatch_log_metric_filter.lambda["MaxMemoryUsed"].metric_transformation).value == "$max_memory_used"
+    )
+    error_message = "Cold starts (Init Duration, only on cold starts) and peak memory are metrics, read from the function's REPORT lines."
   }
 
   assert {
@@ -89,7 +104,7 @@ run "environment_without_table_or_cluster" {
   }
 
   assert {
-    condition     = toset(keys(aws_cloudwatch_metric_alarm.this)) == toset(["lambda-errors", "api-4xx", "api-5xx"])
+    condition     = toset(keys(aws_cloudwatch_metric_alarm.this)) == toset(["lambda-high-error-rate", "api-4xx", "api-5xx"])
     error_message = "No throttle alarm where another environment owns the table."
   }
 

@@ -3,10 +3,11 @@ mock_provider "aws" {
 }
 
 variables {
-  environment    = "production"
-  aws_region     = "us-east-1"
-  aws_account_id = "123456789012"
-  memory_size    = 1024
+  environment          = "production"
+  aws_region           = "us-east-1"
+  aws_account_id       = "123456789012"
+  memory_size          = 1024
+  reserved_concurrency = 25
   rate_limit_table = {
     name = "coalition-builder-production-rate-limit"
     arn  = "arn:aws:dynamodb:us-east-1:123456789012:table/coalition-builder-production-rate-limit"
@@ -17,7 +18,12 @@ variables {
     "ec2:AssignPrivateIpAddresses", "ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface",
     "ec2:DescribeNetworkInterfaces", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs",
     "ec2:UnassignPrivateIpAddresses", "ecr:GetAuthorizationToken", "xray:PutTelemetryRecords", "xray:PutTraceSegments",
+    # API Gateway's edge-optimized domains live on a CloudFront distribution in an AWS-owned account.
+    "cloudfront:UpdateDistribution",
   ]
+
+  # Every statement of the deploy policy that names API Gateway, EventBridge or CloudFront, for the scoping checks.
+  mutating_events_actions = ["events:DeleteRule", "events:PutRule", "events:PutTargets", "events:RemoveTargets"]
 }
 
 run "production_stage" {
@@ -80,12 +86,50 @@ run "production_stage" {
 
   assert {
     condition = one([for s in jsondecode(aws_iam_role_policy.lambda.policy).Statement : s if s.Sid == "RateLimitTable"]) == {
-      Sid      = "RateLimitTable"
-      Effect   = "Allow"
-      Action   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]
-      Resource = "arn:aws:dynamodb:us-east-1:123456789012:table/coalition-builder-production-rate-limit"
+      Sid       = "RateLimitTable"
+      Effect    = "Allow"
+      Action    = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]
+      Resource  = "arn:aws:dynamodb:us-east-1:123456789012:table/coalition-builder-production-rate-limit"
+      Condition = { "ForAllValues:StringLike" = { "dynamodb:LeadingKeys" = ["production:*"] } }
     }
-    error_message = "DynamoDB access is Query/PutItem/GetItem on the rate-limit table only."
+    error_message = "DynamoDB access is Query/PutItem/GetItem on the rate-limit table only, on keys under the stage's prefix."
+  }
+
+  assert {
+    condition     = output.zappa_settings.production.lambda_concurrency == 25
+    error_message = "Zappa reserves the function's concurrency from the first deploy (before API throttling exists)."
+  }
+
+  assert {
+    condition = one([for s in jsondecode(aws_iam_policy.deploy.policy).Statement : s if s.Sid == "OwnApi"]) == {
+      Sid       = "OwnApi"
+      Effect    = "Allow"
+      Action    = ["apigateway:DELETE", "apigateway:GET", "apigateway:PATCH", "apigateway:POST", "apigateway:PUT"]
+      Resource  = ["arn:aws:apigateway:us-east-1::/restapis/*", "arn:aws:apigateway:us-east-1::/tags/*"]
+      Condition = { StringEquals = { "aws:ResourceTag/ZappaProject" = "coalition-builder-production" } }
+    }
+    error_message = "Before the API ID is known, the deployer may change only APIs tagged as this stage's by Zappa."
+  }
+
+  assert {
+    condition = alltrue([
+      for s in jsondecode(aws_iam_policy.deploy.policy).Statement : s.Sid == "ListApis" || s.Sid == "CreateApi" || can(s.Condition) || alltrue([
+        for r in flatten([s.Resource]) : !endswith(r, "/restapis/*") && !endswith(r, "/domainnames/*") && !endswith(r, "::/domainnames") && !endswith(r, "/tags/*")
+      ])
+    ])
+    error_message = "No deploy statement may reach every API or domain name of the region (another environment's) unconditionally."
+  }
+
+  assert {
+    condition = alltrue([
+      for s in jsondecode(aws_iam_policy.deploy.policy).Statement : length(setintersection(flatten([s.Action]), var.mutating_events_actions)) == 0 || s.Resource == "arn:aws:events:us-east-1:123456789012:rule/coalition-builder-production-zappa-keep-warm"
+    ])
+    error_message = "The deployer may change this stage's keep-warm rule only."
+  }
+
+  assert {
+    condition     = length([for s in jsondecode(aws_iam_policy.deploy.policy).Statement : s if contains(flatten([s.Action]), "cloudfront:UpdateDistribution")]) == 0
+    error_message = "Without a custom domain the deployer needs no CloudFront rights."
   }
 
   assert {
@@ -113,7 +157,7 @@ run "production_stage" {
   assert {
     condition = alltrue(flatten([
       for doc in values(output.iam_policies) : [
-        for s in jsondecode(doc).Statement : s.Resource != "*" || length(setsubtract(flatten([s.Action]), var.resource_star_actions)) == 0
+        for s in jsondecode(doc).Statement : !contains(flatten([s.Resource]), "*") || length(setsubtract(flatten([s.Action]), var.resource_star_actions)) == 0
       ]
     ]))
     error_message = "\"Resource\": \"*\" is allowed only for actions without resource-level permissions."
@@ -141,6 +185,8 @@ run "dev_stage_is_lean" {
       arn  = "arn:aws:dynamodb:us-east-1:123456789012:table/coalition-builder-shared-rate-limit"
     }
     deployer_principal_arns = ["arn:aws:iam::123456789012:role/github-actions"]
+    rest_api_id             = "abcde12345"
+    reserved_concurrency    = 5
     custom_domain = {
       domain          = "api-dev.example.org"
       certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"
@@ -150,6 +196,21 @@ run "dev_stage_is_lean" {
   assert {
     condition     = output.zappa_settings.dev.domain == "api-dev.example.org" && !output.zappa_settings.dev.route53_enabled
     error_message = "Zappa gets the domain and certificate, and leaves DNS alone (it has no Route 53 rights)."
+  }
+
+  assert {
+    condition = { for s in jsondecode(aws_iam_policy.deploy.policy).Statement : s.Sid => s.Resource if contains(["OwnApi", "CreateDomainName", "OwnDomainName", "EdgeOptimizedDomain"], s.Sid) } == {
+      OwnApi              = ["arn:aws:apigateway:us-east-1::/restapis/abcde12345", "arn:aws:apigateway:us-east-1::/restapis/abcde12345/*"]
+      CreateDomainName    = ["arn:aws:apigateway:us-east-1::/domainnames"]
+      OwnDomainName       = ["arn:aws:apigateway:us-east-1::/domainnames/api-dev.example.org", "arn:aws:apigateway:us-east-1::/domainnames/api-dev.example.org/*"]
+      EdgeOptimizedDomain = ["*"]
+    }
+    error_message = "With its API ID known, the deployer reaches that API only; `zappa certify` may create and change this stage's domain name only, and update its edge-optimized distribution."
+  }
+
+  assert {
+    condition     = !can(one([for s in jsondecode(aws_iam_policy.deploy.policy).Statement : s if s.Sid == "OwnApi"]).Condition)
+    error_message = "A known API ID needs no tag condition."
   }
 
   assert {
