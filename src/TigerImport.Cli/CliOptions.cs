@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TigerImport.Geometry;
+using TigerImport.Pipeline;
 
 namespace TigerImport.Cli;
 
@@ -17,6 +18,13 @@ internal static class CliOptions
     public static readonly Option<string?> Schema = EnvOption.Text("--schema", "TIGER_SCHEMA", "Target schema; tables are <schema>.<layer>_<year>", "tiger");
 
     public static readonly Option<int> Srid = EnvOption.Number("--srid", "TIGER_SRID", $"Target SRID: {string.Join(", ", SpatialReferences.Targets)}", SpatialReferences.Wgs84);
+
+    public static readonly Option<RejectBudget> MaxRejects = EnvOption.Parsed(
+        "--max-rejects",
+        "TIGER_MAX_REJECTS",
+        "Rejected features a file may have before its layer fails: a count (25), a share of its records (2%), both (0.5%,10: the larger applies), or unlimited",
+        RejectBudget.DefaultText,
+        RejectBudget.Parse);
 
     public static readonly Option<string?> Connection = new("--connection")
     {

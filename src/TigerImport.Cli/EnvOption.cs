@@ -26,6 +26,27 @@ internal static class EnvOption
             && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1"),
     };
 
+    /// <summary>An option whose text <paramref name="parse"/> turns into a value, from the command line or the variable; its usage error is a parse error.</summary>
+    public static Option<T> Parsed<T>(string name, string variable, string description, string fallback, Func<string, T> parse) => new(name)
+    {
+        Description = $"{description} [env: {variable}]",
+        CustomParser = result => Parse(result, result.Tokens[0].Value, parse),
+        DefaultValueFactory = result => Parse(result, Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value : fallback, parse),
+    };
+
+    private static T Parse<T>(System.CommandLine.Parsing.ArgumentResult result, string text, Func<string, T> parse)
+    {
+        try
+        {
+            return parse(text);
+        }
+        catch (TigerImportException e) when (e.Kind == FailureKind.Usage)
+        {
+            result.AddError(e.Message);
+            return default!;
+        }
+    }
+
     private static int Fail(System.CommandLine.Parsing.ArgumentResult result, string message)
     {
         result.AddError(message);

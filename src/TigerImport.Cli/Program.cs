@@ -30,7 +30,7 @@ internal static class Program
         {
             CliOptions.Source, CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Counties, CliOptions.Schema, CliOptions.Srid,
             CliOptions.Connection, CliOptions.SkipMissing, CliOptions.Cache, CliOptions.TempDir, CliOptions.UserAgent, CliOptions.MaxDownloads,
-            CliOptions.S3Endpoint, CliOptions.LogFormat,
+            CliOptions.S3Endpoint, CliOptions.LogFormat, CliOptions.MaxRejects,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, "import", async (dataSource, logger, runId) =>
         {
@@ -116,5 +116,5 @@ internal static class Program
         parse.GetValue(CliOptions.Year), parse.GetValue(CliOptions.Layers), parse.GetValue(CliOptions.States), parse.GetValue(CliOptions.Counties));
 
     private static ImportOptions OptionsFrom(ParseResult parse) =>
-        new(parse.GetValue(CliOptions.Schema)!, parse.GetValue(CliOptions.Srid), parse.GetValue(CliOptions.SkipMissing));
+        new(parse.GetValue(CliOptions.Schema)!, parse.GetValue(CliOptions.Srid), parse.GetValue(CliOptions.SkipMissing), parse.GetValue(CliOptions.MaxRejects));
 }

@@ -42,9 +42,11 @@ public static class DatabaseBootstrap
                 record_number integer NOT NULL,
                 reason text NOT NULL,
                 geom geometry,
+                shape bytea,
                 attributes jsonb,
                 rejected_at timestamptz NOT NULL DEFAULT now(),
                 PRIMARY KEY (run_id, file_name, record_number));
+            ALTER TABLE {s}.tiger_rejects ADD COLUMN IF NOT EXISTS shape bytea;
             """;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var command = new NpgsqlCommand(sql, connection, transaction))

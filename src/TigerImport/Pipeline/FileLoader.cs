@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.Esri;
 using Npgsql;
 using TigerImport.Archive;
 using TigerImport.Catalog;
@@ -24,15 +25,46 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
         PartitionBuilder partition,
         CancellationToken cancellationToken)
     {
+        try
+        {
+            return await LoadFileAsync(connection, target, publishedTypes, file, path, partition, cancellationToken);
+        }
+        catch (OutOfMemoryException e)
+        {
+            // The checks bound what a file can make the reader allocate; should a case slip through, the heap limit
+            // (TigerImport.Cli.csproj) turns it into this, and the file is named, instead of the task being killed.
+            throw new TigerImportException(FailureKind.Data, $"{file.FileName} needed more memory than the worker's heap limit allows; the file is likely damaged ({e.Message}).", e);
+        }
+    }
+
+    private async Task<FileResult> LoadFileAsync(
+        NpgsqlConnection connection,
+        LayerTarget target,
+        IReadOnlyDictionary<string, string> publishedTypes,
+        TigerFile file,
+        string path,
+        PartitionBuilder partition,
+        CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
-        using var archive = TigerArchive.Open(path, file.FileName);
+        using var archive = TigerArchive.Open(path, file.FileName, cancellationToken);
+        var layerShape = file.Layer.Geometry == LayerGeometry.MultiPolygon ? ShapeType.Polygon : ShapeType.PolyLine;
+        if (archive.ShapeType != layerShape)
+        {
+            throw archive.Invalid($"holds {archive.ShapeType} shapes; {file.Layer.Key} is a {layerShape} layer");
+        }
+
         var encoding = DbfEncoding.Resolve(archive.CodePageText, archive.LanguageDriverId, file.Year);
-        var reprojector = Reprojector.Create(SpatialReferences.ParseProjection(archive.ProjectionText, file.FileName), options.Srid);
+        var sourceCrs = SpatialReferences.ParseProjection(archive.ProjectionText, file.FileName);
+        var domain = CoordinateDomain.Of(sourceCrs);
+        var reprojector = Reprojector.Create(sourceCrs, options.Srid);
         var normalizer = new GeometryNormalizer(file.Layer.Geometry);
+        var rejectLimit = options.Rejects.LimitFor(archive.RecordCount);
 
         // The reader builds geometries in the file's CRS; the reprojector stamps the target SRID.
-        using var reader = archive.OpenShapefile(encoding.Encoding, new GeometryFactory(new PrecisionModel(), SpatialReferences.Nad83));
+        using var reader = archive.OpenShapefile(encoding.Encoding, new GeometryFactory(new PrecisionModel(), SpatialReferences.Nad83), cancellationToken);
         var columns = ColumnMapper.Map(reader.Fields, file.FileName);
+        var scope = new ScopeCheck(reader.Fields, file);
         var staging = await partition.StagingAsync(connection, columns, publishedTypes, cancellationToken);
 
         await using var rejects = new RejectRecorder(dataSource, target.Schema, runId, target.Table, file.FileName);
@@ -51,16 +83,25 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
                     undecodable += values[i] is string text ? DbfEncoding.CountUndecodable(text) : 0;
                 }
 
-                var verdict = deleted ? new GeometryVerdict(null, GeometryFate.Rejected, "record marked deleted in the .dbf") : normalizer.Normalize(reader.Geometry);
-                if (verdict.Fate == GeometryFate.Rejected)
+                scope.Verify(values, recordNumber);
+                var defect = archive.DefectOf(recordNumber);
+                var verdict = Judge(deleted, defect, reader.Geometry, domain, normalizer);
+                var projected = verdict.Fate == GeometryFate.Rejected ? verdict : reprojector.Project(verdict.Geometry!);
+                if (projected.Fate == GeometryFate.Rejected)
                 {
-                    Log.FeatureRejected(logger, file.FileName, recordNumber, verdict.Reason!);
-                    await rejects.RecordAsync(recordNumber, verdict.Reason!, reader.Geometry, Attributes(columns, values), cancellationToken);
+                    Log.FeatureRejected(logger, file.FileName, recordNumber, projected.Reason!);
+                    await rejects.RecordAsync(recordNumber, projected.Reason!, defect is null ? reader.Geometry : null, defect?.Content, Attributes(columns, values), cancellationToken);
+                    if (rejects.Count > rejectLimit)
+                    {
+                        throw new TigerImportException(
+                            FailureKind.Data,
+                            $"{file.FileName}: more than {rejectLimit} of its {archive.RecordCount} features rejected, over the reject budget ({options.Rejects}: --max-rejects / TIGER_MAX_REJECTS); the last, record {recordNumber}: {projected.Reason}.");
+                    }
+
                     continue;
                 }
 
-                reprojector.Apply(verdict.Geometry!);
-                await WriteAsync(copier, values, verdict.Geometry!, file, recordNumber, cancellationToken);
+                await WriteAsync(copier, values, projected.Geometry!, file, recordNumber, cancellationToken);
                 repaired += verdict.Fate == GeometryFate.Repaired ? 1 : 0;
             }
 
@@ -77,13 +118,26 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
         }
 
         var result = new FileResult(file.FileName, recordNumber, loaded, repaired, rejects.Count, undecodable, encoding.Name, clock.ElapsedMilliseconds);
-        if (result.Read != result.Loaded + result.Rejected)
+        if (result.Read != result.Loaded + result.Rejected || result.Read != archive.RecordCount)
         {
-            throw new InvalidOperationException($"{file.FileName}: {result.Read} read ≠ {result.Loaded} loaded + {result.Rejected} rejected.");
+            throw new InvalidOperationException($"{file.FileName}: {result.Read} read of {archive.RecordCount} records ≠ {result.Loaded} loaded + {result.Rejected} rejected.");
         }
 
         Log.FileLoaded(logger, "load", file.Layer.Key, file.Year, file.FileName, result.Read, result.Loaded, result.Repaired, result.Rejected, result.ElapsedMs);
         return result;
+    }
+
+    /// <summary>The feature's fate in the file's CRS: a deleted record, a record the reader was not given, coordinates outside the CRS, then validity.</summary>
+    private static GeometryVerdict Judge(bool deleted, ShapeDefect? defect, NetTopologySuite.Geometries.Geometry? geometry, CoordinateDomain domain, GeometryNormalizer normalizer)
+    {
+        if (deleted || defect is not null)
+        {
+            return new GeometryVerdict(null, GeometryFate.Rejected, deleted ? "record marked deleted in the .dbf" : defect!.Reason);
+        }
+
+        return geometry is { IsEmpty: false } && domain.Problem(geometry) is { } outside
+            ? new GeometryVerdict(null, GeometryFate.Rejected, outside)
+            : normalizer.Normalize(geometry);
     }
 
     /// <summary>Advances the reader; a shapefile library error becomes a data error that names the file and record.</summary>

@@ -10,8 +10,7 @@ public sealed class ReprojectorTests
     private static Point Transformed(int srid, double x, double y)
     {
         var point = new GeometryFactory(new PrecisionModel(), 4269).CreatePoint(new Coordinate(x, y));
-        Reprojector.Create(SpatialReferences.ParseProjection(CensusPrj, "test.zip"), srid).Apply(point);
-        return point;
+        return (Point)Reprojector.Create(SpatialReferences.ParseProjection(CensusPrj, "test.zip"), srid).Project(point).Geometry!;
     }
 
     [Fact]
