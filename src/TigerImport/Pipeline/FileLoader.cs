@@ -64,6 +64,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
         // The reader builds geometries in the file's CRS; the reprojector stamps the target SRID.
         using var reader = archive.OpenShapefile(encoding.Encoding, new GeometryFactory(new PrecisionModel(), SpatialReferences.Nad83), cancellationToken);
         var columns = ColumnMapper.Map(reader.Fields, file.FileName);
+        ThrowIfRenamed(columns, publishedTypes, file);
         var scope = new ScopeCheck(reader.Fields, file);
         var staging = await partition.StagingAsync(connection, columns, publishedTypes, cancellationToken);
 
@@ -77,15 +78,22 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 recordNumber++;
+                string? valueProblem = null;
                 for (var i = 0; i < values.Length; i++)
                 {
                     values[i] = reader.Fields[i].Value;
-                    undecodable += values[i] is string text ? DbfEncoding.CountUndecodable(text) : 0;
+                    if (values[i] is string text)
+                    {
+                        undecodable += DbfEncoding.CountUndecodable(text);
+
+                        // PostgreSQL text cannot hold NUL; in a .dbf value it is damage, so the feature is rejected.
+                        valueProblem ??= text.Contains('\0', StringComparison.Ordinal) ? $"field {reader.Fields[i].Name} holds a NUL byte" : null;
+                    }
                 }
 
                 scope.Verify(values, recordNumber);
                 var defect = archive.DefectOf(recordNumber);
-                var verdict = Judge(deleted, defect, reader.Geometry, domain, normalizer);
+                var verdict = valueProblem is null ? Judge(deleted, defect, reader.Geometry, domain, normalizer) : new GeometryVerdict(null, GeometryFate.Rejected, valueProblem);
                 var projected = verdict.Fate == GeometryFate.Rejected ? verdict : reprojector.Project(verdict.Geometry!);
                 if (projected.Fate == GeometryFate.Rejected)
                 {
@@ -127,6 +135,23 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
         return result;
     }
 
+    /// <summary>
+    /// A file may bring a field the published table lacks (a newer release), or lack one it has; both at once is a
+    /// renamed field, which a flipped byte in the .dbf header makes, and would add a junk column to the table for good.
+    /// </summary>
+    private static void ThrowIfRenamed(IReadOnlyList<LayerColumn> columns, IReadOnlyDictionary<string, string> publishedTypes, TigerFile file)
+    {
+        var published = publishedTypes.Keys.Where(name => !ColumnMapper.ReservedNames.Contains(name)).ToList();
+        var missing = published.Except(columns.Select(c => c.Name)).ToList();
+        var added = columns.Select(c => c.Name).Except(published).ToList();
+        if (published.Count > 0 && missing.Count > 0 && added.Count > 0)
+        {
+            throw new TigerImportException(
+                FailureKind.Data,
+                $"{file.FileName}: its .dbf has field(s) {string.Join(", ", added)} where the published table has {string.Join(", ", missing)}; a renamed field is a damaged header, not a new column.");
+        }
+    }
+
     /// <summary>The feature's fate in the file's CRS: a deleted record, a record the reader was not given, coordinates outside the CRS, then validity.</summary>
     private static GeometryVerdict Judge(bool deleted, ShapeDefect? defect, NetTopologySuite.Geometries.Geometry? geometry, CoordinateDomain domain, GeometryNormalizer normalizer)
     {
@@ -165,6 +190,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
         }
     }
 
+    /// <summary>The attributes kept with a reject; a NUL (which jsonb cannot hold) shows as U+FFFD.</summary>
     private static Dictionary<string, object?> Attributes(IReadOnlyList<LayerColumn> columns, object?[] values) =>
-        columns.ToDictionary(c => c.Name, c => values[c.FieldIndex]);
+        columns.ToDictionary(c => c.Name, c => values[c.FieldIndex] is string text ? text.Replace('\0', '\uFFFD') : values[c.FieldIndex]);
 }
