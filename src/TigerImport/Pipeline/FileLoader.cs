@@ -27,7 +27,93 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
     {
         try
         {
-            return await LoadFileAsync(connection, target, publishedTypes, file, path, partition, cancellationToken);
+            var clock = Stopwatch.StartNew();
+            using var archive = TigerArchive.Open(path, file.FileName, cancellationToken);
+            var layerShape = file.Layer.Geometry == LayerGeometry.MultiPolygon ? ShapeType.Polygon : ShapeType.PolyLine;
+            if (archive.ShapeType != layerShape)
+            {
+                throw archive.Invalid($"holds {archive.ShapeType} shapes; {file.Layer.Key} is a {layerShape} layer");
+            }
+
+            var encoding = DbfEncoding.Resolve(archive.CodePageText, archive.LanguageDriverId, file.Year);
+            var sourceCrs = SpatialReferences.ParseProjection(archive.ProjectionText, file.FileName);
+            var domain = CoordinateDomain.Of(sourceCrs);
+            var reprojector = Reprojector.Create(sourceCrs, options.Srid);
+            var normalizer = new GeometryNormalizer(file.Layer.Geometry);
+            var rejectLimit = options.Rejects.LimitFor(archive.RecordCount);
+
+            // The reader builds geometries in the file's CRS; the reprojector stamps the target SRID.
+            using var reader = archive.OpenShapefile(encoding.Encoding, new GeometryFactory(new PrecisionModel(), SpatialReferences.Nad83), cancellationToken);
+            var columns = ColumnMapper.Map(reader.Fields, file.FileName);
+            ThrowIfRenamed(columns, publishedTypes, file);
+            var scope = new ScopeCheck(reader.Fields, file);
+            var staging = await partition.StagingAsync(connection, columns, publishedTypes, cancellationToken);
+
+            await using var rejects = new RejectRecorder(dataSource, target.Schema, runId, target.Table, file.FileName);
+            long loaded, repaired = 0, undecodable = 0;
+            var recordNumber = 0;
+            await using (var copier = await FeatureCopier.BeginAsync(connection, staging, columns, file.ScopeCode, cancellationToken))
+            {
+                var values = new object?[reader.Fields.Count];
+                while (Read(reader, archive, recordNumber, out var deleted))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    recordNumber++;
+                    string? valueProblem = null;
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        values[i] = reader.Fields[i].Value;
+                        if (values[i] is string text)
+                        {
+                            undecodable += DbfEncoding.CountUndecodable(text);
+
+                            // PostgreSQL text cannot hold NUL; in a .dbf value it is damage, so the feature is rejected.
+                            valueProblem ??= text.Contains('\0', StringComparison.Ordinal) ? $"field {reader.Fields[i].Name} holds a NUL byte" : null;
+                        }
+                    }
+
+                    scope.Verify(values, recordNumber);
+                    var defect = archive.DefectOf(recordNumber);
+                    var verdict = valueProblem is null ? Judge(deleted, defect, reader.Geometry, domain, normalizer) : new GeometryVerdict(null, GeometryFate.Rejected, valueProblem);
+                    var projected = verdict.Fate == GeometryFate.Rejected ? verdict : reprojector.Project(verdict.Geometry!);
+                    if (projected.Fate == GeometryFate.Rejected)
+                    {
+                        Log.FeatureRejected(logger, file.FileName, recordNumber, projected.Reason!);
+                        await rejects.RecordAsync(recordNumber, projected.Reason!, defect is null ? reader.Geometry : null, defect?.Content, Attributes(columns, values), cancellationToken);
+                        if (rejects.Count > rejectLimit)
+                        {
+                            throw new TigerImportException(
+                                FailureKind.Data,
+                                $"{file.FileName}: more than {rejectLimit} of its {archive.RecordCount} features rejected, over the reject budget ({options.Rejects}: --max-rejects / TIGER_MAX_REJECTS); the last, record {recordNumber}: {projected.Reason}.");
+                        }
+
+                        continue;
+                    }
+
+                    await WriteAsync(copier, values, projected.Geometry!, file, recordNumber, cancellationToken);
+                    repaired += verdict.Fate == GeometryFate.Repaired ? 1 : 0;
+                }
+
+                archive.VerifyChecksums();
+
+                // PostgreSQL's count of the rows it took, so the accounting check below also covers the COPY.
+                loaded = (long)await copier.CompleteAsync(cancellationToken);
+            }
+
+            await rejects.CompleteAsync(cancellationToken);
+            if (undecodable > 0)
+            {
+                Log.Undecodable(logger, file.FileName, undecodable, encoding.Name, encoding.Origin);
+            }
+
+            var result = new FileResult(file.FileName, recordNumber, loaded, repaired, rejects.Count, undecodable, encoding.Name, clock.ElapsedMilliseconds);
+            if (result.Read != result.Loaded + result.Rejected || result.Read != archive.RecordCount)
+            {
+                throw new InvalidOperationException($"{file.FileName}: {result.Read} read of {archive.RecordCount} records ≠ {result.Loaded} loaded + {result.Rejected} rejected.");
+            }
+
+            Log.FileLoaded(logger, "load", file.Layer.Key, file.Year, file.FileName, result.Read, result.Loaded, result.Repaired, result.Rejected, result.ElapsedMs);
+            return result;
         }
         catch (OutOfMemoryException e)
         {
@@ -35,104 +121,6 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
             // (TigerImport.Cli.csproj) turns it into this, and the file is named, instead of the task being killed.
             throw new TigerImportException(FailureKind.Data, $"{file.FileName} needed more memory than the worker's heap limit allows; the file is likely damaged ({e.Message}).", e);
         }
-    }
-
-    private async Task<FileResult> LoadFileAsync(
-        NpgsqlConnection connection,
-        LayerTarget target,
-        IReadOnlyDictionary<string, string> publishedTypes,
-        TigerFile file,
-        string path,
-        PartitionBuilder partition,
-        CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        using var archive = TigerArchive.Open(path, file.FileName, cancellationToken);
-        var layerShape = file.Layer.Geometry == LayerGeometry.MultiPolygon ? ShapeType.Polygon : ShapeType.PolyLine;
-        if (archive.ShapeType != layerShape)
-        {
-            throw archive.Invalid($"holds {archive.ShapeType} shapes; {file.Layer.Key} is a {layerShape} layer");
-        }
-
-        var encoding = DbfEncoding.Resolve(archive.CodePageText, archive.LanguageDriverId, file.Year);
-        var sourceCrs = SpatialReferences.ParseProjection(archive.ProjectionText, file.FileName);
-        var domain = CoordinateDomain.Of(sourceCrs);
-        var reprojector = Reprojector.Create(sourceCrs, options.Srid);
-        var normalizer = new GeometryNormalizer(file.Layer.Geometry);
-        var rejectLimit = options.Rejects.LimitFor(archive.RecordCount);
-
-        // The reader builds geometries in the file's CRS; the reprojector stamps the target SRID.
-        using var reader = archive.OpenShapefile(encoding.Encoding, new GeometryFactory(new PrecisionModel(), SpatialReferences.Nad83), cancellationToken);
-        var columns = ColumnMapper.Map(reader.Fields, file.FileName);
-        ThrowIfRenamed(columns, publishedTypes, file);
-        var scope = new ScopeCheck(reader.Fields, file);
-        var staging = await partition.StagingAsync(connection, columns, publishedTypes, cancellationToken);
-
-        await using var rejects = new RejectRecorder(dataSource, target.Schema, runId, target.Table, file.FileName);
-        long loaded, repaired = 0, undecodable = 0;
-        var recordNumber = 0;
-        await using (var copier = await FeatureCopier.BeginAsync(connection, staging, columns, file.ScopeCode, cancellationToken))
-        {
-            var values = new object?[reader.Fields.Count];
-            while (Read(reader, archive, recordNumber, out var deleted))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                recordNumber++;
-                string? valueProblem = null;
-                for (var i = 0; i < values.Length; i++)
-                {
-                    values[i] = reader.Fields[i].Value;
-                    if (values[i] is string text)
-                    {
-                        undecodable += DbfEncoding.CountUndecodable(text);
-
-                        // PostgreSQL text cannot hold NUL; in a .dbf value it is damage, so the feature is rejected.
-                        valueProblem ??= text.Contains('\0', StringComparison.Ordinal) ? $"field {reader.Fields[i].Name} holds a NUL byte" : null;
-                    }
-                }
-
-                scope.Verify(values, recordNumber);
-                var defect = archive.DefectOf(recordNumber);
-                var verdict = valueProblem is null ? Judge(deleted, defect, reader.Geometry, domain, normalizer) : new GeometryVerdict(null, GeometryFate.Rejected, valueProblem);
-                var projected = verdict.Fate == GeometryFate.Rejected ? verdict : reprojector.Project(verdict.Geometry!);
-                if (projected.Fate == GeometryFate.Rejected)
-                {
-                    Log.FeatureRejected(logger, file.FileName, recordNumber, projected.Reason!);
-                    await rejects.RecordAsync(recordNumber, projected.Reason!, defect is null ? reader.Geometry : null, defect?.Content, Attributes(columns, values), cancellationToken);
-                    if (rejects.Count > rejectLimit)
-                    {
-                        throw new TigerImportException(
-                            FailureKind.Data,
-                            $"{file.FileName}: more than {rejectLimit} of its {archive.RecordCount} features rejected, over the reject budget ({options.Rejects}: --max-rejects / TIGER_MAX_REJECTS); the last, record {recordNumber}: {projected.Reason}.");
-                    }
-
-                    continue;
-                }
-
-                await WriteAsync(copier, values, projected.Geometry!, file, recordNumber, cancellationToken);
-                repaired += verdict.Fate == GeometryFate.Repaired ? 1 : 0;
-            }
-
-            archive.VerifyChecksums();
-
-            // PostgreSQL's count of the rows it took, so the accounting check below also covers the COPY.
-            loaded = (long)await copier.CompleteAsync(cancellationToken);
-        }
-
-        await rejects.CompleteAsync(cancellationToken);
-        if (undecodable > 0)
-        {
-            Log.Undecodable(logger, file.FileName, undecodable, encoding.Name, encoding.Origin);
-        }
-
-        var result = new FileResult(file.FileName, recordNumber, loaded, repaired, rejects.Count, undecodable, encoding.Name, clock.ElapsedMilliseconds);
-        if (result.Read != result.Loaded + result.Rejected || result.Read != archive.RecordCount)
-        {
-            throw new InvalidOperationException($"{file.FileName}: {result.Read} read of {archive.RecordCount} records ≠ {result.Loaded} loaded + {result.Rejected} rejected.");
-        }
-
-        Log.FileLoaded(logger, "load", file.Layer.Key, file.Year, file.FileName, result.Read, result.Loaded, result.Repaired, result.Rejected, result.ElapsedMs);
-        return result;
     }
 
     /// <summary>
