@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project's scripts need, when they are missing:
 #   PostgreSQL 15 + PostGIS 3 (a local database for runs and tests; shp2pgsql for benchmarks), GDAL (ogr2ogr),
-#   and npm (once, to fetch the S3 test server: scripts/s3-server.sh).
-# Usage: scripts/install-deps.sh [postgis] [gdal] [npm]   (default: postgis and gdal)
+#   npm (once, to fetch the S3 test server: scripts/s3-server.sh), and unzip + GNU time for scripts/bench.sh.
+# Usage: scripts/install-deps.sh [postgis] [gdal] [npm] [bench]   (default: postgis and gdal)
 set -euo pipefail
 
 want=("$@")
@@ -17,7 +17,10 @@ for item in "${want[@]}"; do
       command -v shp2pgsql >/dev/null 2>&1 || packages+=(postgis) ;;
     gdal) command -v ogr2ogr >/dev/null 2>&1 || packages+=(gdal-bin) ;;
     npm) command -v npm >/dev/null 2>&1 || packages+=(npm) ;;
-    *) echo "install-deps: unknown item '$item' (postgis, gdal, npm)" >&2; exit 2 ;;
+    bench)
+      command -v unzip >/dev/null 2>&1 || packages+=(unzip)
+      [ -x /usr/bin/time ] || packages+=(time) ;;
+    *) echo "install-deps: unknown item '$item' (postgis, gdal, npm, bench)" >&2; exit 2 ;;
   esac
 done
 [ ${#packages[@]} -gt 0 ] || exit 0

@@ -5,6 +5,9 @@
 #   scripts/postgis.sh stop [NAME]             stop it
 #   scripts/postgis.sh url [NAME]              print its DATABASE_URL if it is running
 # --fast turns fsync off: for tests only (benchmarks and real loads keep it on).
+# The URL printed is that of the role "tigerimport", not a superuser (docs/database-role.md): the superuser installs
+# PostGIS (in template1 too, so databases the tests create have it) and the role owns the "tigerimport" database.
+# It has CREATEDB and CREATEROLE for the tests (a database per test run, reader roles); the worker needs neither.
 # Users with Docker can use docker-compose.yml instead (postgis/postgis image).
 set -euo pipefail
 
@@ -33,7 +36,8 @@ as_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-url_of() { echo "postgres://$(db_user)@127.0.0.1:$(cat "$base/port")/tigerimport"; }
+role=tigerimport
+url_of() { echo "postgres://$role@127.0.0.1:$(cat "$base/port")/tigerimport"; }
 db_user() { if [ "$(id -u)" -eq 0 ]; then echo postgres; else id -un; fi; }
 
 running() { [ -f "$base/port" ] && [ -f "$data/postmaster.pid" ] && as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; }
@@ -47,10 +51,21 @@ free_port() {
   log "no free port found"; exit 1
 }
 
+# As the superuser, idempotently: PostGIS in template1, the role, its database (with PostGIS).
+provision() {
+  local psql=(as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U "$(db_user)" -v ON_ERROR_STOP=1 -qtA)
+  PGOPTIONS="-c client_min_messages=warning" "${psql[@]}" -d template1 -c "CREATE EXTENSION IF NOT EXISTS postgis" >/dev/null
+  "${psql[@]}" -d postgres -c "SELECT 1 FROM pg_roles WHERE rolname = '$role'" | grep -q 1 \
+    || "${psql[@]}" -d postgres -c "CREATE ROLE $role LOGIN CREATEDB CREATEROLE" >/dev/null
+  "${psql[@]}" -d postgres -c "SELECT 1 FROM pg_database WHERE datname = 'tigerimport'" | grep -q 1 \
+    || as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U "$(db_user)" -O "$role" tigerimport
+  PGOPTIONS="-c client_min_messages=warning" "${psql[@]}" -d tigerimport -c "CREATE EXTENSION IF NOT EXISTS postgis; ALTER DATABASE tigerimport OWNER TO $role" >/dev/null
+}
+
 case "$cmd" in
   start)
     bin="$(pg_bin)" || { "$root/scripts/install-deps.sh" postgis; bin="$(pg_bin)"; }
-    if running; then url_of; exit 0; fi
+    if running; then port="$(cat "$base/port")"; provision; url_of; exit 0; fi
     mkdir -p "$base"
     if [ "$(id -u)" -eq 0 ]; then
       chown -R postgres:postgres "$base"
@@ -67,10 +82,7 @@ case "$cmd" in
     [ "$fast" -eq 1 ] && opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     as_owner "$bin/pg_ctl" -D "$data" -l "$base/server.log" -o "$opts" -w -t 60 start >/dev/null \
       || { tail -20 "$base/server.log" >&2; exit 1; }
-    as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U "$(db_user)" -d postgres -qtAc \
-      "SELECT 1 FROM pg_database WHERE datname = 'tigerimport'" | grep -q 1 \
-      || as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U "$(db_user)" tigerimport
-    PGOPTIONS="-c client_min_messages=warning" as_owner "$bin/psql" -h 127.0.0.1 -p "$port" -U "$(db_user)" -d tigerimport -qc "CREATE EXTENSION IF NOT EXISTS postgis" >/dev/null
+    provision
     log "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') with PostGIS on 127.0.0.1:$port (data in ${base#$root/})"
     url_of ;;
   stop)

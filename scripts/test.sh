@@ -23,6 +23,13 @@ count() { grep -E "^\s*$1: [0-9]+" "$results/dotnet.log" | tail -1 | grep -oE '[
 passed=$(count succeeded); failed=$(count failed); skipped=$(count skipped)
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi  # a build failure runs no test but must not pass
 
+# The benchmark on a tiny input: proves scripts/bench.sh still runs end to end (it asserts no timing).
+if scripts/bench.sh --tiny >"$results/bench.log" 2>&1 && grep -q 'import/ogr2ogr' "$results/bench.log"; then
+  passed=$((passed + 1)); echo "bench: tiny run passed"
+else
+  failed=$((failed + 1)); status=1; echo "bench: tiny run FAILED:"; tail -20 "$results/bench.log"
+fi
+
 if [ -x infra/test.sh ]; then
   infra/test.sh 2>&1 | tee "$results/terraform.log" || status=1
   line=$(grep -E '^terraform: [0-9]+ passed, [0-9]+ failed' "$results/terraform.log" | tail -1)

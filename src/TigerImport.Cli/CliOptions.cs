@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TigerImport.Geometry;
+using TigerImport.Load;
 using TigerImport.Pipeline;
 
 namespace TigerImport.Cli;
@@ -15,9 +16,11 @@ internal static class CliOptions
 
     public static readonly Option<string?> Counties = EnvOption.Text("--counties", "TIGER_COUNTIES", "Comma-separated 5-digit county codes (35013) that narrow county-based layers");
 
-    public static readonly Option<string?> Schema = EnvOption.Text("--schema", "TIGER_SCHEMA", "Target schema; tables are <schema>.<layer>_<year>", "tiger");
+    public static readonly Option<string?> Schema = EnvOption.Text("--schema", "TIGER_SCHEMA", "Target schema; tables are <schema>.<layer>_<year>", "tiger")
+        .Checked(Sql.SchemaProblem);
 
-    public static readonly Option<int> Srid = EnvOption.Number("--srid", "TIGER_SRID", $"Target SRID: {string.Join(", ", SpatialReferences.Targets)}", SpatialReferences.Wgs84);
+    public static readonly Option<int> Srid = EnvOption.Number("--srid", "TIGER_SRID", $"Target SRID: {string.Join(", ", SpatialReferences.Targets)}", SpatialReferences.Wgs84,
+        srid => SpatialReferences.Targets.Contains(srid) ? null : $"--srid (TIGER_SRID) {srid} is not supported: choose one of {string.Join(", ", SpatialReferences.Targets)}.");
 
     public static readonly Option<RejectBudget> MaxRejects = EnvOption.Parsed(
         "--max-rejects",
@@ -43,7 +46,8 @@ internal static class CliOptions
 
     public static readonly Option<string?> UserAgent = EnvOption.Text("--user-agent", "TIGER_USER_AGENT", "HTTP User-Agent sent to Census", "tigerimport/1.0 (TIGER/Line to PostGIS loader)");
 
-    public static readonly Option<int> MaxDownloads = EnvOption.Number("--max-downloads", "TIGER_MAX_DOWNLOADS", "Downloads at once (Census blocks many parallel requests)", 2);
+    public static readonly Option<int> MaxDownloads = EnvOption.Number("--max-downloads", "TIGER_MAX_DOWNLOADS", "Downloads at once (Census blocks many parallel requests)", 2,
+        count => count is >= 1 and <= 16 ? null : $"--max-downloads (TIGER_MAX_DOWNLOADS) must be 1 to 16; got {count}.");
 
     public static readonly Option<string?> S3Endpoint = EnvOption.Text("--s3-endpoint", "AWS_ENDPOINT_URL_S3", "S3-compatible endpoint URL (default: AWS)");
 }

@@ -11,12 +11,14 @@ internal static class EnvOption
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value : fallback,
     };
 
-    public static Option<int> Number(string name, string variable, string description, int fallback) => new(name)
+    /// <summary>A whole number from the command line or the variable, with an optional check of its range, both reported as usage errors.</summary>
+    public static Option<int> Number(string name, string variable, string description, int fallback, Func<int, string?>? check = null) => new(name)
     {
         Description = $"{description} [env: {variable}]",
         DefaultValueFactory = result => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
-            ? int.TryParse(value, out var number) ? number : Fail(result, $"{variable}='{value}' is not a whole number.")
+            ? Convert(result, value, $"{variable}='{value}'", check)
             : fallback,
+        CustomParser = result => Convert(result, result.Tokens[^1].Value, $"{name} '{result.Tokens[^1].Value}'", check),
     };
 
     public static Option<bool> Flag(string name, string variable, string description) => new(name)
@@ -26,15 +28,30 @@ internal static class EnvOption
             && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1"),
     };
 
-    /// <summary>An option whose text <paramref name="parse"/> turns into a value, from the command line or the variable; its usage error is a parse error.</summary>
+    /// <summary>A value that <paramref name="parse"/> reads from the command line or the variable; a usage error it throws is a parse error.</summary>
     public static Option<T> Parsed<T>(string name, string variable, string description, string fallback, Func<string, T> parse) => new(name)
     {
         Description = $"{description} [env: {variable}]",
-        CustomParser = result => Parse(result, result.Tokens[0].Value, parse),
-        DefaultValueFactory = result => Parse(result, Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value : fallback, parse),
+        DefaultValueFactory = result => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
+            ? Parse(result, value, variable, parse)
+            : parse(fallback),
+        CustomParser = result => Parse(result, result.Tokens[^1].Value, name, parse),
     };
 
-    private static T Parse<T>(System.CommandLine.Parsing.ArgumentResult result, string text, Func<string, T> parse)
+    /// <summary>Adds a check of a text option's value (given or from its variable), so every value is validated once, when parsed.</summary>
+    public static Option<string?> Checked(this Option<string?> option, Func<string, string?> problem)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && problem(value) is { } message)
+            {
+                result.AddError(message);
+            }
+        });
+        return option;
+    }
+
+    private static T Parse<T>(System.CommandLine.Parsing.ArgumentResult result, string text, string given, Func<string, T> parse)
     {
         try
         {
@@ -42,14 +59,24 @@ internal static class EnvOption
         }
         catch (TigerImportException e) when (e.Kind == FailureKind.Usage)
         {
-            result.AddError(e.Message);
+            result.AddError($"{given}: {e.Message}");
             return default!;
         }
     }
 
-    private static int Fail(System.CommandLine.Parsing.ArgumentResult result, string message)
+    private static int Convert(System.CommandLine.Parsing.ArgumentResult result, string text, string given, Func<int, string?>? check)
     {
-        result.AddError(message);
-        return 0;
+        if (!int.TryParse(text, out var number))
+        {
+            result.AddError($"{given} is not a whole number.");
+            return 0;
+        }
+
+        if (check?.Invoke(number) is { } problem)
+        {
+            result.AddError(problem);
+        }
+
+        return number;
     }
 }

@@ -1,14 +1,12 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
-using Serilog.Context;
 using TigerImport.Catalog;
-using TigerImport.Load;
 using TigerImport.Pipeline;
 using TigerImport.Sources;
 
 namespace TigerImport.Cli;
 
-/// <summary>The thin host: parse options, set up logging and the database, run the pipeline, map the outcome to an exit code.</summary>
+/// <summary>The thin host: the verbs and their options; <see cref="VerbRunner"/> runs each and maps its outcome to an exit code.</summary>
 internal static class Program
 {
     /// <summary>ECS gives a task 120 s (its maximum stopTimeout) between SIGTERM and SIGKILL; leave 10 s to flush logs.</summary>
@@ -21,7 +19,21 @@ internal static class Program
             ImportCommand(),
             RevertCommand(),
         };
-        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = ShutdownGrace });
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // System.CommandLine would exit 1, which this tool keeps for bugs: a command line it cannot read is usage (2).
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync(error.Message);
+            }
+
+            var verb = parse.CommandResult.Command == root ? "" : " " + parse.CommandResult.Command.Name;
+            await Console.Error.WriteLineAsync($"Run 'tigerimport{verb} --help' for the verbs and options.");
+            return ExitCodes.Usage;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = ShutdownGrace });
     }
 
     private static Command ImportCommand()
@@ -32,18 +44,16 @@ internal static class Program
             CliOptions.Connection, CliOptions.SkipMissing, CliOptions.Cache, CliOptions.TempDir, CliOptions.UserAgent, CliOptions.MaxDownloads,
             CliOptions.S3Endpoint, CliOptions.LogFormat, CliOptions.MaxRejects,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, "import", async (dataSource, logger, runId) =>
+        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "import", () => RequestFrom(parse), async (request, run) =>
         {
-            var request = RequestFrom(parse);
             var source = TigerSourceFactory.Create(
                 new SourceOptions(
                     parse.GetValue(CliOptions.Source)!, parse.GetValue(CliOptions.Cache), parse.GetValue(CliOptions.TempDir)!,
                     parse.GetValue(CliOptions.UserAgent)!, parse.GetValue(CliOptions.MaxDownloads), parse.GetValue(CliOptions.S3Endpoint)),
-                logger);
+                run.Logger);
             using var disposeSource = source as IDisposable;
-            logger.LogInformation("Importing {Layers} {Year} from {Source}", string.Join(",", request.Layers), request.Year, source.DisplayName);
-            var summary = await new ImportRunner(dataSource, source, logger).ImportAsync(runId, request, OptionsFrom(parse), cancellationToken);
-            return summary;
+            run.Logger.LogInformation("Importing {Layers} {Year} from {Source}", string.Join(",", request.Layers), request.Year, source.DisplayName);
+            return await new ImportRunner(run.DataSource, source, run.Logger).ImportAsync(run.RunId, request, OptionsFrom(parse), cancellationToken);
         }, cancellationToken));
         return command;
     }
@@ -54,62 +64,12 @@ internal static class Program
         {
             CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Schema, CliOptions.Connection, CliOptions.LogFormat,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, "revert", async (dataSource, logger, runId) =>
+        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "revert", () => RequestFrom(parse), async (request, run) =>
         {
-            await new Reverter(dataSource, logger).RevertAsync(runId, RequestFrom(parse), OptionsFrom(parse), cancellationToken);
+            await new Reverter(run.DataSource, run.Logger).RevertAsync(run.RunId, request, OptionsFrom(parse), cancellationToken);
             return null;
         }, cancellationToken));
         return command;
-    }
-
-    private static async Task<int> RunAsync(
-        ParseResult parse, string verb, Func<Npgsql.NpgsqlDataSource, ILogger, Guid, Task<ImportSummary?>> run, CancellationToken cancellationToken)
-    {
-        Logging logging;
-        try
-        {
-            logging = Logging.Create(parse.GetValue(CliOptions.LogFormat));
-        }
-        catch (TigerImportException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return ExitCodes.Usage;
-        }
-
-        using (logging)
-        {
-            var runId = Guid.NewGuid();
-            using var _ = LogContext.PushProperty("RunId", runId);
-            var logger = logging.Factory.CreateLogger("tigerimport");
-            try
-            {
-                await using var dataSource = DatabaseConnection.Create(parse.GetValue(CliOptions.Connection), logging.Factory, out var database);
-                logger.LogInformation("tigerimport {Verb} run {RunId} on {Database}", verb, runId, database);
-                var summary = await run(dataSource, logger, runId);
-                if (summary is null)
-                {
-                    return ExitCodes.Success;
-                }
-
-                SummaryReport.Write(summary, logging, logger);
-                return summary.WorstFailure is { } failure ? ExitCodes.For(failure) : ExitCodes.Success;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                logger.LogWarning("Cancelled: the layer being loaded was not published; published tables are unchanged");
-                return ExitCodes.Cancelled;
-            }
-            catch (Exception e) when (Failures.Classify(e) is { } kind)
-            {
-                logger.LogError("{Verb} failed ({Failure}): {Reason}", verb, kind, e.Message);
-                return ExitCodes.For(kind);
-            }
-            catch (Exception e)
-            {
-                logger.LogCritical(e, "{Verb} failed unexpectedly: {Reason}", verb, e.Message);
-                return ExitCodes.InternalError;
-            }
-        }
     }
 
     private static ImportRequest RequestFrom(ParseResult parse) => ImportRequest.Parse(

@@ -95,4 +95,23 @@ internal static partial class Log
 
     [LoggerMessage(45, LogLevel.Information, "Finished: {Stage:l} {File:l} from {Key:l}: {Bytes} bytes in {Attempts} attempt(s), {ElapsedMs} ms")]
     public static partial void S3Downloaded(ILogger logger, string stage, string file, string key, long bytes, int attempts, long elapsedMs);
+
+    // 70–79: the database side of a run (connection, leftovers, abandoned runs, retries).
+    [LoggerMessage(70, LogLevel.Warning, "Database {Database:l} not reachable (attempt {Attempt}: {Reason:l}); retrying in {DelayMs} ms")]
+    public static partial void DatabaseUnreachable(ILogger logger, string database, int attempt, long delayMs, string reason);
+
+    [LoggerMessage(71, LogLevel.Warning, "{Layer:l} {Year}: dropped {Count} staging table(s) left by an earlier run that did not finish: {Tables:l}")]
+    public static partial void StagingLeftoversDropped(ILogger logger, string layer, int year, int count, string tables);
+
+    [LoggerMessage(72, LogLevel.Warning, "Run {AbandonedRunId} ({Command:l}, started {StartedAt:u}) was left running by a process that is gone; marked abandoned")]
+    public static partial void RunAbandoned(ILogger logger, Guid abandonedRunId, string command, DateTime startedAt);
+
+    [LoggerMessage(73, LogLevel.Warning, "{Layer:l} {Year}: the database connection was lost while loading {File:l} ({Reason:l}); loading it again on a new connection")]
+    public static partial void FileRetried(ILogger logger, string layer, int year, string file, string reason);
+
+    [LoggerMessage(74, LogLevel.Warning, "{Table:l}: the publish waits for {Blockers:l}")]
+    public static partial void PublishBlocked(ILogger logger, string table, string blockers);
+
+    [LoggerMessage(75, LogLevel.Warning, "{Layer:l} {Year}: the source holds {Count} zip(s) whose names are not Census file names, ignored: {Files:l}")]
+    public static partial void UnrecognizedFiles(ILogger logger, string layer, int year, int count, string files);
 }

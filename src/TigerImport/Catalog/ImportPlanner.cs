@@ -32,11 +32,15 @@ public static class ImportPlanner
 
             // No states named: every state the source holds (all of Census's, for Census), or the 52 when it cannot list.
             var states = named ?? (held is null ? UsStates.StatesDcAndPuertoRico : StatesIn(held));
-            plans.Add(vintage.Scope switch
+            var plan = vintage.Scope switch
             {
                 LayerScope.Nation => PlanNation(vintage, held),
                 LayerScope.State => PlanStates(vintage, states, request.Counties, held),
                 _ => PlanCounties(vintage, states, request.Counties, held),
+            };
+            plans.Add(plan with
+            {
+                Unrecognized = listing?.Where(n => n.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) && !TigerFileName.TryParse(n, out _)).Order(StringComparer.Ordinal).ToList() ?? [],
             });
         }
 
@@ -114,7 +118,20 @@ public static class ImportPlanner
             files.AddRange(ofState);
         }
 
-        missing.AddRange((counties ?? []).Where(c => !files.Any(f => f.ScopeCode == c)).Select(c => vintage.FileName(c)));
+        foreach (var county in (counties ?? []).Where(c => !files.Any(f => f.ScopeCode == c)))
+        {
+            // The listing is the authority on county codes: a code it lacks among a state's files is a typo or an old code.
+            var ofState = held.Where(f => f.Scope == LayerScope.County && f.StateFips == county[..2]).Select(f => f.ScopeCode).Order(StringComparer.Ordinal).ToList();
+            if (ofState.Count > 0)
+            {
+                throw new TigerImportException(
+                    FailureKind.Usage,
+                    $"Unknown county '{county}' for {vintage.Layer.Key} {vintage.Year}: the source lists {ofState.Count} county file(s) of {UsStates.ByFips(county[..2]).Name}: {string.Join(", ", ofState)}. Fix --counties.");
+            }
+
+            missing.Add(vintage.FileName(county));
+        }
+
         return new(vintage, files, missing.Distinct().ToList(), []);
     }
 

@@ -7,4 +7,8 @@ public sealed record LayerPlan(
     TigerLayerVintage Vintage,
     IReadOnlyList<TigerFile> Files,
     IReadOnlyList<string> Missing,
-    IReadOnlyList<string> Notices);
+    IReadOnlyList<string> Notices)
+{
+    /// <summary>Zips the source's listing holds whose names are not Census file names (ignored; the operator is told).</summary>
+    public IReadOnlyList<string> Unrecognized { get; init; } = [];
+}

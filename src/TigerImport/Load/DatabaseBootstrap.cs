@@ -2,18 +2,32 @@ using Npgsql;
 
 namespace TigerImport.Load;
 
-/// <summary>Creates what every run needs, idempotently: PostGIS, the three schemas, and the run, partition and reject tables.</summary>
+/// <summary>
+/// Creates what every run needs, idempotently: the three schemas, and the run, partition and reject tables. It creates
+/// only what is missing, so a role without CREATE on the database works once its schemas exist, and PostGIS is
+/// created only when absent (an administrator installs it where the role may not: see docs/database-role.md).
+/// </summary>
 public static class DatabaseBootstrap
 {
     public static async Task EnsureAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
     {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await Db.ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtextextended('tigerimport bootstrap', 0))", cancellationToken);
+        if (!await Db.ScalarAsync<bool>(connection, "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'postgis')", cancellationToken))
+        {
+            await CreatePostgisAsync(connection, cancellationToken);
+        }
+
+        foreach (var name in new[] { schema, schema + "_staging", schema + "_backup" })
+        {
+            if (!await Db.ScalarAsync<bool>(connection, "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)", cancellationToken, name))
+            {
+                await Db.ExecuteAsync(connection, $"CREATE SCHEMA {Sql.Identifier(name)}", cancellationToken);
+            }
+        }
+
         var s = Sql.Identifier(schema);
         var sql = $"""
-            SELECT pg_advisory_xact_lock(hashtextextended('tigerimport bootstrap', 0));
-            CREATE EXTENSION IF NOT EXISTS postgis;
-            CREATE SCHEMA IF NOT EXISTS {s};
-            CREATE SCHEMA IF NOT EXISTS {Sql.Identifier(schema + "_staging")};
-            CREATE SCHEMA IF NOT EXISTS {Sql.Identifier(schema + "_backup")};
             CREATE TABLE IF NOT EXISTS {s}.tiger_runs (
                 run_id uuid PRIMARY KEY,
                 command text NOT NULL,
@@ -48,12 +62,23 @@ public static class DatabaseBootstrap
                 PRIMARY KEY (run_id, file_name, record_number));
             ALTER TABLE {s}.tiger_rejects ADD COLUMN IF NOT EXISTS shape bytea;
             """;
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var command = new NpgsqlCommand(sql, connection, transaction))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await Db.ExecuteAsync(connection, sql, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>PostGIS is not a trusted extension: only a superuser (RDS: rds_superuser) can create it.</summary>
+    private static async Task CreatePostgisAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Db.ExecuteAsync(connection, "CREATE EXTENSION postgis", cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new TigerImportException(
+                FailureKind.Database,
+                $"PostGIS is not installed in database {connection.Database} and this role may not install it ({e.MessageText}): an administrator runs CREATE EXTENSION postgis once (see docs/database-role.md).",
+                e);
+        }
     }
 }

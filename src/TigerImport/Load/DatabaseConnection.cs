@@ -14,7 +14,7 @@ public static class DatabaseConnection
         var text = connection ?? Environment.GetEnvironmentVariable("DATABASE_URL");
         var builder = string.IsNullOrWhiteSpace(text) ? new NpgsqlConnectionStringBuilder()
             : text.Contains("://", StringComparison.Ordinal) ? FromUrl(text)
-            : new NpgsqlConnectionStringBuilder(text);
+            : FromKeywords(text);
         if (builder.Host is null && Environment.GetEnvironmentVariable("PGHOST") is null)
         {
             throw new TigerImportException(FailureKind.Usage, "No database given: set DATABASE_URL (postgres://user:password@host:5432/db), the PG* variables, or --connection.");
@@ -29,6 +29,60 @@ public static class DatabaseConnection
         return Build(builder.ConnectionString, loggerFactory);
     }
 
+    /// <summary>
+    /// Opens a first connection, retrying for up to <see cref="ReachBudget"/> while the server is starting (docker
+    /// compose starts the worker with the database); a refusal that waiting cannot fix (password, missing database)
+    /// fails at once. The error names host, port, database and user, and the cause; never the password.
+    /// </summary>
+    public static async Task WaitUntilReachableAsync(NpgsqlDataSource dataSource, string description, ILogger logger, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var delay = TimeSpan.FromMilliseconds(500);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+                return;
+            }
+            catch (NpgsqlException e) when (e.IsTransient && clock.Elapsed + delay < ReachBudget)
+            {
+                Log.DatabaseUnreachable(logger, description, attempt, (long)delay.TotalMilliseconds, Cause(e));
+                await Task.Delay(delay, cancellationToken);
+                delay *= 2;
+            }
+            catch (NpgsqlException e)
+            {
+                throw new TigerImportException(
+                    FailureKind.Database, $"Cannot connect to the database at {description} (attempt {attempt}, {clock.Elapsed.TotalSeconds:F0} s): {Cause(e)}", e);
+            }
+        }
+    }
+
+    /// <summary>The root cause of a connection failure, e.g. "Connection refused" or the server's own message.</summary>
+    private static string Cause(Exception e) => e switch
+    {
+        PostgresException p => $"{p.MessageText} (SQLSTATE {p.SqlState})",
+        { InnerException: { } inner } => $"{e.Message} ({inner.Message})",
+        _ => e.Message,
+    };
+
+    /// <summary>How long the first connection may wait for a server that is starting (backoff 0.5, 1, 2, 4, 8 s).</summary>
+    private static readonly TimeSpan ReachBudget = TimeSpan.FromSeconds(20);
+
+    /// <summary>A key=value connection string; a malformed one is a usage error that does not echo it (it may hold a password).</summary>
+    private static NpgsqlConnectionStringBuilder FromKeywords(string text)
+    {
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(text);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            throw new TigerImportException(FailureKind.Usage, $"The connection string (--connection or DATABASE_URL) is malformed: {e.Message} Use postgres://user:password@host:5432/database or Host=…;Port=…;Database=…;Username=….");
+        }
+    }
+
     /// <summary>A data source that reads and writes NetTopologySuite geometries (PostGIS binary).</summary>
     public static NpgsqlDataSource Build(string connectionString, ILoggerFactory loggerFactory)
     {
@@ -40,7 +94,7 @@ public static class DatabaseConnection
     /// <summary>postgres://user:password@host:port/database?sslmode=require&amp;…; query keys are Npgsql or libpq names.</summary>
     public static NpgsqlConnectionStringBuilder FromUrl(string url)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("postgres" or "postgresql"))
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("postgres" or "postgresql") || uri.Host.Length == 0)
         {
             throw new TigerImportException(FailureKind.Usage, "DATABASE_URL must look like postgres://user:password@host:5432/database.");
         }
@@ -73,7 +127,20 @@ public static class DatabaseConnection
             var kv = pair.Split('=', 2);
             var key = Uri.UnescapeDataString(kv[0]);
             var value = kv.Length == 2 ? Uri.UnescapeDataString(kv[1]) : "";
-            builder[key switch { "sslmode" => "SSL Mode", "application_name" => "Application Name", "connect_timeout" => "Timeout", _ => key }] = value;
+            if (key == "sslmode")
+            {
+                // libpq spells the modes verify-full and verify-ca; Npgsql reads VerifyFull and VerifyCA.
+                value = value.Replace("-", "", StringComparison.Ordinal);
+            }
+
+            try
+            {
+                builder[key switch { "sslmode" => "SSL Mode", "sslrootcert" => "Root Certificate", "application_name" => "Application Name", "connect_timeout" => "Timeout", _ => key }] = value;
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException)
+            {
+                throw new TigerImportException(FailureKind.Usage, $"DATABASE_URL has a query parameter that is not a connection setting: '{key}' ({e.Message}).");
+            }
         }
 
         return builder;

@@ -68,6 +68,25 @@ public static class LayerTable
     public static string? KeyColumn(LayerTarget target, IEnumerable<string> columns) =>
         target.Vintage.Layer.KeyFields.Select(k => k.ToLowerInvariant()).FirstOrDefault(columns.Contains);
 
+    /// <summary>The layer's partition tables (<c>{table}_p{part}</c>) that <paramref name="schema"/> holds, by name.</summary>
+    public static async Task<IReadOnlyList<string>> PartitionTablesAsync(NpgsqlConnection connection, LayerTarget target, string schema, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r' AND starts_with(c.relname, $2) ORDER BY 1",
+            connection)
+        {
+            Parameters = { new() { Value = schema }, new() { Value = target.PartitionTable(string.Empty) } },
+        };
+        var names = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
     /// <summary>Column name → type (as format_type spells it) of a table, in column order; empty when there is no such table.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> ColumnTypesAsync(
         NpgsqlConnection connection, string schema, string table, CancellationToken cancellationToken)

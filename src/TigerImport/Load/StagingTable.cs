@@ -108,6 +108,21 @@ public sealed class StagingTable
             cancellationToken);
     }
 
+    /// <summary>
+    /// Drops every staging partition of the layer's table, whichever run left it (a crash, a SIGKILL, an OOM kill).
+    /// Called under the layer's lock, so no running import owns them. Returns the names dropped.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> DropLeftoversAsync(NpgsqlConnection connection, LayerTarget target, CancellationToken cancellationToken)
+    {
+        var names = await LayerTable.PartitionTablesAsync(connection, target, target.StagingSchema, cancellationToken);
+        foreach (var name in names)
+        {
+            await Db.ExecuteAsync(connection, $"DROP TABLE IF EXISTS {Sql.Qualified(target.StagingSchema, name)}", cancellationToken);
+        }
+
+        return names;
+    }
+
     public Task DropAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         Db.ExecuteAsync(connection, $"DROP TABLE IF EXISTS {Qualified}", cancellationToken);
 }

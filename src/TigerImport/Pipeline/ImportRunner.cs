@@ -1,10 +1,7 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using TigerImport.Catalog;
-using TigerImport.Load;
-using TigerImport.Publish;
 using TigerImport.Sources;
 
 namespace TigerImport.Pipeline;
@@ -18,10 +15,10 @@ public sealed class ImportRunner(NpgsqlDataSource dataSource, ITigerSource sourc
     public async Task<ImportSummary> ImportAsync(Guid runId, ImportRequest request, ImportOptions options, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var journal = new RunJournal(dataSource, options.Schema, runId);
+        await using var journal = new RunJournal(dataSource, options.Schema, runId, logger);
         await journal.BeginAsync("import", source.DisplayName, request, options, cancellationToken);
         var results = new List<LayerResult>();
-        var status = "cancelled";
+        var status = "failed"; // also when a bug escapes: only a stop is 'cancelled'
         try
         {
             var plans = await ImportPlanner.PlanAsync(request, source.ListAsync, cancellationToken);
@@ -36,9 +33,9 @@ public sealed class ImportRunner(NpgsqlDataSource dataSource, ITigerSource sourc
             status = summary.WorstFailure is null ? "succeeded" : "failed";
             return summary;
         }
-        catch (Exception e) when (Failures.Classify(e) is not null)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            status = "failed";
+            status = "cancelled";
             throw;
         }
         finally

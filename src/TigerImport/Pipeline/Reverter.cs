@@ -13,9 +13,9 @@ public sealed class Reverter(NpgsqlDataSource dataSource, ILogger logger)
     public async Task<IReadOnlyList<(string Table, IReadOnlyList<string> Parts)>> RevertAsync(
         Guid runId, ImportRequest request, ImportOptions options, CancellationToken cancellationToken)
     {
-        var journal = new RunJournal(dataSource, options.Schema, runId);
+        await using var journal = new RunJournal(dataSource, options.Schema, runId, logger);
         await journal.BeginAsync("revert", null, request, options, cancellationToken);
-        var status = "failed";
+        var status = "failed"; // also when a bug escapes: only a stop is 'cancelled'
         var reverted = new List<(string, IReadOnlyList<string>)>();
         try
         {
@@ -29,7 +29,9 @@ public sealed class Reverter(NpgsqlDataSource dataSource, ILogger logger)
                 var done = await rotator.RevertAsync(connection, target, parts, cancellationToken);
                 if (done.Count == 0)
                 {
-                    throw new TigerImportException(FailureKind.Usage, $"{target.Schema}.{target.Table} has no previous version to revert to{(parts is null ? "" : " for the states named")}.");
+                    throw new TigerImportException(
+                        FailureKind.Usage,
+                        $"{target.Schema}.{target.Table} has no previous version to revert to{(parts is null ? "" : " for the states named")}: revert restores what the last import replaced, so a layer must have been imported twice (check --year, --layers, --schema{(parts is null ? "" : ", --states")}).");
                 }
 
                 Log.Reverted(logger, $"{target.Schema}.{target.Table}", string.Join(",", done));
@@ -39,9 +41,14 @@ public sealed class Reverter(NpgsqlDataSource dataSource, ILogger logger)
             status = "succeeded";
             return reverted;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            status = "cancelled";
+            throw;
+        }
         finally
         {
-            await journal.EndAsync(cancellationToken.IsCancellationRequested ? "cancelled" : status, []);
+            await journal.EndAsync(status, []);
         }
     }
 }

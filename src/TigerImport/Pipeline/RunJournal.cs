@@ -1,18 +1,29 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using TigerImport.Catalog;
 using TigerImport.Load;
 
 namespace TigerImport.Pipeline;
 
-/// <summary>Records each run in <c>{schema}.tiger_runs</c> (osm2pgsql keeps its run properties in the database too).</summary>
-internal sealed class RunJournal(NpgsqlDataSource dataSource, string schema, Guid runId)
+/// <summary>
+/// Records each run in <c>{schema}.tiger_runs</c> (osm2pgsql keeps its run properties in the database too). A running
+/// run holds a session advisory lock named after its id on a connection of its own, which PostgreSQL releases when
+/// the process dies however it dies (SIGKILL, OOM kill); so a 'running' row whose lock is free belongs to a process
+/// that is gone, and every run marks such rows 'abandoned' when it begins.
+/// </summary>
+internal sealed class RunJournal(NpgsqlDataSource dataSource, string schema, Guid runId, ILogger logger) : IAsyncDisposable
 {
-    /// <summary>Bootstraps the schema (PostGIS, tables) and records the run as running.</summary>
+    private NpgsqlConnection? lease;
+
+    private string Runs => Sql.Qualified(schema, "tiger_runs");
+
+    /// <summary>Bootstraps the schema (PostGIS, tables), takes the run's lease, records the run as running, and closes abandoned runs.</summary>
     public async Task BeginAsync(string command, string? source, ImportRequest request, ImportOptions options, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await DatabaseBootstrap.EnsureAsync(connection, schema, cancellationToken);
+        lease = await dataSource.OpenConnectionAsync(cancellationToken);
+        await DatabaseBootstrap.EnsureAsync(lease, schema, cancellationToken);
+        await Db.ExecuteAsync(lease, "SELECT pg_advisory_lock(hashtextextended($1, 0))", cancellationToken, LeaseKey(runId));
         var described = JsonSerializer.Serialize(new
         {
             source,
@@ -23,12 +34,9 @@ internal sealed class RunJournal(NpgsqlDataSource dataSource, string schema, Gui
             schema,
             options.Srid,
         });
-        await using var insert = new NpgsqlCommand(
-            $"INSERT INTO {Sql.Qualified(schema, "tiger_runs")} (run_id, command, status, request) VALUES ($1, $2, 'running', $3::jsonb)", connection)
-        {
-            Parameters = { new() { Value = runId }, new() { Value = command }, new() { Value = described } },
-        };
-        await insert.ExecuteNonQueryAsync(cancellationToken);
+        await Db.ExecuteAsync(
+            lease, $"INSERT INTO {Runs} (run_id, command, status, request) VALUES ($1, $2, 'running', $3::jsonb)", cancellationToken, runId, command, described);
+        await CloseAbandonedAsync(lease, cancellationToken);
     }
 
     /// <summary>Records how the run ended, even when cancelled (with its own short deadline, not the run's token).</summary>
@@ -38,16 +46,66 @@ internal sealed class RunJournal(NpgsqlDataSource dataSource, string schema, Gui
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(deadline.Token);
-            await using var command = new NpgsqlCommand(
-                $"UPDATE {Sql.Qualified(schema, "tiger_runs")} SET finished_at = now(), status = $2, summary = $3::jsonb WHERE run_id = $1", connection)
-            {
-                Parameters = { new() { Value = runId }, new() { Value = status }, new() { Value = JsonSerializer.Serialize(results) } },
-            };
-            await command.ExecuteNonQueryAsync(deadline.Token);
+            await Db.ExecuteAsync(
+                connection, $"UPDATE {Runs} SET finished_at = now(), status = $2, summary = $3::jsonb WHERE run_id = $1", deadline.Token, runId, status, JsonSerializer.Serialize(results));
         }
         catch (Exception e) when (e is NpgsqlException or OperationCanceledException)
         {
             // The run's outcome is in the logs and the exit code; a database that went away cannot take it.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (lease is null)
+        {
+            return;
+        }
+
+        // A pooled connection keeps its session (and the lock) until reused: release the lease now. A broken one is discarded.
+        if (lease.State == System.Data.ConnectionState.Open)
+        {
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await Db.ExecuteAsync(lease, "SELECT pg_advisory_unlock(hashtextextended($1, 0))", deadline.Token, LeaseKey(runId));
+            }
+            catch (Exception e) when (e is NpgsqlException or OperationCanceledException)
+            {
+                // The session ends with the process at the latest.
+            }
+        }
+
+        await lease.DisposeAsync();
+    }
+
+    private static string LeaseKey(Guid run) => $"tigerimport run {run}";
+
+    /// <summary>Each other 'running' row whose lease can be taken has no process behind it: mark it abandoned, then let the lease go.</summary>
+    private async Task CloseAbandonedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var running = new List<(Guid RunId, string Command, DateTime StartedAt)>();
+        await using (var command = new NpgsqlCommand($"SELECT run_id, command, started_at FROM {Runs} WHERE status = 'running' AND run_id <> $1", connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = runId });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                running.Add((reader.GetGuid(0), reader.GetString(1), reader.GetDateTime(2)));
+            }
+        }
+
+        foreach (var run in running)
+        {
+            if (!await Db.ScalarAsync<bool>(connection, "SELECT pg_try_advisory_lock(hashtextextended($1, 0))", cancellationToken, LeaseKey(run.RunId)))
+            {
+                continue;
+            }
+
+            await Db.ExecuteAsync(
+                connection, $"UPDATE {Runs} SET status = 'abandoned', finished_at = now() WHERE run_id = $1 AND status = 'running'", cancellationToken, run.RunId);
+            await Db.ExecuteAsync(connection, "SELECT pg_advisory_unlock(hashtextextended($1, 0))", cancellationToken, LeaseKey(run.RunId));
+            Log.RunAbandoned(logger, run.RunId, run.Command, run.StartedAt);
         }
     }
 }

@@ -22,7 +22,9 @@ public sealed class PartitionRotator(ILogger logger)
     private readonly ResiliencePipeline retry = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
-            ShouldHandle = new PredicateBuilder().Handle<PostgresException>(e => e.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected),
+            ShouldHandle = new PredicateBuilder()
+                .Handle<PostgresException>(e => e.SqlState is PostgresErrorCodes.DeadlockDetected)
+                .Handle<TigerImportException>(e => e.InnerException is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable }),
             MaxRetryAttempts = 6,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
@@ -39,7 +41,7 @@ public sealed class PartitionRotator(ILogger logger)
     public async Task PublishAsync(NpgsqlConnection connection, LayerTarget target, Guid runId, IReadOnlyList<PublishedPartition> partitions, CancellationToken cancellationToken)
     {
         await retry.ExecuteAsync(
-            async token =>
+            token => NamingBlockersAsync(connection, target, async () =>
             {
                 await using var transaction = await BeginAsync(connection, token);
                 await LayerTable.ReconcileAsync(connection, target, partitions.Select(p => p.Part).ToList(), token);
@@ -51,7 +53,7 @@ public sealed class PartitionRotator(ILogger logger)
                 }
 
                 await transaction.CommitAsync(token);
-            },
+            }, token),
             cancellationToken);
         await AnalyzeAsync(connection, target, cancellationToken);
     }
@@ -61,7 +63,7 @@ public sealed class PartitionRotator(ILogger logger)
     {
         var reverted = new List<string>();
         await retry.ExecuteAsync(
-            async token =>
+            token => NamingBlockersAsync(connection, target, async () =>
             {
                 reverted.Clear();
                 await using var transaction = await BeginAsync(connection, token);
@@ -87,10 +89,47 @@ public sealed class PartitionRotator(ILogger logger)
                 }
 
                 await transaction.CommitAsync(token);
-            },
+            }, token),
             cancellationToken);
-        await AnalyzeAsync(connection, target, cancellationToken);
+        if (reverted.Count > 0)
+        {
+            await AnalyzeAsync(connection, target, cancellationToken);
+        }
+
         return reverted;
+    }
+
+    /// <summary>
+    /// Runs one swap attempt; when it times out waiting for a lock, names the sessions holding locks on the table or
+    /// its partitions (pid, user, application, state, since when) in the log and in the error, so an operator knows
+    /// whose long query to look at.
+    /// </summary>
+    private async ValueTask NamingBlockersAsync(NpgsqlConnection connection, LayerTarget target, Func<Task> attempt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await attempt();
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.LockNotAvailable)
+        {
+            var blockers = await BlockersAsync(connection, target, cancellationToken);
+            Log.PublishBlocked(logger, $"{target.Schema}.{target.Table}", blockers);
+            throw new TigerImportException(
+                FailureKind.Database, $"{target.Schema}.{target.Table} could not be locked for the swap within {LockTimeout.TotalSeconds:0} s; held by {blockers}", e);
+        }
+    }
+
+    private static async Task<string> BlockersAsync(NpgsqlConnection connection, LayerTarget target, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT string_agg(format('session pid %s (user %s, application_name %s, %s, query started %s)',
+                       a.pid, a.usename, coalesce(nullif(a.application_name, ''), '-'), a.state, to_char(a.query_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')), '; ' ORDER BY a.query_start)
+            FROM pg_stat_activity a
+            WHERE a.pid <> pg_backend_pid() AND a.pid IN (
+                SELECT l.pid FROM pg_locks l
+                WHERE l.granted AND l.relation IN (SELECT to_regclass($1) UNION ALL SELECT inhrelid FROM pg_inherits WHERE inhparent = to_regclass($1)))
+            """;
+        return await Db.ScalarAsync<string>(connection, sql, cancellationToken, target.QualifiedTable) ?? "a session that has since finished";
     }
 
     private static async Task<NpgsqlTransaction> BeginAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
@@ -129,20 +168,7 @@ public sealed class PartitionRotator(ILogger logger)
     private static async Task<IReadOnlyList<string>> BackedUpPartsAsync(NpgsqlConnection connection, LayerTarget target, CancellationToken cancellationToken)
     {
         var prefix = target.PartitionTable(string.Empty);
-        await using var command = new NpgsqlCommand(
-            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r' AND starts_with(c.relname, $2) ORDER BY 1",
-            connection)
-        {
-            Parameters = { new() { Value = target.BackupSchema }, new() { Value = prefix } },
-        };
-        var parts = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            parts.Add(reader.GetString(0)[prefix.Length..]);
-        }
-
-        return parts;
+        return (await LayerTable.PartitionTablesAsync(connection, target, target.BackupSchema, cancellationToken)).Select(name => name[prefix.Length..]).ToList();
     }
 
     /// <summary>Autovacuum never analyzes a partitioned parent; the planner needs its statistics for joins across states.</summary>

@@ -44,12 +44,35 @@ public sealed class ImportPlannerTests
         var listing = Listing("tl_2024_35013_edges.zip", "tl_2024_35001_edges.zip", "tl_2024_06001_edges.zip");
 
         var all = Assert.Single(await ImportPlanner.PlanAsync(ImportRequest.Parse("2024", "EDGES", "NM", null), listing, TestContext.Current.CancellationToken));
-        var one = Assert.Single(await ImportPlanner.PlanAsync(ImportRequest.Parse("2024", "EDGES", null, "35013,35999"), listing, TestContext.Current.CancellationToken));
+        var one = Assert.Single(await ImportPlanner.PlanAsync(ImportRequest.Parse("2024", "EDGES", null, "35013"), listing, TestContext.Current.CancellationToken));
 
         Assert.Equal(["35001", "35013"], all.Files.Select(f => f.ScopeCode));
         Assert.Equal(["35013"], one.Files.Select(f => f.ScopeCode));
-        Assert.Equal(["tl_2024_35999_edges.zip"], one.Missing);
+        Assert.Empty(one.Missing);
         Assert.All(all.Files, f => Assert.Equal("35", f.PartitionKey));
+    }
+
+    [Fact]
+    public async Task A_county_the_listing_lacks_is_a_usage_error_that_lists_the_states_counties()
+    {
+        var listing = Listing("tl_2024_35013_edges.zip", "tl_2024_35001_edges.zip", "tl_2024_06001_edges.zip");
+
+        var error = await Assert.ThrowsAsync<TigerImportException>(
+            () => ImportPlanner.PlanAsync(ImportRequest.Parse("2024", "EDGES", null, "35013,35999"), listing, TestContext.Current.CancellationToken));
+
+        Assert.Equal(FailureKind.Usage, error.Kind);
+        Assert.Equal("Unknown county '35999' for EDGES 2024: the source lists 2 county file(s) of New Mexico: 35001, 35013. Fix --counties.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_county_of_a_state_the_listing_has_no_file_of_is_missing_from_the_source()
+    {
+        var listing = Listing("tl_2024_35013_edges.zip");
+
+        var plan = Assert.Single(await ImportPlanner.PlanAsync(ImportRequest.Parse("2024", "EDGES", null, "06001"), listing, TestContext.Current.CancellationToken));
+
+        Assert.Empty(plan.Files);
+        Assert.Contains("tl_2024_06001_edges.zip", plan.Missing);
     }
 
     [Fact]

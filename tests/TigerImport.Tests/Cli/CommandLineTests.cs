@@ -6,10 +6,7 @@ namespace TigerImport.Tests.Cli;
 [Collection(PostgisCollection.Name)]
 public sealed class When_the_command_line_is_wrong_or_the_job_runs(PostgisServer postgis)
 {
-    private static readonly string Cli = Path.Combine(AppContext.BaseDirectory, "TigerImport.Cli.dll");
-
-    private static Task<(int ExitCode, string Output)> RunAsync(string? databaseUrl, params string[] arguments) =>
-        ExternalTool.RunAsync("dotnet", [Cli, .. arguments], new Dictionary<string, string?> { ["DATABASE_URL"] = databaseUrl, ["TIGER_LOG_FORMAT"] = "text" });
+    private static Task<(int ExitCode, string Output)> RunAsync(string? databaseUrl, params string[] arguments) => CliProcess.RunAsync(databaseUrl, arguments);
 
     [Theory]
     [InlineData("--layers", "TRACTS", "Unknown layer 'TRACTS'")]
@@ -76,36 +73,15 @@ public sealed class When_the_command_line_is_wrong_or_the_job_runs(PostgisServer
         Assert.Equal(0, (await RunAsync(postgis.Url, import)).ExitCode);
         folder.Write(LargeSample.Edges(400_000));
 
-        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])[Cli, .. import])
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        info.Environment["DATABASE_URL"] = postgis.Url;
-        info.Environment["TIGER_LOG_FORMAT"] = "text";
-        using var process = System.Diagnostics.Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var log = new System.Text.StringBuilder();
-        while (await process.StandardError.ReadLineAsync(TestContext.Current.CancellationToken) is { } line)
-        {
-            log.AppendLine(line);
-            if (line.Contains("Planned EDGES", StringComparison.Ordinal))
-            {
-                break;
-            }
-        }
-
+        using var process = CliProcess.Start(postgis.Url, import);
+        await process.WaitForLineAsync("Planned EDGES");
         await Task.Delay(1500, TestContext.Current.CancellationToken);
-        Assert.False(process.HasExited, log.ToString());
-        Assert.Equal(0, (await ExternalTool.RunAsync("kill", ["-TERM", process.Id.ToString()])).ExitCode);
-        log.Append(await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        _ = await output;
+        var exitCode = await process.SignalAsync("TERM");
 
-        Assert.True(process.ExitCode == 130, log.ToString());
+        Assert.True(exitCode == 130, process.Output);
         await using var db = postgis.CreateDataSource();
         Assert.Equal(17L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM sigterm.edges_2024"));
         Assert.Equal("cancelled", await TestImport.ScalarAsync<string>(db, "SELECT status FROM sigterm.tiger_runs ORDER BY started_at DESC LIMIT 1"));
+        Assert.Equal(0L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'sigterm_staging'"));
     }
 }

@@ -16,7 +16,7 @@ public sealed class When_a_layer_is_published_again(PostgisServer postgis)
         await TestImport.RunAsync(db, folder.Path, "views", 2024, "PLACE");
         await TestImport.ExecuteAsync(db, """
             CREATE VIEW views.place_names AS SELECT geoid, name FROM views.place_2024;
-            DROP ROLE IF EXISTS tiger_reader; CREATE ROLE tiger_reader;
+            DROP ROLE IF EXISTS tiger_reader; CREATE ROLE tiger_reader; GRANT tiger_reader TO current_user;
             GRANT USAGE ON SCHEMA views TO tiger_reader;
             GRANT SELECT ON views.place_2024, views.place_names TO tiger_reader;
             """);

@@ -18,12 +18,21 @@ internal static class RepoPaths
         }
     }
 
-    /// <summary>Each real Census zip in ../shared/tiger, for theories; empty (so the theory skips) when absent.</summary>
+    /// <summary>
+    /// Each real Census zip in ../shared/tiger, for theories. When absent, one row that skips: xunit fails a theory
+    /// with no data, which would fail every user's clone.
+    /// </summary>
     public static TheoryData<string> SharedTigerZips()
     {
         var path = Path.GetFullPath(Path.Combine(Root, "..", "shared", "tiger"));
         var data = new TheoryData<string>();
-        foreach (var zip in Directory.Exists(path) ? Directory.EnumerateFiles(path, "*.zip").Order() : Enumerable.Empty<string>())
+        if (!Directory.Exists(path))
+        {
+            data.Add(new TheoryDataRow<string>("none") { Skip = $"No real TIGER files at {path} (a user's clone has no ../shared): skipped." });
+            return data;
+        }
+
+        foreach (var zip in Directory.EnumerateFiles(path, "*.zip").Order())
         {
             data.Add(Path.GetFileName(zip));
         }

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using Serilog.Context;
+using TigerImport.Load;
+using TigerImport.Pipeline;
+
+namespace TigerImport.Cli;
+
+/// <summary>
+/// The one run lifecycle every verb shares: logging, the request validated before anything touches the database, the
+/// database reached (with a short wait for one that is starting), the verb's work, and its outcome mapped to one exit
+/// code. Usage mistakes are 2, known failures their kind's code, a stop 130, and anything else a bug (1).
+/// The verb's own journal row (tiger_runs) is written by the pipeline type it calls, through <see cref="RunJournal"/>.
+/// </summary>
+internal static class VerbRunner
+{
+    /// <summary>What a verb's work gets: the database, the logger and the run's id.</summary>
+    public sealed record Context(Npgsql.NpgsqlDataSource DataSource, ILogger Logger, Guid RunId);
+
+    /// <param name="validate">Reads the verb's options into its request; throws a usage error, before any connection.</param>
+    /// <param name="run">The verb's work; returns the summary to print, or null when the verb has none.</param>
+    public static async Task<int> RunAsync<TRequest>(
+        ParseResult parse, string verb, Func<TRequest> validate, Func<TRequest, Context, Task<ImportSummary?>> run, CancellationToken cancellationToken)
+    {
+        Logging logging;
+        try
+        {
+            logging = Logging.Create(parse.GetValue(CliOptions.LogFormat));
+        }
+        catch (TigerImportException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return ExitCodes.Usage;
+        }
+
+        using (logging)
+        {
+            var runId = Guid.NewGuid();
+            using var _ = LogContext.PushProperty("RunId", runId);
+            var logger = logging.Factory.CreateLogger("tigerimport");
+            try
+            {
+                var request = validate();
+                await using var dataSource = DatabaseConnection.Create(parse.GetValue(CliOptions.Connection), logging.Factory, out var database);
+                logger.LogInformation("tigerimport {Verb:l} run {RunId} on {Database:l}", verb, runId, database);
+                await DatabaseConnection.WaitUntilReachableAsync(dataSource, database, logger, cancellationToken);
+                var summary = await run(request, new Context(dataSource, logger, runId));
+                if (summary is null)
+                {
+                    return ExitCodes.Success;
+                }
+
+                SummaryReport.Write(summary, logging, logger);
+                return summary.WorstFailure is { } failure ? ExitCodes.For(failure) : ExitCodes.Success;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Cancelled: the layer being loaded was not published; published tables are unchanged");
+                return ExitCodes.Cancelled;
+            }
+            catch (Exception e) when (Failures.Classify(e) is { } kind)
+            {
+                logger.LogError("{Verb:l} failed ({Failure}): {Reason:l}", verb, kind, Failures.Describe(e));
+                return ExitCodes.For(kind);
+            }
+            catch (Exception e)
+            {
+                logger.LogCritical(e, "{Verb:l} failed unexpectedly: {Reason:l}", verb, e.Message);
+                return ExitCodes.InternalError;
+            }
+        }
+    }
+}

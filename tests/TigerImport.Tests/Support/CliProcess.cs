@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace TigerImport.Tests.Support;
+
+/// <summary>
+/// The real executable, as an operator runs it (text logs on stderr): run to the end, or start it, wait for a log
+/// line, and signal it (SIGTERM, SIGKILL) at that moment.
+/// </summary>
+internal sealed class CliProcess : IDisposable
+{
+    public static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "TigerImport.Cli.dll");
+
+    private readonly Process process;
+    private readonly StringBuilder log = new();
+    private readonly Task<string> stdout;
+
+    private CliProcess(Process process)
+    {
+        this.process = process;
+        stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Everything logged so far (stderr), and once exited, the summary (stdout).</summary>
+    public string Output => log.ToString();
+
+    public int Id => process.Id;
+
+    public static Task<(int ExitCode, string Output)> RunAsync(string? databaseUrl, params string[] arguments) =>
+        ExternalTool.RunAsync("dotnet", [Dll, .. arguments], new Dictionary<string, string?> { ["DATABASE_URL"] = databaseUrl, ["TIGER_LOG_FORMAT"] = "text" });
+
+    public static CliProcess Start(string databaseUrl, params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])[Dll, .. arguments])
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["DATABASE_URL"] = databaseUrl;
+        info.Environment["TIGER_LOG_FORMAT"] = "text";
+        return new CliProcess(Process.Start(info)!);
+    }
+
+    /// <summary>Reads the log until a line contains <paramref name="text"/>; fails when the process ends first.</summary>
+    public async Task WaitForLineAsync(string text)
+    {
+        while (await process.StandardError.ReadLineAsync(TestContext.Current.CancellationToken) is { } line)
+        {
+            log.AppendLine(line);
+            if (line.Contains(text, StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"The process ended before logging '{text}':\n{log}");
+    }
+
+    /// <summary>Sends a signal (TERM, KILL) and waits for the process to end; returns its exit code.</summary>
+    public async Task<int> SignalAsync(string signal)
+    {
+        Assert.False(process.HasExited, log.ToString());
+        Assert.Equal(0, (await ExternalTool.RunAsync("kill", [$"-{signal}", process.Id.ToString()])).ExitCode);
+        log.Append(await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        log.Append(await stdout);
+        return process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        process.Dispose();
+    }
+}
