@@ -50,4 +50,16 @@ internal static class CliOptions
         count => count is >= 1 and <= 16 ? null : $"--max-downloads (TIGER_MAX_DOWNLOADS) must be 1 to 16; got {count}.");
 
     public static readonly Option<string?> S3Endpoint = EnvOption.Text("--s3-endpoint", "AWS_ENDPOINT_URL_S3", "S3-compatible endpoint URL (default: AWS)");
+
+    public static readonly Option<bool> Force = EnvOption.Flag("--force", "TIGER_FORCE", "Load and publish partitions even when their files are unchanged since the last publish");
+
+    public static readonly Option<int> MinShare = EnvOption.Number("--min-share", "TIGER_MIN_SHARE", "A new partition with fewer rows than this percent of the one it replaces is not published (a truncated file?)", 50,
+        percent => percent is >= 0 and <= 100 ? null : $"--min-share (TIGER_MIN_SHARE) is a percentage from 0 to 100; got {percent}.");
+
+    public static readonly Option<bool> AllowShrink = EnvOption.Flag("--allow-shrink", "TIGER_ALLOW_SHRINK", "Publish a partition however much smaller than the one it replaces");
+
+    public static readonly Option<int> KeepBackups = EnvOption.Number("--keep-backups", "TIGER_KEEP_BACKUPS", "Replaced versions kept for revert: 1 keeps the last, 0 drops it after the publish", 1,
+        count => count is 0 or 1 ? null : $"--keep-backups (TIGER_KEEP_BACKUPS) must be 0 or 1 (the worker keeps at most the version the last publish replaced); got {count}.");
+
+    public static readonly Option<bool> Json = new("--json") { Description = "Print JSON instead of a table" };
 }

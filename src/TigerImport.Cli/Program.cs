@@ -18,6 +18,9 @@ internal static class Program
         {
             ImportCommand(),
             RevertCommand(),
+            StatusCommand.Create(),
+            PlanCommand.Create(),
+            PruneBackupsCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -42,18 +45,15 @@ internal static class Program
         {
             CliOptions.Source, CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Counties, CliOptions.Schema, CliOptions.Srid,
             CliOptions.Connection, CliOptions.SkipMissing, CliOptions.Cache, CliOptions.TempDir, CliOptions.UserAgent, CliOptions.MaxDownloads,
-            CliOptions.S3Endpoint, CliOptions.LogFormat, CliOptions.MaxRejects,
+            CliOptions.S3Endpoint, CliOptions.LogFormat, CliOptions.Force, CliOptions.MinShare, CliOptions.AllowShrink, CliOptions.KeepBackups,
+            CliOptions.MaxRejects,
         };
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "import", () => RequestFrom(parse), async (request, run) =>
         {
-            var source = TigerSourceFactory.Create(
-                new SourceOptions(
-                    parse.GetValue(CliOptions.Source)!, parse.GetValue(CliOptions.Cache), parse.GetValue(CliOptions.TempDir)!,
-                    parse.GetValue(CliOptions.UserAgent)!, parse.GetValue(CliOptions.MaxDownloads), parse.GetValue(CliOptions.S3Endpoint)),
-                run.Logger);
+            var source = SourceFrom(parse, run.Logger);
             using var disposeSource = source as IDisposable;
             run.Logger.LogInformation("Importing {Layers} {Year} from {Source}", string.Join(",", request.Layers), request.Year, source.DisplayName);
-            return await new ImportRunner(run.DataSource, source, run.Logger).ImportAsync(run.RunId, request, OptionsFrom(parse), cancellationToken);
+            return await new ImportRunner(run.DataSource, source, run.Logger).ImportAsync(run.RunId, request, ImportOptionsFrom(parse), cancellationToken);
         }, cancellationToken));
         return command;
     }
@@ -72,9 +72,26 @@ internal static class Program
         return command;
     }
 
-    private static ImportRequest RequestFrom(ParseResult parse) => ImportRequest.Parse(
+    /// <summary>The source options (import and plan share them).</summary>
+    internal static ITigerSource SourceFrom(ParseResult parse, ILogger logger) => TigerSourceFactory.Create(
+        new SourceOptions(
+            parse.GetValue(CliOptions.Source)!, parse.GetValue(CliOptions.Cache), parse.GetValue(CliOptions.TempDir)!,
+            parse.GetValue(CliOptions.UserAgent)!, parse.GetValue(CliOptions.MaxDownloads), parse.GetValue(CliOptions.S3Endpoint)),
+        logger);
+
+    /// <summary>The options of an import (and of a plan, which shows what that import would do).</summary>
+    internal static ImportOptions ImportOptionsFrom(ParseResult parse) => OptionsFrom(parse) with
+    {
+        Force = parse.GetValue(CliOptions.Force),
+        MinSharePercent = parse.GetValue(CliOptions.MinShare),
+        AllowShrink = parse.GetValue(CliOptions.AllowShrink),
+        KeepBackups = parse.GetValue(CliOptions.KeepBackups),
+        MaxRejects = parse.GetValue(CliOptions.MaxRejects),
+    };
+
+    internal static ImportRequest RequestFrom(ParseResult parse) => ImportRequest.Parse(
         parse.GetValue(CliOptions.Year), parse.GetValue(CliOptions.Layers), parse.GetValue(CliOptions.States), parse.GetValue(CliOptions.Counties));
 
-    private static ImportOptions OptionsFrom(ParseResult parse) =>
-        new(parse.GetValue(CliOptions.Schema)!, parse.GetValue(CliOptions.Srid), parse.GetValue(CliOptions.SkipMissing), parse.GetValue(CliOptions.MaxRejects));
+    internal static ImportOptions OptionsFrom(ParseResult parse) =>
+        new(parse.GetValue(CliOptions.Schema)!, parse.GetValue(CliOptions.Srid), parse.GetValue(CliOptions.SkipMissing));
 }

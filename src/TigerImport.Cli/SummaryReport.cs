@@ -14,6 +14,15 @@ internal static class SummaryReport
                 layer.Error is null ? LogLevel.Information : LogLevel.Error,
                 "Summary {Layer:l} {Year} {Table:l}: {Outcome}; {Files} file(s), {Read} read, {Rows} loaded, {Repaired} repaired, {Rejected} rejected in {ElapsedMs} ms. {Error:l}",
                 layer.Layer, layer.Year, layer.Table, layer.Outcome, layer.Files.Count, layer.Read, layer.Loaded, layer.Repaired, layer.Rejected, layer.ElapsedMs, layer.Error ?? "");
+            foreach (var drift in layer.Drift)
+            {
+                logger.LogWarning("Summary {Layer:l} {Year} schema drift: {Drift:l}", layer.Layer, layer.Year, drift);
+            }
+        }
+
+        if (summary.Layers.Count > 0 && summary.Layers.All(l => l.Outcome == LayerOutcome.UpToDate))
+        {
+            logger.LogInformation("Summary: up to date; every file is the one published, nothing was downloaded, loaded or published");
         }
 
         if (summary.Source is { } source)

@@ -38,36 +38,46 @@ internal static class VerbRunner
             var runId = Guid.NewGuid();
             using var _ = LogContext.PushProperty("RunId", runId);
             var logger = logging.Factory.CreateLogger("tigerimport");
+            Npgsql.NpgsqlDataSource? dataSource = null;
+            int exitCode;
             try
             {
                 var request = validate();
-                await using var dataSource = DatabaseConnection.Create(parse.GetValue(CliOptions.Connection), logging.Factory, out var database);
+                dataSource = DatabaseConnection.Create(parse.GetValue(CliOptions.Connection), logging.Factory, out var database);
                 logger.LogInformation("tigerimport {Verb:l} run {RunId} on {Database:l}", verb, runId, database);
                 await DatabaseConnection.WaitUntilReachableAsync(dataSource, database, logger, cancellationToken);
                 var summary = await run(request, new Context(dataSource, logger, runId));
-                if (summary is null)
+                if (summary is not null)
                 {
-                    return ExitCodes.Success;
+                    SummaryReport.Write(summary, logging, logger);
                 }
 
-                SummaryReport.Write(summary, logging, logger);
-                return summary.WorstFailure is { } failure ? ExitCodes.For(failure) : ExitCodes.Success;
+                exitCode = summary?.WorstFailure is { } failure ? ExitCodes.For(failure) : ExitCodes.Success;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 logger.LogWarning("Cancelled: the layer being loaded was not published; published tables are unchanged");
-                return ExitCodes.Cancelled;
+                exitCode = ExitCodes.Cancelled;
             }
             catch (Exception e) when (Failures.Classify(e) is { } kind)
             {
                 logger.LogError("{Verb:l} failed ({Failure}): {Reason:l}", verb, kind, Failures.Describe(e));
-                return ExitCodes.For(kind);
+                exitCode = ExitCodes.For(kind);
             }
             catch (Exception e)
             {
                 logger.LogCritical(e, "{Verb:l} failed unexpectedly: {Reason:l}", verb, e.Message);
-                return ExitCodes.InternalError;
+                exitCode = ExitCodes.InternalError;
             }
+
+            if (dataSource is not null)
+            {
+                // The run's row (when its verb journals) says how the process ended.
+                await RunJournal.RecordExitCodeAsync(dataSource, parse.GetValue(CliOptions.Schema)!, runId, exitCode);
+                await dataSource.DisposeAsync();
+            }
+
+            return exitCode;
         }
     }
 }

@@ -114,4 +114,20 @@ internal static partial class Log
 
     [LoggerMessage(75, LogLevel.Warning, "{Layer:l} {Year}: the source holds {Count} zip(s) whose names are not Census file names, ignored: {Files:l}")]
     public static partial void UnrecognizedFiles(ILogger logger, string layer, int year, int count, string files);
+
+    // 100-119: monthly runs (change detection, drift, backups).
+    [LoggerMessage(100, LogLevel.Information, "{Layer:l} {Year}: {Table:l} is up to date: the {Partitions} partition(s) asked for have the files published; nothing downloaded, loaded or published")]
+    public static partial void LayerUpToDate(ILogger logger, string layer, int year, string table, int partitions);
+
+    [LoggerMessage(101, LogLevel.Information, "{Layer:l} {Year}: partition {Part:l} is {Change:l}: {Reason:l}")]
+    public static partial void PartitionDecided(ILogger logger, string layer, int year, string part, string change, string reason);
+
+    [LoggerMessage(102, LogLevel.Warning, "{Layer:l} {Year}: {Location:l} gives no validator (ETag, Last-Modified) to compare with the published copy of {File:l}: downloading it to compare SHA-256")]
+    public static partial void NoValidators(ILogger logger, string layer, int year, string file, string location);
+
+    [LoggerMessage(103, LogLevel.Warning, "{Layer:l} {Year}: schema drift in {Table:l}: {Drift:l}")]
+    public static partial void SchemaDrift(ILogger logger, string layer, int year, string table, string drift);
+
+    [LoggerMessage(104, LogLevel.Information, "{Table:l}: dropped the backup of {Count} partition(s): {Parts:l}")]
+    public static partial void BackupsPruned(ILogger logger, string table, int count, string parts);
 }

@@ -11,4 +11,8 @@ public sealed record LayerPlan(
 {
     /// <summary>Zips the source's listing holds whose names are not Census file names (ignored; the operator is told).</summary>
     public IReadOnlyList<string> Unrecognized { get; init; } = [];
+
+    /// <summary>The files by the partition they load into (a state, or "us"), in plan order.</summary>
+    public IReadOnlyList<(string Part, IReadOnlyList<TigerFile> Files)> Partitions() =>
+        Files.GroupBy(f => f.PartitionKey).Select(g => (g.Key, (IReadOnlyList<TigerFile>)g.ToList())).ToList();
 }

@@ -12,7 +12,8 @@ public sealed class TigerLayer
         LayerGeometry geometry,
         LayerScope scope,
         IReadOnlyList<string> keyFields,
-        bool decennialIn2010 = false)
+        bool decennialIn2010 = false,
+        bool keyIsUnique = true)
     {
         Key = key;
         Description = description;
@@ -20,6 +21,7 @@ public sealed class TigerLayer
         Scope = scope;
         KeyFields = keyFields;
         DecennialIn2010 = decennialIn2010;
+        KeyIsUnique = keyIsUnique;
     }
 
     /// <summary>The name users type and Census uses as the folder name, e.g. <c>TRACT</c>.</summary>
@@ -31,6 +33,12 @@ public sealed class TigerLayer
 
     /// <summary>Fields that identify a feature, in order of preference (GEOID, TLID…): the first one a file has gets a btree index.</summary>
     public IReadOnlyList<string> KeyFields { get; }
+
+    /// <summary>
+    /// Census makes the key unique within a file (GEOID, EDGES' TLID, TFID, HYDROID), so a duplicate means a damaged
+    /// file. Not ADDRFEAT's TLID (an edge has one row per address range) nor LINEARID (a road or stream has many edges).
+    /// </summary>
+    public bool KeyIsUnique { get; }
 
     /// <summary>The usual split into files; CD changes with the vintage (see <see cref="ScopeIn"/>).</summary>
     internal LayerScope Scope { get; }

@@ -24,11 +24,11 @@ public static class TigerLayers
         new("BG", "Block groups", LayerGeometry.MultiPolygon, LayerScope.State, Geoid, decennialIn2010: true),
         new("COUSUB", "County subdivisions", LayerGeometry.MultiPolygon, LayerScope.State, Geoid, decennialIn2010: true),
         new("EDGES", "All lines (edges)", LayerGeometry.MultiLineString, LayerScope.County, ["TLID"]),
-        new("ADDRFEAT", "Address range features", LayerGeometry.MultiLineString, LayerScope.County, ["TLID"]),
+        new("ADDRFEAT", "Address range features", LayerGeometry.MultiLineString, LayerScope.County, ["TLID"], keyIsUnique: false),
         new("FACES", "Topological faces", LayerGeometry.MultiPolygon, LayerScope.County, ["TFID"]),
-        new("ROADS", "All roads", LayerGeometry.MultiLineString, LayerScope.County, ["LINEARID"]),
+        new("ROADS", "All roads", LayerGeometry.MultiLineString, LayerScope.County, ["LINEARID"], keyIsUnique: false),
         new("AREAWATER", "Area hydrography", LayerGeometry.MultiPolygon, LayerScope.County, ["HYDROID"]),
-        new("LINEARWATER", "Linear hydrography", LayerGeometry.MultiLineString, LayerScope.County, ["LINEARID"]),
+        new("LINEARWATER", "Linear hydrography", LayerGeometry.MultiLineString, LayerScope.County, ["LINEARID"], keyIsUnique: false),
     ];
 
     private static readonly FrozenDictionary<string, TigerLayer> ByKey = All

@@ -9,6 +9,14 @@ namespace TigerImport.Load;
 /// </summary>
 public static class DatabaseBootstrap
 {
+    /// <summary>Columns added since the tables were first made (lineage, exit code): a database bootstrapped by an older worker gets them.</summary>
+    private static readonly (string Table, string Column, string Type)[] AddedColumns =
+    [
+        ("tiger_runs", "exit_code", "integer"),
+        ("tiger_runs", "worker_version", "text"),
+        ("tiger_partitions", "lineage", "jsonb"),
+    ];
+
     public static async Task EnsureAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -35,7 +43,9 @@ public static class DatabaseBootstrap
                 finished_at timestamptz,
                 status text NOT NULL,
                 request jsonb,
-                summary jsonb);
+                summary jsonb,
+                exit_code integer,
+                worker_version text);
             CREATE TABLE IF NOT EXISTS {s}.tiger_partitions (
                 table_name text NOT NULL,
                 part text NOT NULL,
@@ -48,6 +58,7 @@ public static class DatabaseBootstrap
                 rejected bigint NOT NULL,
                 run_id uuid NOT NULL,
                 loaded_at timestamptz NOT NULL DEFAULT now(),
+                lineage jsonb,
                 PRIMARY KEY (table_name, part, slot));
             CREATE TABLE IF NOT EXISTS {s}.tiger_rejects (
                 run_id uuid NOT NULL,
@@ -63,6 +74,15 @@ public static class DatabaseBootstrap
             ALTER TABLE {s}.tiger_rejects ADD COLUMN IF NOT EXISTS shape bytea;
             """;
         await Db.ExecuteAsync(connection, sql, cancellationToken);
+        foreach (var (table, column, type) in AddedColumns)
+        {
+            if (!await Db.ScalarAsync<bool>(
+                    connection, "SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass($1) AND attname = $2 AND NOT attisdropped)", cancellationToken, Sql.Qualified(schema, table), column))
+            {
+                await Db.ExecuteAsync(connection, $"ALTER TABLE {Sql.Qualified(schema, table)} ADD COLUMN {Sql.Identifier(column)} {type}", cancellationToken);
+            }
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -56,15 +56,20 @@ public sealed class StagingTable
         return staging;
     }
 
-    /// <summary>Adds the columns a later file of the partition has and the earlier ones did not (schema drift within a vintage).</summary>
-    public async Task AddColumnsAsync(NpgsqlConnection connection, IReadOnlyList<LayerColumn> fileColumns, IReadOnlyDictionary<string, string> publishedTypes, CancellationToken cancellationToken)
+    /// <summary>Adds the columns a later file of the partition has and the earlier ones did not (schema drift within a vintage); returns their names.</summary>
+    public async Task<IReadOnlyList<string>> AddColumnsAsync(
+        NpgsqlConnection connection, IReadOnlyList<LayerColumn> fileColumns, IReadOnlyDictionary<string, string> publishedTypes, CancellationToken cancellationToken)
     {
+        var added = new List<string>();
         foreach (var column in fileColumns.Where(c => !columnTypes.ContainsKey(c.Name)))
         {
             var type = publishedTypes.GetValueOrDefault(column.Name, column.PgType);
             await Db.ExecuteAsync(connection, $"ALTER TABLE {Qualified} ADD COLUMN {Sql.Identifier(column.Name)} {type}", cancellationToken);
             columnTypes[column.Name] = type;
+            added.Add(column.Name);
         }
+
+        return added;
     }
 
     /// <summary>

@@ -47,7 +47,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
             var columns = ColumnMapper.Map(reader.Fields, file.FileName);
             ThrowIfRenamed(columns, publishedTypes, file);
             var scope = new ScopeCheck(reader.Fields, file);
-            var staging = await partition.StagingAsync(connection, columns, publishedTypes, cancellationToken);
+            var staging = await partition.StagingAsync(connection, file.FileName, columns, publishedTypes, cancellationToken);
 
             await using var rejects = new RejectRecorder(dataSource, target.Schema, runId, target.Table, file.FileName);
             long loaded, repaired = 0, undecodable = 0;

@@ -9,4 +9,16 @@ namespace TigerImport.Pipeline;
 public sealed record ImportOptions(string Schema = "tiger", int Srid = SpatialReferences.Wgs84, bool SkipMissing = false, RejectBudget? MaxRejects = null)
 {
     public RejectBudget Rejects => MaxRejects ?? RejectBudget.Default;
+
+    /// <summary>Load partitions whose files are unchanged since they were published (normally skipped).</summary>
+    public bool Force { get; init; }
+
+    /// <summary>The least share (percent) of the replaced partition's rows a new partition must have to be published.</summary>
+    public int MinSharePercent { get; init; } = 50;
+
+    /// <summary>Publish a partition however much smaller than the one it replaces.</summary>
+    public bool AllowShrink { get; init; }
+
+    /// <summary>Replaced versions kept for revert: 1 (the default) keeps the last one, 0 drops it after the publish.</summary>
+    public int KeepBackups { get; init; } = 1;
 }

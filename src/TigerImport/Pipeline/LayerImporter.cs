@@ -22,10 +22,7 @@ internal sealed class LayerImporter(NpgsqlDataSource dataSource, ITigerSource so
         var clock = Stopwatch.StartNew();
         var vintage = plan.Vintage;
         var target = new LayerTarget(options.Schema, vintage, options.Srid);
-        var partitions = plan.Files
-            .GroupBy(f => f.PartitionKey)
-            .Select(g => new PartitionBuilder(target, g.Key, g.ToList()))
-            .ToList();
+        var partitions = plan.Partitions().Select(p => new PartitionBuilder(target, p.Part, p.Files)).ToList();
         Log.LayerPlanned(logger, vintage.Layer.Key, vintage.Year, plan.Files.Count, $"{target.Schema}.{target.Table}");
         foreach (var notice in plan.Notices)
         {
@@ -76,6 +73,7 @@ internal sealed class LayerImporter(NpgsqlDataSource dataSource, ITigerSource so
         }
 
         await using var session = await LayerSession.OpenAsync(dataSource, target, cancellationToken);
+        var building = new List<PartitionBuilder>();
         try
         {
             var leftovers = await StagingTable.DropLeftoversAsync(session.Connection, target, cancellationToken);
@@ -86,46 +84,107 @@ internal sealed class LayerImporter(NpgsqlDataSource dataSource, ITigerSource so
 
             // Read once per layer: the published table changes only at publish. A wrong SRID fails here, before any download.
             var publishedTypes = await LayerTable.PublishedColumnsAsync(session.Connection, target, cancellationToken);
-            // The next files download while the current one loads; see PrefetchingFetcher for the disk bound.
-            await using (var fetcher = PrefetchingFetcher.Start(source, partitions.SelectMany(p => p.Files).ToList(), PrefetchingFetcher.DefaultDepth, cancellationToken))
+            var decisions = await DecideAsync(session, target, partitions, cancellationToken);
+            building = partitions.Where(p => decisions[p.Part].Loads).ToList();
+            if (building.Count == 0)
             {
-                foreach (var partition in partitions)
+                Log.LayerUpToDate(logger, vintage.Layer.Key, vintage.Year, $"{target.Schema}.{target.Table}", partitions.Count);
+                return Result(LayerOutcome.UpToDate) with { Unchanged = partitions.Count };
+            }
+
+            // The next files download while the current one loads; see PrefetchingFetcher for the disk bound.
+            var published = new List<PublishedPartition>();
+            await using (var fetcher = PrefetchingFetcher.Start(source, building.SelectMany(p => p.Files).ToList(), PrefetchingFetcher.DefaultDepth, cancellationToken))
+            {
+                foreach (var partition in building)
                 {
-                    await BuildAsync(session, target, publishedTypes, partition, fetcher, cancellationToken);
+                    published.Add(await BuildAsync(session, target, publishedTypes, partition, decisions[partition.Part], fetcher, cancellationToken));
                 }
             }
 
-            var published = partitions.Select(p => new PublishedPartition(
-                p.Part, p.Results.Select(r => r.File).ToList(), p.Results.Sum(r => r.Loaded), p.Results.Sum(r => r.Repaired), p.Results.Sum(r => r.Rejected))).ToList();
+            var drift = building.SelectMany(p => p.Drift).Concat(PublishedDrift(target, publishedTypes, building)).ToList();
+            foreach (var change in drift)
+            {
+                Log.SchemaDrift(logger, vintage.Layer.Key, vintage.Year, $"{target.Schema}.{target.Table}", change);
+            }
+
             var publishClock = Stopwatch.StartNew();
             await rotator.PublishAsync(session.Connection, target, runId, published, cancellationToken);
-            Log.LayerPublished(logger, "publish", vintage.Layer.Key, vintage.Year, $"{target.Schema}.{target.Table}", partitions.Count, published.Sum(p => p.Features), publishClock.ElapsedMilliseconds);
-            return Result(LayerOutcome.Published);
+            Log.LayerPublished(logger, "publish", vintage.Layer.Key, vintage.Year, $"{target.Schema}.{target.Table}", building.Count, published.Sum(p => p.Features), publishClock.ElapsedMilliseconds);
+            if (options.KeepBackups == 0)
+            {
+                await BackupPruner.PruneAsync(session.Connection, target, published.Select(p => p.Part).ToList(), logger, cancellationToken);
+            }
+
+            return Result(LayerOutcome.Published) with { Unchanged = partitions.Count - building.Count, Drift = drift };
         }
         catch (Exception e) when (Failures.Classify(e) is { } kind)
         {
             var reason = Failures.Describe(e);
             Log.LayerNotPublished(logger, vintage.Layer.Key, vintage.Year, $"{target.Schema}.{target.Table}", reason);
-            await DropStagingAsync(partitions);
+            await DropStagingAsync(building);
             return Result(LayerOutcome.Failed, kind, reason);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // A stop (SIGTERM) mid-load or mid-index-build: its staging tables go now, not at the next run.
-            await DropStagingAsync(partitions);
+            await DropStagingAsync(building);
             throw;
         }
     }
 
-    private async Task BuildAsync(
-        LayerSession session, LayerTarget target, IReadOnlyDictionary<string, string> publishedTypes, PartitionBuilder partition, PrefetchingFetcher fetcher, CancellationToken cancellationToken)
+    /// <summary>
+    /// Columns the published table has that the staged partitions lack (NULL there), and the ones they bring (added to
+    /// the table at publish): a vintage whose layout changed between states or since an earlier publish.
+    /// </summary>
+    private static IEnumerable<string> PublishedDrift(LayerTarget target, IReadOnlyDictionary<string, string> publishedTypes, IReadOnlyList<PartitionBuilder> building)
     {
+        if (publishedTypes.Count == 0)
+        {
+            yield break;
+        }
+
+        var staged = building.SelectMany(p => p.Staging!.ColumnTypes.Keys).Append(LayerTarget.GeometryColumn).Append(LayerTarget.ScopeColumn).ToHashSet(StringComparer.Ordinal);
+        if (staged.Except(publishedTypes.Keys).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } added)
+        {
+            yield return $"new column(s) {string.Join(", ", added)} added to {target.Schema}.{target.Table}";
+        }
+
+        if (publishedTypes.Keys.Except(staged).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } gone)
+        {
+            yield return $"column(s) {string.Join(", ", gone)} of {target.Schema}.{target.Table} absent from the new files: NULL in partition(s) {string.Join(", ", building.Select(p => p.Part))}";
+        }
+    }
+
+    /// <summary>Which partitions changed since their publish; unchanged ones are not downloaded, loaded or published.</summary>
+    private async Task<Dictionary<string, PartitionDecision>> DecideAsync(
+        LayerSession session, LayerTarget target, IReadOnlyList<PartitionBuilder> partitions, CancellationToken cancellationToken)
+    {
+        var published = await PartitionBookkeeping.PublishedAsync(session.Connection, target, cancellationToken);
+        var decisions = await new ChangeDetector(source, logger).DecideAsync(
+            target.Vintage, partitions.Select(p => (p.Part, p.Files)).ToList(), published, options.Force, request.Counties is not null, cancellationToken);
+        return decisions.ToDictionary(d => d.Part, StringComparer.Ordinal);
+    }
+
+    private async Task<PublishedPartition> BuildAsync(
+        LayerSession session,
+        LayerTarget target,
+        IReadOnlyDictionary<string, string> publishedTypes,
+        PartitionBuilder partition,
+        PartitionDecision decision,
+        PrefetchingFetcher fetcher,
+        CancellationToken cancellationToken)
+    {
+        var lineage = new List<FileLineage>(decision.Kept);
         foreach (var file in partition.Files)
         {
             try
             {
                 using var fetched = await fetcher.NextAsync(file, cancellationToken);
-                partition.Results.Add(await LoadWithRetryAsync(session, target, publishedTypes, file, fetched.Path, partition, cancellationToken));
+                var sha256 = await FileSha256.ComputeAsync(fetched.Path, cancellationToken);
+                var result = await LoadWithRetryAsync(session, target, publishedTypes, file, fetched.Path, partition, cancellationToken);
+                partition.Results.Add(result);
+                lineage.Add(new FileLineage(file.FileName, decision.Versions[file.FileName], sha256, result.Read, result.Loaded, result.Repaired, result.Rejected));
             }
             catch (Exception e) when (Failures.Classify(e) is not null)
             {
@@ -136,13 +195,16 @@ internal sealed class LayerImporter(NpgsqlDataSource dataSource, ITigerSource so
 
         var connection = session.Connection;
         var staging = partition.Staging!;
+        long carried = 0;
         if (request.Counties is not null && partition.Files.All(f => f.Scope == LayerScope.County))
         {
-            var kept = await staging.CarryOverAsync(connection, partition.Files.Select(f => f.ScopeCode).ToList(), cancellationToken);
-            Log.RowsCarriedOver(logger, target.Vintage.Layer.Key, target.Vintage.Year, partition.Part, kept);
+            carried = await staging.CarryOverAsync(connection, partition.Files.Select(f => f.ScopeCode).ToList(), cancellationToken);
+            Log.RowsCarriedOver(logger, target.Vintage.Layer.Key, target.Vintage.Year, partition.Part, carried);
         }
 
         await staging.FinishAsync(connection, cancellationToken);
+        var rows = await QualityGates.CheckAsync(connection, staging, partition.Results.Sum(r => r.Loaded), carried, decision.PublishedFeatures, options, cancellationToken);
+        return new PublishedPartition(partition.Part, lineage, rows, partition.Results.Sum(r => r.Repaired), partition.Results.Sum(r => r.Rejected));
     }
 
     /// <summary>

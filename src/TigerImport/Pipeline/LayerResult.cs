@@ -11,6 +11,12 @@ public sealed record LayerResult(
     FailureKind? Failure = null,
     string? Error = null)
 {
+    /// <summary>Partitions left as published because none of their files changed.</summary>
+    public int Unchanged { get; init; }
+
+    /// <summary>Columns that differ between the files of a partition, or between the files and the published table.</summary>
+    public IReadOnlyList<string> Drift { get; init; } = [];
+
     public long Read => Files.Sum(f => f.Read);
 
     public long Loaded => Files.Sum(f => f.Loaded);

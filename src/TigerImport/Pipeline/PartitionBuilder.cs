@@ -17,17 +17,29 @@ internal sealed class PartitionBuilder(LayerTarget target, string part, IReadOnl
 
     public StagingTable? Staging => staging;
 
+    /// <summary>How the files' columns differed from each other (schema drift within the partition), for the log and the summary.</summary>
+    public List<string> Drift { get; } = [];
+
     /// <summary>The staging table, created by the first file and widened by any later file with more columns.</summary>
     public async Task<StagingTable> StagingAsync(
-        NpgsqlConnection connection, IReadOnlyList<LayerColumn> fileColumns, IReadOnlyDictionary<string, string> publishedTypes, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string fileName, IReadOnlyList<LayerColumn> fileColumns, IReadOnlyDictionary<string, string> publishedTypes, CancellationToken cancellationToken)
     {
         if (staging is null)
         {
             staging = await StagingTable.CreateAsync(connection, target, part, fileColumns, publishedTypes, cancellationToken);
+            return staging;
         }
-        else
+
+        var lacking = staging.ColumnTypes.Keys.Except(fileColumns.Select(c => c.Name)).ToList();
+        var added = await staging.AddColumnsAsync(connection, fileColumns, publishedTypes, cancellationToken);
+        if (added.Count > 0)
         {
-            await staging.AddColumnsAsync(connection, fileColumns, publishedTypes, cancellationToken);
+            Drift.Add($"{fileName} adds column(s) {string.Join(", ", added)} to partition {part} (NULL for the earlier files' rows)");
+        }
+
+        if (lacking.Count > 0)
+        {
+            Drift.Add($"{fileName} lacks column(s) {string.Join(", ", lacking)} of partition {part} (NULL for its rows)");
         }
 
         return staging;

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -12,7 +13,7 @@ namespace TigerImport.Pipeline;
 /// the process dies however it dies (SIGKILL, OOM kill); so a 'running' row whose lock is free belongs to a process
 /// that is gone, and every run marks such rows 'abandoned' when it begins.
 /// </summary>
-internal sealed class RunJournal(NpgsqlDataSource dataSource, string schema, Guid runId, ILogger logger) : IAsyncDisposable
+public sealed class RunJournal(NpgsqlDataSource dataSource, string schema, Guid runId, ILogger logger) : IAsyncDisposable
 {
     private NpgsqlConnection? lease;
 
@@ -35,7 +36,13 @@ internal sealed class RunJournal(NpgsqlDataSource dataSource, string schema, Gui
             options.Srid,
         });
         await Db.ExecuteAsync(
-            lease, $"INSERT INTO {Runs} (run_id, command, status, request) VALUES ($1, $2, 'running', $3::jsonb)", cancellationToken, runId, command, described);
+            lease,
+            $"INSERT INTO {Runs} (run_id, command, status, request, worker_version) VALUES ($1, $2, 'running', $3::jsonb, $4)",
+            cancellationToken,
+            runId,
+            command,
+            described,
+            WorkerVersion);
         await CloseAbandonedAsync(lease, cancellationToken);
     }
 
@@ -52,6 +59,31 @@ internal sealed class RunJournal(NpgsqlDataSource dataSource, string schema, Gui
         catch (Exception e) when (e is NpgsqlException or OperationCanceledException)
         {
             // The run's outcome is in the logs and the exit code; a database that went away cannot take it.
+        }
+    }
+
+    /// <summary>The worker's version (the assembly's informational version, with the commit when built from git).</summary>
+    public static string WorkerVersion { get; } =
+        typeof(RunJournal).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <summary>
+    /// Records the exit code the process ends with on the run's row (there is none for a verb that writes nothing, or
+    /// a run that never reached the database); best effort, like <see cref="EndAsync"/>.
+    /// </summary>
+    public static async Task RecordExitCodeAsync(NpgsqlDataSource dataSource, string schema, Guid runId, int exitCode)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(deadline.Token);
+            if (await Db.ScalarAsync<bool>(connection, "SELECT to_regclass($1) IS NOT NULL", deadline.Token, Sql.Qualified(schema, "tiger_runs")))
+            {
+                await Db.ExecuteAsync(connection, $"UPDATE {Sql.Qualified(schema, "tiger_runs")} SET exit_code = $2 WHERE run_id = $1", deadline.Token, runId, exitCode);
+            }
+        }
+        catch (Exception e) when (e is NpgsqlException or OperationCanceledException)
+        {
+            // The exit code is in the log and the process status anyway.
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Npgsql;
 using TigerImport.Load;
 
@@ -18,8 +19,8 @@ internal sealed class PartitionBookkeeping(NpgsqlConnection connection, LayerTar
         await Db.ExecuteAsync(
             connection,
             $"""
-            INSERT INTO {Table} (table_name, part, slot, layer, year, files, features, repaired, rejected, run_id)
-                VALUES ($1, $2, 'published', $3, $4, $5, $6, $7, $8, $9)
+            INSERT INTO {Table} (table_name, part, slot, layer, year, files, features, repaired, rejected, run_id, lineage)
+                VALUES ($1, $2, 'published', $3, $4, $5, $6, $7, $8, $9, $10::jsonb)
             """,
             cancellationToken,
             target.Table,
@@ -30,7 +31,39 @@ internal sealed class PartitionBookkeeping(NpgsqlConnection connection, LayerTar
             partition.Features,
             partition.Repaired,
             partition.Rejected,
-            runId);
+            runId,
+            JsonSerializer.Serialize(partition.Lineage, Json));
+    }
+
+    /// <summary>The lineage JSON's shape: camelCase, as the run journal writes.</summary>
+    internal static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// The published partitions of a layer table: part → its files' lineage and row count. Empty before the first
+    /// publish (or when the bookkeeping table does not exist yet: a plan on a fresh database writes nothing).
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, (IReadOnlyList<FileLineage> Lineage, long Features)>> PublishedAsync(
+        NpgsqlConnection connection, LayerTarget target, CancellationToken cancellationToken)
+    {
+        var table = Sql.Qualified(target.Schema, "tiger_partitions");
+        var parts = new Dictionary<string, (IReadOnlyList<FileLineage>, long)>(StringComparer.Ordinal);
+        if (!await Db.ScalarAsync<bool>(connection, "SELECT to_regclass($1) IS NOT NULL", cancellationToken, table))
+        {
+            return parts;
+        }
+
+        await using var command = new NpgsqlCommand(
+            $"SELECT part, coalesce(lineage, '[]')::text, features FROM {table} WHERE table_name = $1 AND slot = 'published'", connection)
+        {
+            Parameters = { new() { Value = target.Table } },
+        };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            parts[reader.GetString(0)] = (JsonSerializer.Deserialize<List<FileLineage>>(reader.GetString(1), Json) ?? [], reader.GetInt64(2));
+        }
+
+        return parts;
     }
 
     /// <summary>Swaps the two rows, through a third slot name since (table, part, slot) is the primary key.</summary>
@@ -40,6 +73,9 @@ internal sealed class PartitionBookkeeping(NpgsqlConnection connection, LayerTar
         await MoveSlotAsync(part, "backup", "published", cancellationToken);
         await MoveSlotAsync(part, "reverting", "backup", cancellationToken);
     }
+
+    /// <summary>Forgets a partition's backup, dropped by <see cref="BackupPruner"/>.</summary>
+    public Task RecordPruneAsync(string part, CancellationToken cancellationToken) => MoveSlotAsync(part, "backup", null, cancellationToken);
 
     /// <summary>Renames a row's slot, or deletes the row when <paramref name="to"/> is null.</summary>
     private Task MoveSlotAsync(string part, string from, string? to, CancellationToken cancellationToken) => to is null

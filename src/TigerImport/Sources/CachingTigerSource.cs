@@ -145,6 +145,29 @@ public sealed class CachingTigerSource : ITigerSource, IDisposable
         return fetched;
     }
 
+    /// <summary>
+    /// The cached copy's HEAD when there is one (its SHA-256 recorded at upload says whether it is the published file),
+    /// so an unchanged month asks Census nothing, as the cache promises; the origin's HEAD otherwise.
+    /// </summary>
+    public async Task<FileVersion> ProbeAsync(TigerFile file, CancellationToken cancellationToken)
+    {
+        var key = cache.Location.KeyOf(file.CensusPath);
+        var display = cache.Location.Display(key);
+        try
+        {
+            if (await cache.HeadAsync(key, cancellationToken) is { } info)
+            {
+                return info.VersionAt(display);
+            }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && S3ObjectStore.Explain(e) is { } reason)
+        {
+            Log.CacheUnavailable(logger, "head", display, reason);
+        }
+
+        return await origin.ProbeAsync(file, cancellationToken);
+    }
+
     public void Dispose()
     {
         origin.Dispose();

@@ -123,6 +123,38 @@ public sealed class HttpTigerSource : ITigerSource, IDisposable
         }
     }
 
+    /// <summary>A HEAD: the body is never sent, and ETag, Last-Modified and Content-Length say whether the file changed.</summary>
+    public async Task<FileVersion> ProbeAsync(TigerFile file, CancellationToken cancellationToken)
+    {
+        var url = UrlOf(file);
+        var display = SafeUrl.Display(url);
+        var attempts = 0;
+        FileVersion? version = null;
+        await slots.WaitAsync(cancellationToken);
+        try
+        {
+            await resilience.ExecuteAsync(
+                "head",
+                display,
+                async token =>
+                {
+                    attempts++;
+                    version = await HeadAsync(url, display, token);
+                },
+                cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && OriginFailures.Explain(e, display, attempts, policy, resilience.BreakReason) is { } error)
+        {
+            throw error;
+        }
+        finally
+        {
+            slots.Release();
+        }
+
+        return version!;
+    }
+
     public void Dispose()
     {
         client.Dispose();
@@ -151,6 +183,32 @@ public sealed class HttpTigerSource : ITigerSource, IDisposable
         }
 
         return client;
+    }
+
+    private async Task<FileVersion> HeadAsync(Uri url, string display, CancellationToken cancellationToken)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        idle.CancelAfter(policy.IdleTimeout);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Head, url);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token);
+            return response.StatusCode switch
+            {
+                HttpStatusCode.OK => new FileVersion(display, response.Content.Headers.ContentLength, response.Headers.ETag?.ToString(), response.Content.Headers.LastModified),
+                HttpStatusCode.NotFound or HttpStatusCode.Gone => throw new DownloadFault(DownloadFaultKind.NotFound, $"{(int)response.StatusCode} {response.ReasonPhrase}.") { StatusCode = response.StatusCode },
+                HttpStatusCode.Forbidden => throw new DownloadFault(DownloadFaultKind.Blocked, "403 Forbidden.") { StatusCode = response.StatusCode },
+                _ => throw new DownloadFault(DownloadFaultKind.Status, $"{(int)response.StatusCode} {response.ReasonPhrase}")
+                {
+                    StatusCode = response.StatusCode,
+                    RetryAfter = HttpFileDownloader.RetryAfterOf(response),
+                },
+            };
+        }
+        catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new DownloadFault(DownloadFaultKind.Stalled, $"the HEAD request for {display} stalled: nothing received for {policy.IdleTimeout.TotalSeconds:0.###} s");
+        }
     }
 
     /// <summary>One attempt at a directory page: its HTML, or null when the folder does not exist (404/410).</summary>

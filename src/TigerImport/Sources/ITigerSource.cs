@@ -16,4 +16,10 @@ public interface ITigerSource
 
     /// <summary>Makes one file available as a local zip. Throws <see cref="TigerImportException"/> (kind Source) when it cannot.</summary>
     Task<FetchedFile> FetchAsync(TigerFile file, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Asks cheaply (a HEAD, a stat) for the file's location and validators, sending no body, so a run can tell whether
+    /// it changed since it was published. Throws <see cref="TigerImportException"/> (kind Source) when it cannot.
+    /// </summary>
+    Task<FileVersion> ProbeAsync(TigerFile file, CancellationToken cancellationToken);
 }

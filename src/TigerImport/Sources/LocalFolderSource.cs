@@ -32,15 +32,20 @@ public sealed class LocalFolderSource : ITigerSource
         return Task.FromResult<IReadOnlyCollection<string>?>(names);
     }
 
-    public Task<FetchedFile> FetchAsync(TigerFile file, CancellationToken cancellationToken)
+    public Task<FetchedFile> FetchAsync(TigerFile file, CancellationToken cancellationToken) =>
+        Task.FromResult(new FetchedFile(PathOf(file), isTemporary: false));
+
+    /// <summary>Size and mtime; a file whose differ is hashed by the caller (it is on local disk, so that is cheap).</summary>
+    public Task<FileVersion> ProbeAsync(TigerFile file, CancellationToken cancellationToken)
     {
-        var path = FoldersFor(file.Vintage)
-            .Select(folder => System.IO.Path.Combine(folder, file.FileName))
-            .FirstOrDefault(File.Exists);
-        return path is null
-            ? throw new TigerImportException(FailureKind.Source, $"{file.FileName} is not in {root} (looked in {file.Vintage.CensusDirectory}/ and the folder itself).")
-            : Task.FromResult(new FetchedFile(path, isTemporary: false));
+        var info = new FileInfo(PathOf(file));
+        return Task.FromResult(new FileVersion(info.FullName, info.Length, null, new DateTimeOffset(info.LastWriteTimeUtc), LocalPath: info.FullName));
     }
+
+    private string PathOf(TigerFile file) => FoldersFor(file.Vintage)
+        .Select(folder => System.IO.Path.Combine(folder, file.FileName))
+        .FirstOrDefault(File.Exists)
+        ?? throw new TigerImportException(FailureKind.Source, $"{file.FileName} is not in {root} (looked in {file.Vintage.CensusDirectory}/ and the folder itself).");
 
     /// <summary>The Census-tree folder first, then the flat folder.</summary>
     private IEnumerable<string> FoldersFor(TigerLayerVintage vintage) =>

@@ -66,6 +66,23 @@ public sealed class S3TigerSource : ITigerSource, IDisposable
         }
     }
 
+    /// <summary>A HEAD of the object: its size, ETag and the SHA-256 recorded when this worker uploaded it.</summary>
+    public async Task<FileVersion> ProbeAsync(TigerFile file, CancellationToken cancellationToken)
+    {
+        var key = store.Location.KeyOf(file.CensusPath);
+        var display = store.Location.Display(key);
+        try
+        {
+            var info = await store.HeadAsync(key, cancellationToken)
+                ?? throw new TigerImportException(FailureKind.Source, $"{display} does not exist (404): the S3 source has no such file; check --year, --layers and --states, or the mirror.");
+            return info.VersionAt(display);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not TigerImportException && S3ObjectStore.Explain(e) is { } reason)
+        {
+            throw new TigerImportException(FailureKind.Source, $"{display}: {reason}", e);
+        }
+    }
+
     public void Dispose()
     {
         slots.Dispose();

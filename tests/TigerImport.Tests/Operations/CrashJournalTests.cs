@@ -34,5 +34,8 @@ public sealed class When_a_run_crashes(PostgisServer postgis)
 
         public Task<FetchedFile> FetchAsync(TigerFile file, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("a bug");
+
+        public Task<FileVersion> ProbeAsync(TigerFile file, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("a bug");
     }
 }

@@ -70,7 +70,7 @@ public sealed class When_the_database_fails_under_a_run(PostgisServer postgis)
 
         var logger = new ListLogger();
         var import = new ImportRunner(db, new LocalFolderSource(folder.Path), logger)
-            .ImportAsync(Guid.NewGuid(), ImportRequest.Parse("2024", "EDGES", null, null), new ImportOptions("blocked"), Cancellation);
+            .ImportAsync(Guid.NewGuid(), ImportRequest.Parse("2024", "EDGES", null, null), new ImportOptions("blocked") { Force = true }, Cancellation);
         for (var waited = 0; logger.WithId(74).Count == 0 && waited < 300 && !import.IsCompleted; waited++)
         {
             await Task.Delay(100, Cancellation);

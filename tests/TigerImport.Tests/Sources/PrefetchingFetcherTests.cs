@@ -84,6 +84,8 @@ public sealed class PrefetchingFetcherTests : IDisposable
         public Task<IReadOnlyCollection<string>?> ListAsync(TigerLayerVintage vintage, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyCollection<string>?>(null);
 
+        public Task<FileVersion> ProbeAsync(TigerFile file, CancellationToken cancellationToken) => throw new NotSupportedException("The fetcher never probes.");
+
         public async Task<FetchedFile> FetchAsync(TigerFile file, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref started);

@@ -19,16 +19,23 @@ internal sealed class FaultExchange
     private readonly Socket socket;
     private readonly NetworkStream stream;
 
-    private FaultExchange(Socket socket, string path, Dictionary<string, string> headers, CancellationToken aborted)
+    private FaultExchange(Socket socket, string method, string path, Dictionary<string, string> headers, CancellationToken aborted)
     {
         this.socket = socket;
         stream = new NetworkStream(socket, ownsSocket: false);
+        Method = method;
         Path = path;
         Headers = headers;
         Aborted = aborted;
     }
 
+    /// <summary>GET, or HEAD (a probe for validators: the head is sent, the body never).</summary>
+    public string Method { get; }
+
     public string Path { get; }
+
+    /// <summary>Body bytes sent so far (none for a HEAD).</summary>
+    public long BodyBytes { get; private set; }
 
     public IReadOnlyDictionary<string, string> Headers { get; }
 
@@ -57,13 +64,13 @@ internal sealed class FaultExchange
         }
 
         var lines = seen.ToString()[..seen.ToString().IndexOf("\r\n\r\n", StringComparison.Ordinal)].Split("\r\n");
-        var path = lines[0].Split(' ')[1];
+        var (method, path) = (lines[0].Split(' ')[0], lines[0].Split(' ')[1]);
         var headers = lines.Skip(1)
             .Select(line => line.Split(':', 2))
             .Where(parts => parts.Length == 2)
             .GroupBy(parts => parts[0].Trim(), StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.Last()[1].Trim(), StringComparer.OrdinalIgnoreCase);
-        return new FaultExchange(socket, path, headers, cancellationToken);
+        return new FaultExchange(socket, method, path, headers, cancellationToken);
     }
 
     /// <summary>The status line and headers; every response closes its connection (HttpClient opens a new one).</summary>
@@ -81,6 +88,12 @@ internal sealed class FaultExchange
 
     public async Task SendAsync(ReadOnlyMemory<byte> bytes)
     {
+        if (Method == "HEAD")
+        {
+            return;
+        }
+
+        BodyBytes += bytes.Length;
         await stream.WriteAsync(bytes, Aborted);
         await stream.FlushAsync(Aborted);
     }

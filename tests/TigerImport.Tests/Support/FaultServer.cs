@@ -22,6 +22,7 @@ internal sealed class FaultServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Func<FaultExchange, Task>[]> routes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> counts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
+    private readonly ConcurrentDictionary<string, long> bodyBytes = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<Task> connections = [];
     private readonly Task accepting;
     private int inFlight;
@@ -45,6 +46,9 @@ internal sealed class FaultServer : IAsyncDisposable
 
     /// <summary>Scripts a path (below the base, e.g. <c>TIGER2024/PLACE/tl_2024_35_place.zip</c>).</summary>
     public void Map(string path, params Func<FaultExchange, Task>[] responses) => routes["/" + path.TrimStart('/')] = responses;
+
+    /// <summary>Body bytes sent for a path so far, over every request (HEADs send none).</summary>
+    public long BodyBytesTo(string path) => bodyBytes.GetValueOrDefault("/" + path.TrimStart('/'));
 
     public IReadOnlyList<RecordedRequest> RequestsTo(string path) => Requests.Where(r => r.Path == "/" + path.TrimStart('/')).ToList();
 
@@ -90,7 +94,7 @@ internal sealed class FaultServer : IAsyncDisposable
             {
             }
 
-            requests.Enqueue(new RecordedRequest(exchange.Path, exchange.Header("Range"), exchange.Header("If-Range"), exchange.Header("User-Agent"), DateTimeOffset.UtcNow));
+            requests.Enqueue(new RecordedRequest(exchange.Path, exchange.Header("Range"), exchange.Header("If-Range"), exchange.Header("User-Agent"), DateTimeOffset.UtcNow, exchange.Method));
             try
             {
                 if (routes.TryGetValue(exchange.Path, out var responses))
@@ -108,6 +112,7 @@ internal sealed class FaultServer : IAsyncDisposable
             finally
             {
                 Interlocked.Decrement(ref inFlight);
+                bodyBytes.AddOrUpdate(exchange.Path, exchange.BodyBytes, (_, sent) => sent + exchange.BodyBytes);
             }
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)

@@ -24,6 +24,27 @@ internal static class Responses
         await SendAsync(exchange, bytes, from, bytes.Length - from);
     };
 
+    /// <summary>
+    /// The whole file (GET) or its head (HEAD) with the validators given, as a mirror publishes a release: an ETag and a
+    /// Last-Modified, either, or neither (a server that gives none).
+    /// </summary>
+    public static Func<FaultExchange, Task> Release(byte[] bytes, string? etag, DateTimeOffset? lastModified) => async exchange =>
+    {
+        var headers = new List<(string, string)> { ("Content-Type", "application/zip"), ("Content-Length", bytes.Length.ToString(CultureInfo.InvariantCulture)) };
+        if (etag is not null)
+        {
+            headers.Add(("ETag", etag));
+        }
+
+        if (lastModified is { } modified)
+        {
+            headers.Add(("Last-Modified", modified.ToString("R", CultureInfo.InvariantCulture)));
+        }
+
+        await exchange.SendHeadAsync(200, headers);
+        await SendAsync(exchange, bytes, 0, bytes.Length);
+    };
+
     /// <summary>The head for the whole file (or the range asked), <paramref name="send"/> bytes, then a reset (RST).</summary>
     public static Func<FaultExchange, Task> CutAfter(byte[] bytes, int send, bool ranges = true) => async exchange =>
     {

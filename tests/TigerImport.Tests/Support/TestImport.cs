@@ -9,12 +9,24 @@ namespace TigerImport.Tests.Support;
 /// <summary>Runs the real pipeline (planner, source, loader, publisher) against the test database.</summary>
 internal static class TestImport
 {
+    /// <param name="force">Publish again files unchanged since their last publish (the tests that republish the same samples).</param>
+    /// <param name="allowShrink">Publish a partition far smaller than the one it replaces (the tests that cut a file down).</param>
     public static async Task<ImportSummary> RunAsync(
-        NpgsqlDataSource dataSource, string sourceFolder, string schema, int year, string layers, string? states = null, string? counties = null, int srid = 4326)
+        NpgsqlDataSource dataSource,
+        string sourceFolder,
+        string schema,
+        int year,
+        string layers,
+        string? states = null,
+        string? counties = null,
+        int srid = 4326,
+        bool force = false,
+        bool allowShrink = false)
     {
         var request = ImportRequest.Parse(year.ToString(), layers, states, counties);
         var runner = new ImportRunner(dataSource, new LocalFolderSource(sourceFolder), NullLogger.Instance);
-        return await runner.ImportAsync(Guid.NewGuid(), request, new ImportOptions(schema, srid), TestContext.Current.CancellationToken);
+        var options = new ImportOptions(schema, srid) { Force = force, AllowShrink = allowShrink };
+        return await runner.ImportAsync(Guid.NewGuid(), request, options, TestContext.Current.CancellationToken);
     }
 
     /// <summary>A scalar query, for assertions.</summary>

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Text.Json;
+using TigerImport.Catalog;
+using TigerImport.Pipeline;
+
+namespace TigerImport.Cli;
+
+/// <summary><c>tigerimport status</c>: per layer and vintage, what is published, from where, when, and whether a backup exists.</summary>
+internal static class StatusCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("status", "Show what is published: per layer and vintage, partitions, rows, rejects, when, from which source, and whether a backup exists. Writes nothing.")
+        {
+            CliOptions.Year, CliOptions.Layers, CliOptions.Schema, CliOptions.Json, CliOptions.Connection, CliOptions.LogFormat,
+        };
+        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "status", () => Filter(parse), async (filter, run) =>
+        {
+            var layers = await new StatusReader(run.DataSource).ReadAsync(parse.GetValue(CliOptions.Schema)!, filter.Year, filter.Layers, cancellationToken);
+            Write(layers, parse.GetValue(CliOptions.Json));
+            return null;
+        }, cancellationToken));
+        return command;
+    }
+
+    /// <summary>Both filters are optional; when given they are checked as an import checks them.</summary>
+    private static (int? Year, IReadOnlyList<TigerLayer>? Layers) Filter(ParseResult parse)
+    {
+        var year = parse.GetValue(CliOptions.Year);
+        var layers = parse.GetValue(CliOptions.Layers);
+        var checkedRequest = ImportRequest.Parse(year ?? TigerLayers.LastYear.ToString(), layers ?? "all", null, null);
+        return (year is null ? null : checkedRequest.Year, layers is null ? null : checkedRequest.Layers);
+    }
+
+    private static void Write(IReadOnlyList<LayerStatus> layers, bool json)
+    {
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new { layers }, CliJson.Options));
+            return;
+        }
+
+        if (layers.Count == 0)
+        {
+            Console.WriteLine("Nothing is published in this schema (for the year and layers asked).");
+            return;
+        }
+
+        TextTable.Write(
+            ["layer", "year", "table", "partitions", "rows", "rejected", "published (UTC)", "backups", "source"],
+            layers.Select(l => (IReadOnlyList<string>)
+            [
+                l.Layer, l.Year.ToString(), l.Table, l.Partitions.Count.ToString(), l.Rows.ToString("N0"), l.Rejected.ToString("N0"),
+                l.LastPublishedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm"), $"{l.Backups}/{l.Partitions.Count}", string.Join(", ", l.Sources),
+            ]));
+    }
+}
