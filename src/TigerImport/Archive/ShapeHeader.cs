@@ -27,8 +27,9 @@ internal static class ShapeHeader
             throw Invalid(archiveName, member, "does not start with a shapefile header");
         }
 
+        // An empty file is only its header; some writers (NetTopologySuite's among them) leave its length 0 then.
         var declared = 2L * BinaryPrimitives.ReadInt32BigEndian(header[24..]);
-        if (declared != memberLength)
+        if (declared != memberLength && !(declared == 0 && memberLength == Length))
         {
             throw Invalid(archiveName, member, declared > memberLength
                 ? $"is shorter than its header says ({memberLength} bytes; the header says {declared})"
