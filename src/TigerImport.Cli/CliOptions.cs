@@ -22,6 +22,13 @@ internal static class CliOptions
     public static readonly Option<int> Srid = EnvOption.Number("--srid", "TIGER_SRID", $"Target SRID: {string.Join(", ", SpatialReferences.Targets)}", SpatialReferences.Wgs84,
         srid => SpatialReferences.Targets.Contains(srid) ? null : $"--srid (TIGER_SRID) {srid} is not supported: choose one of {string.Join(", ", SpatialReferences.Targets)}.");
 
+    public static readonly Option<RejectBudget> MaxRejects = EnvOption.Parsed(
+        "--max-rejects",
+        "TIGER_MAX_REJECTS",
+        "Rejected features a file may have before its layer fails: a count (25), a share of its records (2%), both (0.5%,10: the larger applies), or unlimited",
+        RejectBudget.DefaultText,
+        RejectBudget.Parse);
+
     public static readonly Option<string?> Connection = new("--connection")
     {
         Description = "PostgreSQL connection: a postgres:// URL or key=value string [default: DATABASE_URL, else the PG* variables]",

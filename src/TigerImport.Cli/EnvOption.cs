@@ -28,6 +28,16 @@ internal static class EnvOption
             && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1"),
     };
 
+    /// <summary>A value that <paramref name="parse"/> reads from the command line or the variable; a usage error it throws is a parse error.</summary>
+    public static Option<T> Parsed<T>(string name, string variable, string description, string fallback, Func<string, T> parse) => new(name)
+    {
+        Description = $"{description} [env: {variable}]",
+        DefaultValueFactory = result => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
+            ? Parse(result, value, variable, parse)
+            : parse(fallback),
+        CustomParser = result => Parse(result, result.Tokens[^1].Value, name, parse),
+    };
+
     /// <summary>Adds a check of a text option's value (given or from its variable), so every value is validated once, when parsed.</summary>
     public static Option<string?> Checked(this Option<string?> option, Func<string, string?> problem)
     {
@@ -39,6 +49,19 @@ internal static class EnvOption
             }
         });
         return option;
+    }
+
+    private static T Parse<T>(System.CommandLine.Parsing.ArgumentResult result, string text, string given, Func<string, T> parse)
+    {
+        try
+        {
+            return parse(text);
+        }
+        catch (TigerImportException e) when (e.Kind == FailureKind.Usage)
+        {
+            result.AddError($"{given}: {e.Message}");
+            return default!;
+        }
     }
 
     private static int Convert(System.CommandLine.Parsing.ArgumentResult result, string text, string given, Func<int, string?>? check)

@@ -51,7 +51,7 @@ internal static class Program
             CliOptions.Source, CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Counties, CliOptions.Schema, CliOptions.Srid,
             CliOptions.Connection, CliOptions.SkipMissing, CliOptions.Cache, CliOptions.TempDir, CliOptions.UserAgent, CliOptions.MaxDownloads,
             CliOptions.S3Endpoint, CliOptions.LogFormat, CliOptions.Force, CliOptions.MinShare, CliOptions.AllowShrink, CliOptions.KeepBackups, CliOptions.Report,
-            CliOptions.LockWait, SyncRegionsCommand.SyncRegions, SyncRegionsCommand.RegionTable, SyncRegionsCommand.Stale,
+            CliOptions.LockWait, CliOptions.MaxRejects, SyncRegionsCommand.SyncRegions, SyncRegionsCommand.RegionTable, SyncRegionsCommand.Stale,
         };
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(
             parse,
@@ -102,6 +102,7 @@ internal static class Program
         MinSharePercent = parse.GetValue(CliOptions.MinShare),
         AllowShrink = parse.GetValue(CliOptions.AllowShrink),
         KeepBackups = parse.GetValue(CliOptions.KeepBackups),
+        MaxRejects = parse.GetValue(CliOptions.MaxRejects),
     };
 
     internal static ImportRequest RequestFrom(ParseResult parse) => ImportRequest.Parse(

@@ -4,7 +4,7 @@ using System.IO.Hashing;
 namespace TigerImport.Archive;
 
 /// <summary>Computes a zip entry's CRC-32 as it is read and compares it with the central directory at the end.</summary>
-internal sealed class Crc32CheckingStream(ZipArchiveEntry entry, string archiveName) : ReadOnlyWrapperStream(entry.Open())
+internal sealed class Crc32CheckingStream(ZipArchiveEntry entry, string archiveName) : ReadOnlyWrapperStream(OpenEntry(entry, archiveName))
 {
     private readonly Crc32 crc = new();
     private long length;
@@ -69,6 +69,21 @@ internal sealed class Crc32CheckingStream(ZipArchiveEntry entry, string archiveN
         }
     }
 
-    private TigerImportException Corrupt(string problem, Exception? inner) =>
+    private static TigerImportException Corrupt(ZipArchiveEntry entry, string archiveName, string problem, Exception? inner) =>
         new(FailureKind.Data, $"{archiveName}: member {entry.FullName} is corrupt ({problem}).", inner);
+
+    /// <summary>Opening reads the member's local header, which can be damaged too.</summary>
+    private static Stream OpenEntry(ZipArchiveEntry entry, string archiveName)
+    {
+        try
+        {
+            return entry.Open();
+        }
+        catch (InvalidDataException e)
+        {
+            throw Corrupt(entry, archiveName, e.Message, e);
+        }
+    }
+
+    private TigerImportException Corrupt(string problem, Exception? inner) => Corrupt(entry, archiveName, problem, inner);
 }

@@ -7,25 +7,57 @@ namespace TigerImport.Archive;
 
 /// <summary>
 /// One Census zip, read in place: the .shp and .dbf are inflated as they are read (never copied out, so memory and
-/// disk stay flat whatever the file size), the .prj and .cpg are small and read whole, and every member read is
-/// checked against its CRC-32.
+/// disk stay flat whatever the file size), the .prj and .cpg are small and read whole (up to a cap), and every member
+/// read is checked against its CRC-32. Opening it checks the structure before any feature is loaded: the .shp, .shx
+/// and .dbf headers agree with their members' lengths and with each other's record counts, the .shx tiles the .shp,
+/// and the .dbf field names are identifiers.
 /// </summary>
 public sealed class TigerArchive : IDisposable
 {
+    /// <summary>A .prj or .cpg is a few hundred bytes; more is not one (a 3 GB .prj of spaces once took all memory).</summary>
+    public const int MaxTextLength = 64 * 1024;
+
     private readonly ZipArchive zip;
     private readonly ZipArchiveEntry shp;
+    private readonly ZipArchiveEntry shx;
     private readonly ZipArchiveEntry dbf;
     private readonly List<Crc32CheckingStream> opened = [];
+    private ShapeRecordStream? records;
 
-    private TigerArchive(ZipArchive zip, string displayName)
+    private TigerArchive(ZipArchive zip, string displayName, CancellationToken cancellationToken)
     {
         this.zip = zip;
         DisplayName = displayName;
         shp = Member(".shp") ?? throw Invalid("has no .shp member");
+        shx = Member(".shx") ?? throw Invalid("has no .shx member");
         dbf = Member(".dbf") ?? throw Invalid("has no .dbf member");
         ProjectionText = ReadText(Member(".prj"));
         CodePageText = ReadText(Member(".cpg"));
-        LanguageDriverId = ReadLanguageDriverId();
+        using (var stream = new Crc32CheckingStream(shp, DisplayName))
+        {
+            ShapeType = ShapeHeader.Read(stream, shp.Length, DisplayName, shp.Name);
+        }
+
+        if (ShapeType is not (ShapeType.Polygon or ShapeType.PolyLine))
+        {
+            throw Invalid($"holds {ShapeType} shapes; TIGER/Line layers are Polygon or PolyLine");
+        }
+
+        using (var stream = new Crc32CheckingStream(shx, DisplayName))
+        {
+            RecordCount = ShapeIndex.CountRecords(stream, shx.Length, shp.Length, DisplayName, shx.Name, cancellationToken);
+            stream.ReadToEndAndVerify();
+        }
+
+        using (var stream = new Crc32CheckingStream(dbf, DisplayName))
+        {
+            var header = DbfHeader.Read(stream, dbf.Length, DisplayName, dbf.Name);
+            LanguageDriverId = header.LanguageDriverId;
+            if (header.RecordCount != RecordCount)
+            {
+                throw Invalid($"has {RecordCount} shapes in {shp.Name} but {header.RecordCount} records in {dbf.Name}");
+            }
+        }
     }
 
     public string DisplayName { get; }
@@ -39,14 +71,20 @@ public sealed class TigerArchive : IDisposable
     /// <summary>The .dbf header's language driver byte (0 = not given).</summary>
     public byte LanguageDriverId { get; }
 
+    /// <summary>The number of records, the same in the .shp, .shx and .dbf.</summary>
+    public long RecordCount { get; }
+
+    /// <summary>The .shp header's shape type: Polygon or PolyLine.</summary>
+    public ShapeType ShapeType { get; }
+
     /// <summary>Opens a zip after checking it is one; a damaged file or an HTML page is a <see cref="FailureKind.Data"/> error.</summary>
-    public static TigerArchive Open(string path, string displayName)
+    public static TigerArchive Open(string path, string displayName, CancellationToken cancellationToken)
     {
         ZipFileCheck.ThrowIfNotZip(path, displayName);
         var zip = ZipFile.OpenRead(path);
         try
         {
-            return new TigerArchive(zip, displayName);
+            return new TigerArchive(zip, displayName, cancellationToken);
         }
         catch
         {
@@ -55,8 +93,11 @@ public sealed class TigerArchive : IDisposable
         }
     }
 
-    /// <summary>A forward-only cursor over the features; the .dbf text is decoded with <paramref name="encoding"/>.</summary>
-    public ShapefileReader OpenShapefile(System.Text.Encoding encoding, GeometryFactory factory)
+    /// <summary>
+    /// A forward-only cursor over the features; the .dbf text is decoded with <paramref name="encoding"/>. A record the
+    /// reader must not parse comes out as an empty shape, with its <see cref="DefectOf"/>.
+    /// </summary>
+    public ShapefileReader OpenShapefile(System.Text.Encoding encoding, GeometryFactory factory, CancellationToken cancellationToken)
     {
         var options = new ShapefileReaderOptions
         {
@@ -69,13 +110,17 @@ public sealed class TigerArchive : IDisposable
         };
         try
         {
-            return Shapefile.OpenRead(new ForwardOnlyStream(Open(shp)), new ForwardOnlyStream(Open(dbf)), options);
+            records = new ShapeRecordStream(Open(shp), Open(shx), shp.Length, ShapeType, DisplayName, shp.Name, cancellationToken);
+            return Shapefile.OpenRead(new ForwardOnlyStream(records), new ForwardOnlyStream(Open(dbf)), options);
         }
         catch (Exception e) when (e is not TigerImportException)
         {
             throw Invalid($"cannot be read as a shapefile: {e.Message}", e);
         }
     }
+
+    /// <summary>Why the record just read was not given to the reader, or null when it was.</summary>
+    public ShapeDefect? DefectOf(int recordNumber) => records?.Defect is { } defect && defect.RecordNumber == recordNumber ? defect : null;
 
     /// <summary>Reads what the reader left of each opened member and checks every CRC; call after the last feature.</summary>
     public void VerifyChecksums()
@@ -120,19 +165,22 @@ public sealed class TigerArchive : IDisposable
             return null;
         }
 
-        using var stream = new Crc32CheckingStream(entry, DisplayName);
-        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
-        var text = reader.ReadToEnd();
-        stream.ReadToEndAndVerify();
-        return text.Trim();
-    }
+        // The directory's size first, then the bytes themselves: a directory can understate what inflates.
+        var tooLong = Invalid($"member {entry.Name} is over {MaxTextLength} bytes ({entry.Length} in the zip directory); a .prj or .cpg is a few hundred");
+        if (entry.Length > MaxTextLength)
+        {
+            throw tooLong;
+        }
 
-    private byte ReadLanguageDriverId()
-    {
-        Span<byte> header = stackalloc byte[32];
-        using var stream = new Crc32CheckingStream(dbf, DisplayName);
-        return stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length
-            ? header[29]
-            : throw Invalid(".dbf is shorter than a dBASE header");
+        var bytes = new byte[MaxTextLength + 1];
+        using var stream = new Crc32CheckingStream(entry, DisplayName);
+        var length = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+        if (length > MaxTextLength)
+        {
+            throw tooLong;
+        }
+
+        stream.ReadToEndAndVerify();
+        return System.Text.Encoding.UTF8.GetString(bytes, 0, length).TrimStart('\uFEFF').Trim();
     }
 }

@@ -1,4 +1,5 @@
 using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.Valid;
 using ProjNet.CoordinateSystems;
 using ProjNet.CoordinateSystems.Transformations;
 
@@ -43,15 +44,32 @@ public sealed class Reprojector
         return new Reprojector(Transform(source, target), targetSrid);
     }
 
-    /// <summary>Reprojects in place and stamps the target SRID.</summary>
-    public void Apply(NetTopologySuite.Geometries.Geometry geometry)
+    /// <summary>
+    /// The geometry in the target SRID. A projection works on a copy (the original stays as read, for a reject) and its
+    /// result is checked again: a valid shape near a pole or a tiny sliver can come out infinite or invalid, and nothing
+    /// invalid or non-finite may be published in any SRID. The identity keeps the (already valid) coordinates.
+    /// </summary>
+    public GeometryVerdict Project(NetTopologySuite.Geometries.Geometry geometry)
     {
-        if (transform is not null)
+        if (transform is null)
         {
-            geometry.Apply(new CoordinateFilter(transform));
+            geometry.SRID = TargetSrid;
+            return new(geometry, GeometryFate.Kept, null);
         }
 
-        geometry.SRID = TargetSrid;
+        var projected = geometry.Copy();
+        var filter = new CoordinateFilter(transform);
+        projected.Apply(filter);
+        projected.SRID = TargetSrid;
+        if (!filter.AllFinite)
+        {
+            return new(null, GeometryFate.Rejected, $"not finite once projected to EPSG:{TargetSrid}");
+        }
+
+        var validity = new IsValidOp(projected);
+        return validity.IsValid
+            ? new(projected, GeometryFate.Kept, null)
+            : new(null, GeometryFate.Rejected, $"invalid once projected to EPSG:{TargetSrid}: {validity.ValidationError.Message} at {validity.ValidationError.Coordinate}");
     }
 
     private static MathTransform Transform(CoordinateSystem source, CoordinateSystem target) =>
@@ -63,6 +81,8 @@ public sealed class Reprojector
 
         public bool GeometryChanged => true;
 
+        public bool AllFinite { get; private set; } = true;
+
         public void Filter(CoordinateSequence seq, int i)
         {
             var x = seq.GetX(i);
@@ -70,6 +90,7 @@ public sealed class Reprojector
             transform.Transform(ref x, ref y);
             seq.SetX(i, x);
             seq.SetY(i, y);
+            AllFinite &= double.IsFinite(x) && double.IsFinite(y);
         }
     }
 }

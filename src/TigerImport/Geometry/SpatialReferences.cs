@@ -35,6 +35,12 @@ public static class SpatialReferences
             throw new TigerImportException(FailureKind.Data, $"{fileName} has no .prj: its coordinate system is unknown (TIGER/Line files are NAD83, EPSG:4269).");
         }
 
+        // ProjNET's tokenizer never returns on an unterminated quoted name (a .prj cut short): refuse that first.
+        if (prjText.Count(c => c == '"') % 2 != 0)
+        {
+            throw new TigerImportException(FailureKind.Data, $"{fileName} has a .prj with an unterminated quoted name (cut short?): {Shorten(prjText)}");
+        }
+
         try
         {
             return (CoordinateSystem)CoordinateSystemWktReader.Parse(prjText);

@@ -67,9 +67,11 @@ public static class DatabaseBootstrap
                 record_number integer NOT NULL,
                 reason text NOT NULL,
                 geom geometry,
+                shape bytea,
                 attributes jsonb,
                 rejected_at timestamptz NOT NULL DEFAULT now(),
                 PRIMARY KEY (run_id, file_name, record_number));
+            ALTER TABLE {s}.tiger_rejects ADD COLUMN IF NOT EXISTS shape bytea;
             """;
         await Db.ExecuteAsync(connection, sql, cancellationToken);
         foreach (var (table, column, type) in AddedColumns)

@@ -5,7 +5,8 @@ using NpgsqlTypes;
 namespace TigerImport.Load;
 
 /// <summary>
-/// Writes every rejected feature (record number, reason, geometry as read, attributes) to <c>{schema}.tiger_rejects</c>
+/// Writes every rejected feature (record number, reason, geometry as read, or the record's raw .shp content when it could
+/// not be parsed, attributes) to <c>{schema}.tiger_rejects</c>
 /// on a connection of its own, by binary COPY opened at the first reject, so nothing is dropped silently and memory
 /// does not grow with the number of rejects.
 /// </summary>
@@ -17,7 +18,12 @@ public sealed class RejectRecorder(NpgsqlDataSource dataSource, string schema, G
     public long Count { get; private set; }
 
     public async Task RecordAsync(
-        int recordNumber, string reason, NetTopologySuite.Geometries.Geometry? geometry, IReadOnlyDictionary<string, object?> attributes, CancellationToken cancellationToken)
+        int recordNumber,
+        string reason,
+        NetTopologySuite.Geometries.Geometry? geometry,
+        byte[]? shape,
+        IReadOnlyDictionary<string, object?> attributes,
+        CancellationToken cancellationToken)
     {
         importer ??= await BeginAsync(cancellationToken);
         await importer.StartRowAsync(cancellationToken);
@@ -33,6 +39,15 @@ public sealed class RejectRecorder(NpgsqlDataSource dataSource, string schema, G
         else
         {
             await importer.WriteAsync(geometry, NpgsqlDbType.Geometry, cancellationToken);
+        }
+
+        if (shape is null)
+        {
+            await importer.WriteNullAsync(cancellationToken);
+        }
+        else
+        {
+            await importer.WriteAsync(shape, NpgsqlDbType.Bytea, cancellationToken);
         }
 
         await importer.WriteAsync(JsonSerializer.Serialize(attributes), NpgsqlDbType.Jsonb, cancellationToken);
@@ -65,7 +80,7 @@ public sealed class RejectRecorder(NpgsqlDataSource dataSource, string schema, G
     {
         connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.BeginBinaryImportAsync(
-            $"COPY {Sql.Qualified(schema, "tiger_rejects")} (run_id, table_name, file_name, record_number, reason, geom, attributes) FROM STDIN (FORMAT BINARY)",
+            $"COPY {Sql.Qualified(schema, "tiger_rejects")} (run_id, table_name, file_name, record_number, reason, geom, shape, attributes) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
     }
 }

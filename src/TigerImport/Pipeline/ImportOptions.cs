@@ -2,13 +2,18 @@ using TigerImport.Geometry;
 
 namespace TigerImport.Pipeline;
 
-/// <summary>How a run writes: the target schema and SRID, and whether a file the source lacks fails its layer.</summary>
-public sealed record ImportOptions(string Schema = "tiger", int Srid = SpatialReferences.Wgs84, bool SkipMissing = false)
+/// <summary>
+/// How a run writes: the target schema and SRID, whether a file the source lacks fails its layer, and how many rejected
+/// features a file may have (null: <see cref="RejectBudget.Default"/>).
+/// </summary>
+public sealed record ImportOptions(string Schema = "tiger", int Srid = SpatialReferences.Wgs84, bool SkipMissing = false, RejectBudget? MaxRejects = null)
 {
     public static readonly TimeSpan DefaultLockWait = TimeSpan.FromMinutes(5);
 
     /// <summary>How long a run waits for another run holding its partitions (or layer) before it fails with a database error.</summary>
     public TimeSpan LockWait { get; init; } = DefaultLockWait;
+
+    public RejectBudget Rejects => MaxRejects ?? RejectBudget.Default;
 
     /// <summary>Load partitions whose files are unchanged since they were published (normally skipped).</summary>
     public bool Force { get; init; }

@@ -11,8 +11,8 @@ public sealed class DamagedArchiveTests
     {
         return Assert.Throws<TigerImportException>(() =>
         {
-            using var archive = TigerArchive.Open(path, Path.GetFileName(path));
-            using var reader = archive.OpenShapefile(System.Text.Encoding.UTF8, new GeometryFactory());
+            using var archive = TigerArchive.Open(path, Path.GetFileName(path), TestContext.Current.CancellationToken);
+            using var reader = archive.OpenShapefile(System.Text.Encoding.UTF8, new GeometryFactory(), TestContext.Current.CancellationToken);
             while (reader.Read(out _))
             {
             }

@@ -10,8 +10,7 @@ public sealed class ReprojectorTests
     private static Point Transformed(int srid, double x, double y)
     {
         var point = new GeometryFactory(new PrecisionModel(), 4269).CreatePoint(new Coordinate(x, y));
-        Reprojector.Create(SpatialReferences.ParseProjection(CensusPrj, "test.zip"), srid).Apply(point);
-        return point;
+        return (Point)Reprojector.Create(SpatialReferences.ParseProjection(CensusPrj, "test.zip"), srid).Project(point).Geometry!;
     }
 
     [Fact]
@@ -47,4 +46,18 @@ public sealed class ReprojectorTests
     [Fact]
     public void An_unsupported_target_SRID_is_a_usage_error() =>
         Assert.Equal(FailureKind.Usage, Assert.Throws<TigerImportException>(() => SpatialReferences.Target(2263)).Kind);
+
+    [Fact]
+    public async Task Every_truncation_of_a_prj_is_read_or_refused_promptly()
+    {
+        for (var length = 0; length < CensusPrj.Length; length++)
+        {
+            var text = CensusPrj[..length];
+            var parse = Task.Run(() => Record.Exception(() => SpatialReferences.ParseProjection(text, "test.zip")), TestContext.Current.CancellationToken);
+            var finished = await Task.WhenAny(parse, Task.Delay(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken));
+            Assert.True(finished == parse, $"parsing the first {length} characters of the .prj did not return");
+            var error = await parse;
+            Assert.True(error is null or TigerImportException, error?.ToString());
+        }
+    }
 }

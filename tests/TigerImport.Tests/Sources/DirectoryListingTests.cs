@@ -40,7 +40,7 @@ public sealed class DirectoryListingTests : FaultServerTest
         foreach (var file in plan.Files)
         {
             using var fetched = await fetcher.NextAsync(file, Cancellation);
-            using var archive = TigerArchive.Open(fetched.Path, file.FileName);
+            using var archive = TigerArchive.Open(fetched.Path, file.FileName, TestContext.Current.CancellationToken);
             Assert.NotNull(archive.ProjectionText);
         }
     }

@@ -1,0 +1,99 @@
+using System.Buffers.Binary;
+
+namespace TigerImport.Archive;
+
+/// <summary>
+/// The .dbf header, read and checked before any record: the field names are identifiers (a flipped byte must not
+/// become a new column), the field lengths add up to the record length, and the member holds every record the header
+/// counts (a cut-short .dbf would otherwise repeat its last record onto later shapes).
+/// </summary>
+internal sealed record DbfHeader(long RecordCount, byte LanguageDriverId)
+{
+    private const int PrefixLength = 32;
+    private const int DescriptorLength = 32;
+    private const int NameLength = 11;
+    private const byte DescriptorsEnd = 0x0D;
+
+    public static DbfHeader Read(Stream dbf, long memberLength, string archiveName, string memberName)
+    {
+        TigerImportException Invalid(string problem) => new(FailureKind.Data, $"{archiveName}: member {memberName} {problem}.");
+
+        // The header length is a 16-bit field, so the header is at most 64 KiB whatever the bytes say.
+        Span<byte> prefix = stackalloc byte[PrefixLength];
+        if (dbf.ReadAtLeast(prefix, PrefixLength, throwOnEndOfStream: false) < PrefixLength)
+        {
+            throw Invalid("is shorter than a dBASE header");
+        }
+
+        long recordCount = BinaryPrimitives.ReadUInt32LittleEndian(prefix[4..]);
+        int headerLength = BinaryPrimitives.ReadUInt16LittleEndian(prefix[8..]);
+        int recordLength = BinaryPrimitives.ReadUInt16LittleEndian(prefix[10..]);
+        if (headerLength < PrefixLength + 1 || headerLength > memberLength)
+        {
+            throw Invalid($"has a header length of {headerLength} bytes; the member is {memberLength} bytes");
+        }
+
+        var descriptors = new byte[headerLength - PrefixLength];
+        if (dbf.ReadAtLeast(descriptors, descriptors.Length, throwOnEndOfStream: false) < descriptors.Length)
+        {
+            throw Invalid("ends inside its header");
+        }
+
+        var fieldsLength = 1; // the deletion flag
+        var fields = 0;
+        for (var at = 0; at < descriptors.Length && descriptors[at] != DescriptorsEnd; at += DescriptorLength, fields++)
+        {
+            if (at + DescriptorLength > descriptors.Length)
+            {
+                throw Invalid("has a field list without its end marker");
+            }
+
+            var descriptor = descriptors.AsSpan(at, DescriptorLength);
+            if (!IsIdentifier(descriptor[..NameLength]))
+            {
+                throw Invalid($"has a field name that is not an identifier ({Printable(descriptor[..NameLength])}, field {fields + 1})");
+            }
+
+            fieldsLength += descriptor[16];
+        }
+
+        if (fields == 0 || fieldsLength != recordLength)
+        {
+            throw Invalid($"says records are {recordLength} bytes, but its {fields} field(s) add up to {fieldsLength}");
+        }
+
+        var needed = headerLength + recordCount * recordLength;
+        return needed <= memberLength
+            ? new DbfHeader(recordCount, prefix[29])
+            : throw Invalid($"is shorter than its header says: {recordCount} records of {recordLength} bytes after a {headerLength}-byte header need {needed} bytes; the member has {memberLength}");
+    }
+
+    /// <summary>An ASCII identifier padded with NULs: a stray byte in the padding could also end up in the name.</summary>
+    private static bool IsIdentifier(ReadOnlySpan<byte> name)
+    {
+        var end = name.IndexOf((byte)0);
+        var text = end < 0 ? name : name[..end];
+        if (end >= 0 && name[end..].ContainsAnyExcept((byte)0))
+        {
+            return false;
+        }
+
+        if (text.IsEmpty || !char.IsAsciiLetter((char)text[0]))
+        {
+            return false;
+        }
+
+        foreach (var b in text)
+        {
+            if (!char.IsAsciiLetterOrDigit((char)b) && b != (byte)'_')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Printable(ReadOnlySpan<byte> name) =>
+        string.Concat(name.ToArray().Select(b => b is >= 0x20 and < 0x7F ? ((char)b).ToString() : $"\\x{b:X2}"));
+}

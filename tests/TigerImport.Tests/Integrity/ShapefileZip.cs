@@ -1,0 +1,85 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+
+namespace TigerImport.Tests.Integrity;
+
+/// <summary>
+/// A Census-style zip held as its members' bytes, to damage in a test and write back as a valid zip (fresh CRC-32s),
+/// so what is tested is the importer's own checks, not the zip's. Offsets follow the shapefile and dBASE layouts.
+/// </summary>
+internal sealed class ShapefileZip
+{
+    private readonly List<(string Name, byte[] Bytes)> members;
+
+    private ShapefileZip(List<(string Name, byte[] Bytes)> members) => this.members = members;
+
+    public int RecordCount => (Member(".shx").Length - 100) / 8;
+
+    public int DbfHeaderLength => BinaryPrimitives.ReadUInt16LittleEndian(Member(".dbf").AsSpan(8));
+
+    public int DbfRecordLength => BinaryPrimitives.ReadUInt16LittleEndian(Member(".dbf").AsSpan(10));
+
+    public static ShapefileZip Read(string path)
+    {
+        using var zip = ZipFile.OpenRead(path);
+        return new(zip.Entries.Select(e =>
+        {
+            using var stream = e.Open();
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return (e.FullName, copy.ToArray());
+        }).ToList());
+    }
+
+    /// <summary>The member with this extension (.shp, .shx, .dbf, .prj, .cpg).</summary>
+    public byte[] Member(string extension) => members.Single(m => m.Name.EndsWith(extension, StringComparison.Ordinal)).Bytes;
+
+    public void Replace(string extension, byte[] bytes)
+    {
+        var index = members.FindIndex(m => m.Name.EndsWith(extension, StringComparison.Ordinal));
+        members[index] = (members[index].Name, bytes);
+    }
+
+    /// <summary>Where record <paramref name="record"/>'s content (after its 8-byte header) starts in the .shp, from the .shx.</summary>
+    public int ContentOffset(int record) => 2 * BinaryPrimitives.ReadInt32BigEndian(Member(".shx").AsSpan(100 + 8 * (record - 1))) + 8;
+
+    public int PointCount(int record) => BinaryPrimitives.ReadInt32LittleEndian(Member(".shp").AsSpan(ContentOffset(record) + 40));
+
+    /// <summary>Sets every point of a Polygon/PolyLine record to (x, y): rings stay closed, so only the values are wrong.</summary>
+    public void SetAllPoints(int record, double x, double y)
+    {
+        var shp = Member(".shp").AsSpan();
+        var content = ContentOffset(record);
+        var parts = BinaryPrimitives.ReadInt32LittleEndian(shp[(content + 36)..]);
+        var points = content + 44 + 4 * parts;
+        for (var i = 0; i < PointCount(record); i++)
+        {
+            BinaryPrimitives.WriteDoubleLittleEndian(shp[(points + 16 * i)..], x);
+            BinaryPrimitives.WriteDoubleLittleEndian(shp[(points + 16 * i + 8)..], y);
+        }
+    }
+
+    public void SetShapeType(int record, int shapeType) =>
+        BinaryPrimitives.WriteInt32LittleEndian(Member(".shp").AsSpan(ContentOffset(record)), shapeType);
+
+    public void SetPartCount(int record, int parts) =>
+        BinaryPrimitives.WriteInt32LittleEndian(Member(".shp").AsSpan(ContentOffset(record) + 36), parts);
+
+    /// <summary>The .dbf header's record count.</summary>
+    public void SetDbfRecordCount(int count) => BinaryPrimitives.WriteUInt32LittleEndian(Member(".dbf").AsSpan(4), (uint)count);
+
+    /// <summary>Cuts a member to its first <paramref name="length"/> bytes.</summary>
+    public void Truncate(string extension, int length) => Replace(extension, Member(extension)[..length]);
+
+    /// <summary>Writes a valid zip (deflated, fresh CRCs) with the members as they are now.</summary>
+    public void Write(string path)
+    {
+        File.Delete(path);
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
+        foreach (var (name, bytes) in members)
+        {
+            using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+            stream.Write(bytes);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+using TigerImport.Tests.Support;
+
+namespace TigerImport.Tests.Integrity;
+
+/// <summary>
+/// Damaged files, built in the test from a sample (or a real Census zip when ../shared has it), run through the real
+/// executable against PostGIS: each ends in a data error (exit 4) naming the file and the cause with the published
+/// table byte-identical, or in counted rejects of just the damaged features.
+/// </summary>
+[Collection(PostgisCollection.Name)]
+public sealed class When_a_file_is_damaged(PostgisServer postgis)
+{
+    private const string Place = "tl_2024_35_place.zip";
+
+    /// <summary>Publishes the good file, damages it, imports it again; returns the second run and the checksums around it.</summary>
+    private async Task<(int ExitCode, string Output, string Before, string After)> ReimportDamagedAsync(
+        string schema, string sample, string layer, Action<ShapefileZip> damage, string? renameTo = null, params string[] extra)
+    {
+        using var folder = new TempFolder().WithSamples(sample);
+        var path = Path.Combine(folder.Path, sample);
+        var first = await IntegrityCli.ImportAsync(postgis, folder.Path, schema, layer, extra);
+        Assert.True(first.ExitCode == 0, first.Output);
+        var table = $"{schema}.{layer.ToLowerInvariant()}_2024";
+        var before = await IntegrityCli.ChecksumAsync(postgis, table);
+
+        var zip = ShapefileZip.Read(path);
+        damage(zip);
+        File.Delete(path);
+        zip.Write(renameTo is null ? path : Path.Combine(folder.Path, renameTo));
+        var (exitCode, output) = await IntegrityCli.ImportAsync(postgis, folder.Path, schema, layer, extra);
+        return (exitCode, output, before, await IntegrityCli.ChecksumAsync(postgis, table));
+    }
+
+    private static void AssertDataError((int ExitCode, string Output, string Before, string After) run, string file, params string[] causes)
+    {
+        Assert.True(run.ExitCode == 4, run.Output);
+        Assert.Contains(file, run.Output);
+        foreach (var cause in causes)
+        {
+            Assert.Contains(cause, run.Output);
+        }
+
+        Assert.Equal(run.Before, run.After);
+    }
+
+    [Fact]
+    public async Task A_dbf_with_fewer_records_than_the_shp_is_refused()
+    {
+        var run = await ReimportDamagedAsync("dmg_fewer", Place, "PLACE", zip =>
+        {
+            zip.SetDbfRecordCount(zip.RecordCount - 1);
+            zip.Truncate(".dbf", zip.DbfHeaderLength + (zip.RecordCount - 1) * zip.DbfRecordLength);
+        });
+
+        AssertDataError(run, Place, "has 6 shapes in tl_2024_35_place.shp but 5 records in tl_2024_35_place.dbf");
+    }
+
+    [Fact]
+    public async Task A_dbf_cut_short_inside_a_valid_zip_is_refused()
+    {
+        var run = await ReimportDamagedAsync("dmg_dbfcut", Place, "PLACE", zip => zip.Truncate(".dbf", zip.DbfHeaderLength + 3 * zip.DbfRecordLength + 7));
+
+        AssertDataError(run, Place, "member tl_2024_35_place.dbf is shorter than its header says");
+    }
+
+    [Fact]
+    public async Task A_shp_cut_short_is_refused()
+    {
+        var run = await ReimportDamagedAsync("dmg_shpcut", Place, "PLACE", zip => zip.Truncate(".shp", zip.ContentOffset(4) + 20));
+
+        AssertDataError(run, Place, "member tl_2024_35_place.shp is shorter than its header says");
+    }
+
+    [Fact]
+    public async Task A_state_file_under_another_states_name_is_refused_naming_both_codes()
+    {
+        using var folder = new TempFolder().WithSamples("tl_2024_72_place.zip");
+        Assert.Equal(0, (await IntegrityCli.ImportAsync(postgis, folder.Path, "dmg_state", "PLACE")).ExitCode);
+        var before = await IntegrityCli.ChecksumAsync(postgis, "dmg_state.place_2024");
+        File.Copy(Path.Combine(RepoPaths.Samples, Place), Path.Combine(folder.Path, "tl_2024_72_place.zip"), overwrite: true);
+
+        var (exitCode, output) = await IntegrityCli.ImportAsync(postgis, folder.Path, "dmg_state", "PLACE");
+
+        AssertDataError((exitCode, output, before, await IntegrityCli.ChecksumAsync(postgis, "dmg_state.place_2024")), "tl_2024_72_place.zip", "STATEFP is '35', but the file name says 72");
+    }
+
+    [Fact]
+    public async Task A_real_2010_state_file_under_another_states_name_is_refused()
+    {
+        var shared = RepoPaths.SharedTiger;
+        using var folder = new TempFolder();
+        File.Copy(Path.Combine(shared, "tl_2010_44_tract10.zip"), Path.Combine(folder.Path, "tl_2010_44_tract10.zip"));
+        Assert.Equal(0, (await IntegrityCli.ImportAsync(postgis, folder.Path, "dmg_state10", "TRACT")).ExitCode);
+        var before = await IntegrityCli.ChecksumAsync(postgis, "dmg_state10.tract_2010");
+        File.Copy(Path.Combine(shared, "tl_2010_50_tract10.zip"), Path.Combine(folder.Path, "tl_2010_44_tract10.zip"), overwrite: true);
+
+        var (exitCode, output) = await IntegrityCli.ImportAsync(postgis, folder.Path, "dmg_state10", "TRACT");
+
+        AssertDataError((exitCode, output, before, await IntegrityCli.ChecksumAsync(postgis, "dmg_state10.tract_2010")), "tl_2010_44_tract10.zip", "STATEFP10 is '50', but the file name says 44");
+    }
+
+    [Fact]
+    public async Task A_county_file_under_another_countys_name_is_refused()
+    {
+        var run = await ReimportDamagedAsync("dmg_county", "tl_2024_35013_edges.zip", "EDGES", _ => { }, renameTo: "tl_2024_35001_edges.zip");
+
+        AssertDataError(run, "tl_2024_35001_edges.zip", "COUNTYFP is '013', but the file name says 001");
+    }
+
+    [Fact]
+    public async Task A_flipped_byte_in_a_field_name_is_refused_and_adds_no_column()
+    {
+        var run = await ReimportDamagedAsync("dmg_field", Place, "PLACE", zip => zip.Member(".dbf")[32 + 32 + 2] ^= 0x80);
+        var columns = await IntegrityCli.ScalarAsync<long>(postgis, "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'dmg_field' AND table_name = 'place_2024'");
+
+        AssertDataError(run, Place, "field name that is not an identifier");
+        Assert.Equal(18L, columns);
+    }
+
+    [Fact]
+    public async Task Wrong_shape_types_and_null_shapes_are_counted_rejects()
+    {
+        var run = await ReimportDamagedAsync("dmg_types", Place, "PLACE", zip =>
+        {
+            zip.SetShapeType(2, 3);
+            zip.SetShapeType(5, 0);
+        });
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Equal("2 shape type PolyLine in a Polygon file|5 empty geometry", await RejectsAsync("dmg_types"));
+        Assert.Equal(4L, await IntegrityCli.ScalarAsync<long>(postgis, "SELECT count(*) FROM dmg_types.place_2024"));
+        Assert.Contains("4 rows, 0 repaired, 2 rejected of 6 read", run.Output);
+    }
+
+    [Theory]
+    [InlineData(4326)]
+    [InlineData(3857)]
+    public async Task Coordinates_out_of_range_or_not_finite_reject_only_their_feature_in_any_srid(int srid)
+    {
+        var schema = $"dmg_coords_{srid}";
+        var run = await ReimportDamagedAsync(schema, Place, "PLACE", zip =>
+        {
+            zip.SetAllPoints(1, 500, 200);
+            zip.SetAllPoints(3, 1e308, -1e308);
+            zip.SetAllPoints(4, double.NaN, 35);
+        }, extra: ["--srid", srid.ToString()]);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        var rejects = await RejectsAsync(schema);
+        Assert.Matches(@"^1 coordinates outside the source CRS's range \(longitude ±180, latitude ±90\): x 500 to 500, y 200 to 200\|3 coordinates outside .*\|4 point 1 is not a finite coordinate \(NaN, 35\)$", rejects);
+        Assert.Equal(1L, await IntegrityCli.ScalarAsync<long>(postgis, $"SELECT count(*) FROM {schema}.tiger_rejects WHERE record_number = 1 AND ST_X(ST_PointN(ST_ExteriorRing(ST_GeometryN(geom, 1)), 1)) = 500"));
+        Assert.Equal(1L, await IntegrityCli.ScalarAsync<long>(postgis, $"SELECT count(*) FROM {schema}.tiger_rejects WHERE record_number = 4 AND geom IS NULL AND length(shape) > 44"));
+        Assert.Equal(3L, await IntegrityCli.ScalarAsync<long>(postgis, $"SELECT count(*) FROM {schema}.place_2024 WHERE ST_IsValid(geom) AND ST_SRID(geom) = {srid} AND ST_XMax(geom) < 1e8 AND ST_XMin(geom) > -1e8"));
+        Assert.Equal(3L, await IntegrityCli.ScalarAsync<long>(postgis, $"SELECT count(*) FROM {schema}.place_2024"));
+    }
+
+    [Fact]
+    public async Task A_corrupt_part_count_is_one_reject_within_a_small_heap()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var folder = new TempFolder().WithSamples(Place);
+        var path = Path.Combine(folder.Path, Place);
+        var zip = ShapefileZip.Read(path);
+        zip.SetPartCount(2, 0x7FFF_FFF0);
+        zip.Write(path);
+
+        // 256 MiB of heap: a reader that trusted the count would need gigabytes and fail or be killed.
+        var (exitCode, output) = await IntegrityCli.ImportAsync(postgis, folder.Path, "dmg_parts", "PLACE", environment: new Dictionary<string, string?> { ["DOTNET_GCHeapHardLimit"] = "0x10000000" });
+
+        Assert.True(exitCode == 0, output);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
+        Assert.Equal("2 the record claims 2147483632 part(s) and 5 point(s), which need 8589934652 bytes; it holds 128", await RejectsAsync("dmg_parts"));
+        Assert.Equal(5L, await IntegrityCli.ScalarAsync<long>(postgis, "SELECT count(*) FROM dmg_parts.place_2024"));
+    }
+
+    [Fact]
+    public async Task A_prj_over_the_cap_is_refused_naming_the_file()
+    {
+        var run = await ReimportDamagedAsync("dmg_prj", Place, "PLACE", zip => zip.Replace(".prj", new byte[100 << 20]));
+
+        AssertDataError(run, Place, "member tl_2024_35_place.prj is over 65536 bytes");
+    }
+
+    [Fact]
+    public async Task A_file_over_the_reject_budget_fails_its_layer_and_an_override_lets_it_through()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write(LargeSample.Edges(400));
+        Assert.Equal(0, (await IntegrityCli.ImportAsync(postgis, folder.Path, "dmg_budget", "EDGES")).ExitCode);
+        var before = await IntegrityCli.ChecksumAsync(postgis, "dmg_budget.edges_2024");
+        var zip = ShapefileZip.Read(path);
+        for (var record = 1; record <= 20; record++)
+        {
+            zip.SetShapeType(record * 10, 5);
+        }
+
+        zip.Write(path);
+
+        var refused = await IntegrityCli.ImportAsync(postgis, folder.Path, "dmg_budget", "EDGES");
+        AssertDataError((refused.ExitCode, refused.Output, before, await IntegrityCli.ChecksumAsync(postgis, "dmg_budget.edges_2024")), "tl_2024_35013_edges.zip", "more than 10 of its 400 features rejected, over the reject budget (0.5%,10");
+
+        var allowed = await IntegrityCli.ImportAsync(postgis, folder.Path, "dmg_budget", "EDGES", environment: new Dictionary<string, string?> { ["TIGER_MAX_REJECTS"] = "5%" });
+        Assert.True(allowed.ExitCode == 0, allowed.Output);
+        Assert.Equal(380L, await IntegrityCli.ScalarAsync<long>(postgis, "SELECT count(*) FROM dmg_budget.edges_2024"));
+        Assert.Contains("380 rows, 0 repaired, 20 rejected of 400 read", allowed.Output);
+    }
+
+    [Theory]
+    [InlineData("ten")]
+    [InlineData("5%%")]
+    [InlineData("-3")]
+    [InlineData("101%")]
+    public async Task A_reject_budget_that_does_not_parse_is_a_usage_error(string value)
+    {
+        using var folder = new TempFolder().WithSamples(Place);
+
+        var (exitCode, output) = await IntegrityCli.ImportAsync(postgis, folder.Path, "dmg_usage", "PLACE", ["--max-rejects", value]);
+
+        Assert.True(exitCode == 2, output);
+        Assert.Contains("is not a reject budget", output);
+    }
+
+    private async Task<string> RejectsAsync(string schema) =>
+        await IntegrityCli.ScalarAsync<string>(postgis, $"SELECT string_agg(record_number || ' ' || reason, '|' ORDER BY record_number) FROM {schema}.tiger_rejects");
+}
