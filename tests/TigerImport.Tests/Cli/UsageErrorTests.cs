@@ -47,6 +47,7 @@ public sealed class When_the_operator_makes_a_mistake(PostgisServer postgis)
     [InlineData("import --connection postgres://", "must look like postgres://user:password@host:5432/database")]
     [InlineData("import --connection postgres://u:p@db/x?sslmode=sometimes", "DATABASE_URL has a query parameter that is not a connection setting: 'sslmode'")]
     [InlineData("import --log-format xml", "--log-format must be auto, json or text")]
+    [InlineData("rejects --run nope", "--run 'nope' is not a run id")]
     public async Task It_exits_2_and_says_what_to_do(string command, string message)
     {
         var words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
