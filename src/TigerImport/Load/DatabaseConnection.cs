@@ -137,9 +137,13 @@ public static class DatabaseConnection
             {
                 builder[key switch { "sslmode" => "SSL Mode", "sslrootcert" => "Root Certificate", "application_name" => "Application Name", "connect_timeout" => "Timeout", _ => key }] = value;
             }
+            catch (Exception e) when (e is ArgumentException or FormatException && key == "sslmode")
+            {
+                throw new TigerImportException(FailureKind.Usage, "DATABASE_URL's sslmode is not a mode PostgreSQL knows: use disable, allow, prefer, require, verify-ca or verify-full.");
+            }
             catch (Exception e) when (e is ArgumentException or FormatException)
             {
-                throw new TigerImportException(FailureKind.Usage, $"DATABASE_URL has a query parameter that is not a connection setting: '{key}' ({e.Message}).");
+                throw new TigerImportException(FailureKind.Usage, $"DATABASE_URL has a query parameter that is not a connection setting (or not a value it takes): '{key}' ({e.Message}).");
             }
         }
 

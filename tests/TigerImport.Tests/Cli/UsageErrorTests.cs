@@ -45,7 +45,8 @@ public sealed class When_the_operator_makes_a_mistake(PostgisServer postgis)
     [InlineData("import --counties 35999x", "Unknown county '35999x'")]
     [InlineData("import --connection Host=db;Colour=blue", "The connection string (--connection or DATABASE_URL) is malformed")]
     [InlineData("import --connection postgres://", "must look like postgres://user:password@host:5432/database")]
-    [InlineData("import --connection postgres://u:p@db/x?sslmode=sometimes", "DATABASE_URL has a query parameter that is not a connection setting: 'sslmode'")]
+    [InlineData("import --connection postgres://u:p@db/x?sslmode=sometimes", "DATABASE_URL's sslmode is not a mode PostgreSQL knows: use disable, allow, prefer, require, verify-ca or verify-full")]
+    [InlineData("import --connection postgres://u:p@db/x?colour=blue", "DATABASE_URL has a query parameter that is not a connection setting (or not a value it takes): 'colour'")]
     [InlineData("import --log-format xml", "--log-format must be auto, json or text")]
     [InlineData("rejects --run nope", "--run 'nope' is not a run id")]
     public async Task It_exits_2_and_says_what_to_do(string command, string message)
