@@ -73,10 +73,10 @@ internal static class CliOptions
         },
     };
 
-    public static readonly Option<string?> GeoJson = new("--geojson")
+    public static readonly Option<string?> GeoJson = RunReport.Validated(new("--geojson")
     {
         Description = "Also write the rejected features to this file as a GeoJSON FeatureCollection (EPSG:4326), e.g. for QGIS",
-    };
+    });
 
     public static readonly Option<bool> Force = EnvOption.Flag("--force", "TIGER_FORCE", "Load and publish partitions even when their files are unchanged since the last publish");
 

@@ -15,7 +15,12 @@ public sealed record ImportRequest(
     /// </summary>
     public static ImportRequest Parse(string? year, string? layers, string? states, string? counties)
     {
-        if (string.IsNullOrWhiteSpace(year) || !int.TryParse(year, out var vintage) || !TigerLayers.IsKnownYear(vintage))
+        if (string.IsNullOrWhiteSpace(year))
+        {
+            throw Usage($"--year (TIGER_YEAR) is required: a TIGER/Line vintage from {TigerLayers.FirstYear} to {TigerLayers.LastYear}.");
+        }
+
+        if (!int.TryParse(year, out var vintage) || !TigerLayers.IsKnownYear(vintage))
         {
             throw Usage($"--year (TIGER_YEAR) must be a TIGER/Line vintage from {TigerLayers.FirstYear} to {TigerLayers.LastYear}; got '{year}'.");
         }

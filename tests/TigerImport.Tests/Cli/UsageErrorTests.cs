@@ -49,6 +49,7 @@ public sealed class When_the_operator_makes_a_mistake(PostgisServer postgis)
     [InlineData("import --connection postgres://u:p@db/x?colour=blue", "DATABASE_URL has a query parameter that is not a connection setting (or not a value it takes): 'colour'")]
     [InlineData("import --log-format xml", "--log-format must be auto, json or text")]
     [InlineData("rejects --run nope", "--run 'nope' is not a run id")]
+    [InlineData("rejects --geojson /nonexistent-folder/rejects.geojson", "--geojson: the folder /nonexistent-folder does not exist")]
     public async Task It_exits_2_and_says_what_to_do(string command, string message)
     {
         var words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
