@@ -73,6 +73,24 @@ public sealed class When_the_operator_makes_a_mistake(PostgisServer postgis)
     }
 
     [Fact]
+    public async Task Without_DATABASE_URL_the_PG_variables_name_the_database()
+    {
+        var url = new Uri(postgis.Url);
+        var (exitCode, output) = await ExternalTool.RunAsync("dotnet", [CliProcess.Dll, "status", "--schema", "from_pg_variables", "--log-format", "text"], new Dictionary<string, string?>
+        {
+            ["DATABASE_URL"] = null,
+            ["PGHOST"] = url.Host,
+            ["PGPORT"] = url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["PGDATABASE"] = url.AbsolutePath.TrimStart('/'),
+            ["PGUSER"] = Uri.UnescapeDataString(url.UserInfo.Split(':')[0]),
+            ["PGPASSWORD"] = url.UserInfo.Split(':') is [_, var password] ? Uri.UnescapeDataString(password) : null,
+        });
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains($"on {url.Host}:{url.Port}/{url.AbsolutePath.TrimStart('/')}", output);
+    }
+
+    [Fact]
     public async Task An_unsupported_srid_leaves_no_schema_behind()
     {
         var (exitCode, output) = await CliProcess.RunAsync(postgis.Url, Import("--schema", "nosrid", "--srid", "2263"));
