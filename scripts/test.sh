@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of the project on a fresh machine: installs PostGIS, GDAL, npm, Django and tmux when missing (apt), starts a
+# Runs every test of the project on a fresh machine: installs PostGIS, GDAL, npm, Django, tmux and the AWS CLI when missing (apt), starts a
 # throwaway PostGIS and an S3-protocol server (no Docker), runs the .NET tests and the Terraform checks, and ends with one line
 # "N passed, N failed, N skipped". Exit status is non-zero when anything failed.
 # Usage: scripts/test.sh [extra dotnet test arguments]

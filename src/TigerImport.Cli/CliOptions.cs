@@ -60,12 +60,23 @@ internal static class CliOptions
     public static readonly Option<Guid?> Run = new("--run")
     {
         Description = "The run whose rejected features to list (a run id from tiger_runs) [default: the last import]",
+        CustomParser = result =>
+        {
+            var text = result.Tokens[^1].Value;
+            if (Guid.TryParse(text, out var id))
+            {
+                return id;
+            }
+
+            result.AddError($"--run '{text}' is not a run id: give the RunId of a run (a UUID such as 729eda5d-1b94-4229-92be-a7cc63af55d7, from tiger_runs or the log).");
+            return null;
+        },
     };
 
-    public static readonly Option<string?> GeoJson = new("--geojson")
+    public static readonly Option<string?> GeoJson = RunReport.Validated(new("--geojson")
     {
         Description = "Also write the rejected features to this file as a GeoJSON FeatureCollection (EPSG:4326), e.g. for QGIS",
-    };
+    });
 
     public static readonly Option<bool> Force = EnvOption.Flag("--force", "TIGER_FORCE", "Load and publish partitions even when their files are unchanged since the last publish");
 

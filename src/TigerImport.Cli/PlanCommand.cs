@@ -41,6 +41,7 @@ internal static class PlanCommand
                 Partitions = l.Partitions.Select(p => new { p.Part, p.Change, p.Reason, Files = p.Files.Select(f => f.FileName) }),
                 l.Missing,
                 l.Notices,
+                NoFiles = HoldsNothing(l),
             });
             Console.WriteLine(JsonSerializer.Serialize(new { layers = shown }, CliJson.Options));
             return;
@@ -50,8 +51,16 @@ internal static class PlanCommand
             ["layer", "year", "partition", "action", "files", "why"],
             layers.SelectMany(l => l.Partitions.Select(p => (IReadOnlyList<string>)
                 [l.Layer, l.Year.ToString(), p.Part, p.Loads ? "load" : "skip", p.Files.Count.ToString(), $"{p.Change.ToString().ToLowerInvariant()}: {p.Reason}"])
-                .Concat(l.Missing.Select(m => (IReadOnlyList<string>)[l.Layer, l.Year.ToString(), "-", "missing", "1", $"{m} is not in the source (the import fails the layer unless --skip-missing)"]))));
+                .Concat(l.Missing.Select(m => (IReadOnlyList<string>)[l.Layer, l.Year.ToString(), "-", "missing", "1", $"{m} is not in the source (the import fails the layer unless --skip-missing)"]))
+                .Concat(HoldsNothing(l) ? [[l.Layer, l.Year.ToString(), "-", "none", "0", "the source holds no file for this layer and year (the import fails the layer: exit 3)"]] : [])));
         var loads = layers.Sum(l => l.Partitions.Count(p => p.Loads));
-        Console.WriteLine(loads == 0 ? "\nUp to date: an import would download, load and publish nothing." : $"\nAn import would load and publish {loads} partition(s).");
+        var empty = layers.Where(HoldsNothing).Select(l => $"{l.Layer} {l.Year}").ToList();
+        Console.WriteLine(
+            empty.Count > 0 ? $"\nThe source holds no file for {string.Join(", ", empty)}: an import would fail (exit 3); check --source and --year."
+            : loads == 0 ? "\nUp to date: an import would download, load and publish nothing."
+            : $"\nAn import would load and publish {loads} partition(s).");
     }
+
+    /// <summary>No file planned, none missing and no absence Census explains: the source lacks the year or layer (an import's exit 3).</summary>
+    private static bool HoldsNothing(LayerPreview layer) => layer.Partitions.Count == 0 && layer.Missing.Count == 0 && layer.Notices.Count == 0;
 }

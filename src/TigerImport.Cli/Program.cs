@@ -65,7 +65,18 @@ internal static class Program
             var summary = await new ImportRunner(run.DataSource, source, run.Logger, run.Logging.Observer).ImportAsync(run.RunId, request.Import, ImportOptionsFrom(parse), cancellationToken);
             if (request.Sync is not null && summary.WorstFailure is null)
             {
-                await SyncRegionsCommand.SyncAsync(run.DataSource, run.Logger, request.Sync, cancellationToken);
+                try
+                {
+                    await SyncRegionsCommand.SyncAsync(run.DataSource, run.Logger, request.Sync, cancellationToken);
+                }
+                catch
+                {
+                    // Every layer published: a failed (or stopped) sync still gets the import's summary and report;
+                    // the sync's failure then decides the exit code.
+                    SummaryReport.Write(summary, run.Logging, run.Logger);
+                    await RunReport.WriteAsync(parse.GetValue(CliOptions.Report), summary, CancellationToken.None);
+                    throw;
+                }
             }
 
             await RunReport.WriteAsync(parse.GetValue(CliOptions.Report), summary, cancellationToken);

@@ -25,6 +25,11 @@ internal static class RejectsCommand
             var reader = new RejectReader(run.DataSource, schema);
             var runId = parse.GetValue(CliOptions.Run) ?? await reader.LastImportAsync(cancellationToken)
                 ?? throw new TigerImportException(FailureKind.Usage, $"No import has run in schema '{schema}' yet.");
+            if (parse.GetValue(CliOptions.Run) is { } asked && !await reader.HasRunAsync(asked, cancellationToken))
+            {
+                throw new TigerImportException(FailureKind.Usage, $"Schema '{schema}' has no run {asked} in its tiger_runs: check --run (the RunId in the log) and --schema.");
+            }
+
             var geoJson = parse.GetValue(CliOptions.GeoJson);
             var count = await WriteAsync(reader.ReadAsync(runId, cancellationToken), geoJson, logging, logger, cancellationToken);
             if (geoJson is null)

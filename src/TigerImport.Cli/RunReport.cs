@@ -7,7 +7,7 @@ namespace TigerImport.Cli;
 /// <summary><c>--report FILE</c>: the run's summary as JSON, the same document the journal stores in <c>tiger_runs.summary</c>.</summary>
 internal static class RunReport
 {
-    /// <summary>Checked when the command line is parsed, so a wrong path fails before any download.</summary>
+    /// <summary>Checked when the command line is parsed, so a wrong path fails before any download (also --geojson's).</summary>
     public static Option<string?> Validated(Option<string?> option)
     {
         option.Validators.Add(result =>
@@ -16,7 +16,7 @@ internal static class RunReport
             var folder = path is null ? null : Path.GetDirectoryName(Path.GetFullPath(path));
             if (folder is not null && !Directory.Exists(folder))
             {
-                result.AddError($"--report: the folder {folder} does not exist.");
+                result.AddError($"{option.Name}: the folder {folder} does not exist.");
             }
         });
         return option;

@@ -8,11 +8,16 @@ namespace TigerImport.Cli;
 /// <summary><c>tigerimport status</c>: per layer and vintage, what is published, from where, when, and whether a backup exists.</summary>
 internal static class StatusCommand
 {
+    /// <summary>The filters of status are optional, unlike an import's --year and --layers (same names and variables).</summary>
+    private static readonly Option<string?> Year = EnvOption.Text("--year", "TIGER_YEAR", "Only this TIGER/Line vintage, e.g. 2024 (default: every vintage)");
+
+    private static readonly Option<string?> Layers = EnvOption.Text("--layers", "TIGER_LAYERS", "Only these comma-separated layers, e.g. PLACE,COUNTY (default: every layer)");
+
     public static Command Create()
     {
         var command = new Command("status", "Show what is published: per layer and vintage, partitions, rows, rejects, when, from which source, and whether a backup exists. Writes nothing.")
         {
-            CliOptions.Year, CliOptions.Layers, CliOptions.Schema, CliOptions.Json, CliOptions.Connection, CliOptions.LogFormat,
+            Year, Layers, CliOptions.Schema, CliOptions.Json, CliOptions.Connection, CliOptions.LogFormat,
         };
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "status", () => Filter(parse), async (filter, run) =>
         {
@@ -26,8 +31,8 @@ internal static class StatusCommand
     /// <summary>Both filters are optional; when given they are checked as an import checks them.</summary>
     private static (int? Year, IReadOnlyList<TigerLayer>? Layers) Filter(ParseResult parse)
     {
-        var year = parse.GetValue(CliOptions.Year);
-        var layers = parse.GetValue(CliOptions.Layers);
+        var year = parse.GetValue(Year);
+        var layers = parse.GetValue(Layers);
         var checkedRequest = ImportRequest.Parse(year ?? TigerLayers.LastYear.ToString(), layers ?? "all", null, null);
         return (year is null ? null : checkedRequest.Year, layers is null ? null : checkedRequest.Layers);
     }

@@ -62,6 +62,10 @@ internal static class SummaryReport
                 $"{totals.FilesCached} cached, {totals.CacheRepairs} cache repairs; peak temp disk {totals.PeakTempBytes:N0} bytes");
         }
 
-        Console.WriteLine($"\nrun {summary.RunId} finished in {summary.ElapsedMs / 1000.0:F1}s; rejected features are in the tiger_rejects table of the target schema.");
+        var failed = summary.Layers.Count(l => l.Outcome == LayerOutcome.Failed);
+        var outcome = summary.WorstFailure is { } worst
+            ? $"; {failed} layer(s) failed ({worst.ToString().ToLowerInvariant()}: exit {ExitCodes.For(worst)}), see the errors above"
+            : "";
+        Console.WriteLine($"\nrun {summary.RunId} finished in {summary.ElapsedMs / 1000.0:F1}s{outcome}; rejected features are in the tiger_rejects table of the target schema.");
     }
 }

@@ -130,4 +130,7 @@ internal static partial class Log
 
     [LoggerMessage(104, LogLevel.Information, "{Table:l}: dropped the backup of {Count} partition(s): {Parts:l}")]
     public static partial void BackupsPruned(ILogger logger, string table, int count, string parts);
+
+    [LoggerMessage(105, LogLevel.Information, "{Table:l}: no backup to drop (never republished, already pruned, or not published)")]
+    public static partial void NoBackupsToPrune(ILogger logger, string table);
 }

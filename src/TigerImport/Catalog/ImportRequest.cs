@@ -15,7 +15,12 @@ public sealed record ImportRequest(
     /// </summary>
     public static ImportRequest Parse(string? year, string? layers, string? states, string? counties)
     {
-        if (string.IsNullOrWhiteSpace(year) || !int.TryParse(year, out var vintage) || !TigerLayers.IsKnownYear(vintage))
+        if (string.IsNullOrWhiteSpace(year))
+        {
+            throw Usage($"--year (TIGER_YEAR) is required: a TIGER/Line vintage from {TigerLayers.FirstYear} to {TigerLayers.LastYear}.");
+        }
+
+        if (!int.TryParse(year, out var vintage) || !TigerLayers.IsKnownYear(vintage))
         {
             throw Usage($"--year (TIGER_YEAR) must be a TIGER/Line vintage from {TigerLayers.FirstYear} to {TigerLayers.LastYear}; got '{year}'.");
         }
@@ -40,7 +45,7 @@ public sealed record ImportRequest(
             ? null
             : Split(states).Select(code => UsStates.TryFind(code, out var state)
                 ? state
-                : throw Usage($"Unknown state '{code}': use a 2-digit FIPS code (25) or a USPS code (MA).")).Distinct().ToList();
+                : throw Usage($"Unknown state '{code}': use a 2-digit FIPS code (25) or a USPS code (MA). Known: {string.Join(", ", UsStates.StatesDcAndPuertoRico.Concat(UsStates.IslandAreas).Select(s => $"{s.Usps} {s.Fips}"))}.")).Distinct().ToList();
 
         var countyList = string.IsNullOrWhiteSpace(counties) ? null : Split(counties).Select(code =>
             code.Length == 5 && code.All(char.IsAsciiDigit) && UsStates.TryFind(code[..2], out _)

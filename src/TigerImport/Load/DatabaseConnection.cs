@@ -5,14 +5,15 @@ namespace TigerImport.Load;
 
 /// <summary>
 /// Builds the data source from <c>--connection</c>, else <c>DATABASE_URL</c>, else the standard <c>PG*</c> variables
-/// (which Npgsql reads itself). Accepts a postgres:// URL or a key=value connection string.
+/// (read here: Npgsql itself reads only some of them, not PGHOST, PGPORT or PGDATABASE). Accepts a postgres:// URL or
+/// a key=value connection string.
 /// </summary>
 public static class DatabaseConnection
 {
     public static NpgsqlDataSource Create(string? connection, ILoggerFactory loggerFactory, out string description)
     {
         var text = connection ?? Environment.GetEnvironmentVariable("DATABASE_URL");
-        var builder = string.IsNullOrWhiteSpace(text) ? new NpgsqlConnectionStringBuilder()
+        var builder = string.IsNullOrWhiteSpace(text) ? FromEnvironment()
             : text.Contains("://", StringComparison.Ordinal) ? FromUrl(text)
             : FromKeywords(text);
         if (builder.Host is null && Environment.GetEnvironmentVariable("PGHOST") is null)
@@ -69,6 +70,35 @@ public static class DatabaseConnection
 
     /// <summary>How long the first connection may wait for a server that is starting (backoff 0.5, 1, 2, 4, 8 s).</summary>
     private static readonly TimeSpan ReachBudget = TimeSpan.FromSeconds(20);
+
+    /// <summary>libpq's variables (PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD, PGSSLMODE, PGSSLROOTCERT), when no connection string is given.</summary>
+    private static NpgsqlConnectionStringBuilder FromEnvironment()
+    {
+        var builder = new NpgsqlConnectionStringBuilder();
+        foreach (var (variable, key) in new[]
+        {
+            ("PGHOST", "Host"), ("PGPORT", "Port"), ("PGDATABASE", "Database"), ("PGUSER", "Username"), ("PGPASSWORD", "Password"),
+            ("PGSSLMODE", "SSL Mode"), ("PGSSLROOTCERT", "Root Certificate"),
+        })
+        {
+            if (Environment.GetEnvironmentVariable(variable) is not { Length: > 0 } value)
+            {
+                continue;
+            }
+
+            try
+            {
+                // libpq spells the modes verify-full and verify-ca; Npgsql reads VerifyFull and VerifyCA.
+                builder[key] = variable == "PGSSLMODE" ? value.Replace("-", "", StringComparison.Ordinal) : value;
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException)
+            {
+                throw new TigerImportException(FailureKind.Usage, $"{variable} is not valid for {key}" + (variable == "PGPASSWORD" ? "." : $": '{value}' ({e.Message})."));
+            }
+        }
+
+        return builder;
+    }
 
     /// <summary>A key=value connection string; a malformed one is a usage error that does not echo it (it may hold a password).</summary>
     private static NpgsqlConnectionStringBuilder FromKeywords(string text)
@@ -137,9 +167,13 @@ public static class DatabaseConnection
             {
                 builder[key switch { "sslmode" => "SSL Mode", "sslrootcert" => "Root Certificate", "application_name" => "Application Name", "connect_timeout" => "Timeout", _ => key }] = value;
             }
+            catch (Exception e) when (e is ArgumentException or FormatException && key == "sslmode")
+            {
+                throw new TigerImportException(FailureKind.Usage, "DATABASE_URL's sslmode is not a mode PostgreSQL knows: use disable, allow, prefer, require, verify-ca or verify-full.");
+            }
             catch (Exception e) when (e is ArgumentException or FormatException)
             {
-                throw new TigerImportException(FailureKind.Usage, $"DATABASE_URL has a query parameter that is not a connection setting: '{key}' ({e.Message}).");
+                throw new TigerImportException(FailureKind.Usage, $"DATABASE_URL has a query parameter that is not a connection setting (or not a value it takes): '{key}' ({e.Message}).");
             }
         }
 

@@ -14,6 +14,15 @@ public sealed class RejectReader(NpgsqlDataSource dataSource, string schema)
         return await Guarded(async () => await command.ExecuteScalarAsync(cancellationToken) as Guid?);
     }
 
+    /// <summary>Whether <c>{schema}.tiger_runs</c> has a run with this id (of any verb).</summary>
+    public async Task<bool> HasRunAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"SELECT EXISTS (SELECT 1 FROM {Sql.Qualified(schema, "tiger_runs")} WHERE run_id = $1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = runId });
+        return await Guarded(async () => await command.ExecuteScalarAsync(cancellationToken) is true);
+    }
+
     /// <summary>
     /// The run's rejects by file and record. Geometry is stored as read (NAD83, EPSG:4269); GeoJSON wants WGS 84, and
     /// the importer's NAD83 → WGS 84 is a null transform (README), so the coordinates are kept and only relabelled.

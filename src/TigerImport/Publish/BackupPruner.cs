@@ -37,6 +37,10 @@ public static class BackupPruner
         {
             Log.BackupsPruned(logger, $"{target.Schema}.{target.Table}", pruned.Count, string.Join(",", pruned));
         }
+        else
+        {
+            Log.NoBackupsToPrune(logger, $"{target.Schema}.{target.Table}");
+        }
 
         return pruned;
     }

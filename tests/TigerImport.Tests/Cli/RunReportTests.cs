@@ -103,6 +103,17 @@ public sealed class When_an_import_with_rejects_runs_in_JSON_mode(PostgisServer 
     public async Task Rejects_of_a_schema_without_runs_is_a_usage_error() =>
         Assert.Equal(2, (await CliProcess.RunAsync(postgis.Url, "rejects", "--schema", "never_imported")).ExitCode);
 
+    [Fact]
+    public async Task Rejects_of_a_run_the_schema_does_not_have_is_a_usage_error_not_an_empty_list()
+    {
+        Assert.Equal(0, (await ImportAsync("rejects_unknown_run")).ExitCode);
+
+        var (exitCode, output) = await CliProcess.RunAsync(postgis.Url, "rejects", "--schema", "rejects_unknown_run", "--run", "00000000-0000-0000-0000-000000000001");
+
+        Assert.True(exitCode == 2, output);
+        Assert.Contains("has no run 00000000-0000-0000-0000-000000000001", output);
+    }
+
     /// <summary>The EMF spec's required members: a ms timestamp, directives whose dimensions and metrics are top-level members.</summary>
     private static void AssertEmf(JsonObject record)
     {

@@ -45,8 +45,11 @@ public sealed class When_the_operator_makes_a_mistake(PostgisServer postgis)
     [InlineData("import --counties 35999x", "Unknown county '35999x'")]
     [InlineData("import --connection Host=db;Colour=blue", "The connection string (--connection or DATABASE_URL) is malformed")]
     [InlineData("import --connection postgres://", "must look like postgres://user:password@host:5432/database")]
-    [InlineData("import --connection postgres://u:p@db/x?sslmode=sometimes", "DATABASE_URL has a query parameter that is not a connection setting: 'sslmode'")]
+    [InlineData("import --connection postgres://u:p@db/x?sslmode=sometimes", "DATABASE_URL's sslmode is not a mode PostgreSQL knows: use disable, allow, prefer, require, verify-ca or verify-full")]
+    [InlineData("import --connection postgres://u:p@db/x?colour=blue", "DATABASE_URL has a query parameter that is not a connection setting (or not a value it takes): 'colour'")]
     [InlineData("import --log-format xml", "--log-format must be auto, json or text")]
+    [InlineData("rejects --run nope", "--run 'nope' is not a run id")]
+    [InlineData("rejects --geojson /nonexistent-folder/rejects.geojson", "--geojson: the folder /nonexistent-folder does not exist")]
     public async Task It_exits_2_and_says_what_to_do(string command, string message)
     {
         var words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -67,6 +70,24 @@ public sealed class When_the_operator_makes_a_mistake(PostgisServer postgis)
 
         Assert.True(exitCode == 2, output);
         Assert.Contains("--srid (TIGER_SRID) 900913 is not supported", output);
+    }
+
+    [Fact]
+    public async Task Without_DATABASE_URL_the_PG_variables_name_the_database()
+    {
+        var url = new Uri(postgis.Url);
+        var (exitCode, output) = await ExternalTool.RunAsync("dotnet", [CliProcess.Dll, "status", "--schema", "from_pg_variables", "--log-format", "text"], new Dictionary<string, string?>
+        {
+            ["DATABASE_URL"] = null,
+            ["PGHOST"] = url.Host,
+            ["PGPORT"] = url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["PGDATABASE"] = url.AbsolutePath.TrimStart('/'),
+            ["PGUSER"] = Uri.UnescapeDataString(url.UserInfo.Split(':')[0]),
+            ["PGPASSWORD"] = url.UserInfo.Split(':') is [_, var password] ? Uri.UnescapeDataString(password) : null,
+        });
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains($"on {url.Host}:{url.Port}/{url.AbsolutePath.TrimStart('/')}", output);
     }
 
     [Fact]

@@ -119,6 +119,18 @@ public sealed class When_an_operator_asks_what_is_loaded_or_would_be(PostgisServ
             await TestImport.ScalarAsync<string>(db, "SELECT string_agg(command || ':' || exit_code, ',' ORDER BY started_at) FROM verbs.tiger_runs"));
     }
 
+    [Fact]
+    public async Task A_plan_for_a_year_the_source_lacks_says_the_import_would_fail_not_up_to_date()
+    {
+        using var folder = new TempFolder().WithSamples("tl_2024_35_place.zip");
+
+        var (planExit, plan) = await CliProcess.RunAsync(postgis.Url, "plan", "--source", folder.Path, "--year", "2023", "--layers", "PLACE", "--schema", "verbs_lacking");
+
+        Assert.True(planExit == 0, plan);
+        Assert.Contains("The source holds no file for PLACE 2023: an import would fail (exit 3)", plan);
+        Assert.DoesNotContain("Up to date", plan);
+    }
+
     private static async Task<IReadOnlyList<LayerPreview>> PreviewAsync(NpgsqlDataSource db, TempFolder folder, string schema) =>
         await new ImportPreview(db, new LocalFolderSource(folder.Path), NullLogger.Instance)
             .PreviewAsync(ImportRequest.Parse("2024", "PLACE", null, null), new ImportOptions(schema), Cancellation);

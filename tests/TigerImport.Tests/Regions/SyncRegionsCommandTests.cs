@@ -50,6 +50,24 @@ public sealed class When_an_operator_syncs_regions(PostgisServer postgis)
         Assert.Equal(23L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM cli_app.region"));
     }
 
+    [Fact]
+    public async Task A_failed_sync_after_every_layer_published_still_prints_the_summary_and_writes_the_report()
+    {
+        using var folder = RegionSamples.Folder();
+        var report = Path.Combine(folder.Path, "run.json");
+
+        var (exitCode, output) = await RunAsync(
+            postgis.Url,
+            new() { ["TIGER_SYNC_REGIONS"] = "true", ["TIGER_REGION_TABLE"] = "cli_no_app.region" },
+            "import", "--source", folder.Path, "--year", "2024", "--layers", "STATE", "--schema", "cli_regions_report", "--report", report);
+
+        Assert.True(exitCode == 2, output);
+        Assert.Contains("The region table cli_no_app.region does not exist", output);
+        Assert.Contains("published", output);
+        Assert.True(File.Exists(report), output);
+        Assert.Contains("\"outcome\":\"Published\"", await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken));
+    }
+
     private static Task<(int ExitCode, string Output)> RunAsync(string? databaseUrl, Dictionary<string, string?>? environment, params string[] arguments) =>
         ExternalTool.RunAsync("dotnet", [Cli, .. arguments], new Dictionary<string, string?>(environment ?? []) { ["DATABASE_URL"] = databaseUrl, ["TIGER_LOG_FORMAT"] = "text" });
 }
