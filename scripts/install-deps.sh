@@ -4,7 +4,7 @@
 #   npm (once, to fetch the S3 test server: scripts/s3-server.sh), unzip + GNU time for scripts/bench.sh, Django +
 #   psycopg2 for /usr/bin/python3 (the GeoDjango client test of the region sync, tests/geodjango; Debian's packages:
 #   there is no PyPI here), tmux (the terminal the progress-line test reads), and the AWS CLI (the task definition's
-#   offline registration check).
+#   offline registration check; optional: Ubuntu 24.04 has no awscli package, and that check then skips).
 # Usage: scripts/install-deps.sh [postgis] [gdal] [npm] [bench] [django] [tmux] [awscli]   (default: postgis and gdal)
 set -euo pipefail
 
@@ -12,6 +12,7 @@ want=("$@")
 [ ${#want[@]} -gt 0 ] || want=(postgis gdal)
 
 packages=()
+optional=()  # installed when the distribution has them; the tests that need them skip otherwise
 for item in "${want[@]}"; do
   case "$item" in
     postgis)
@@ -25,18 +26,25 @@ for item in "${want[@]}"; do
       [ -x /usr/bin/time ] || packages+=(time) ;;
     django) /usr/bin/python3 -c 'import django, psycopg2' >/dev/null 2>&1 || packages+=(python3-django python3-psycopg2) ;;
     tmux) command -v tmux >/dev/null 2>&1 || packages+=(tmux) ;;
-    awscli) command -v aws >/dev/null 2>&1 || packages+=(awscli) ;;
+    awscli) command -v aws >/dev/null 2>&1 || optional+=(awscli) ;;
     *) echo "install-deps: unknown item '$item' (postgis, gdal, npm, bench, django, tmux, awscli)" >&2; exit 2 ;;
   esac
 done
-[ ${#packages[@]} -gt 0 ] || exit 0
+[ $((${#packages[@]} + ${#optional[@]})) -gt 0 ] || exit 0
 
 sudo=()
 if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null 2>&1 || { echo "install-deps: need root or sudo to install: ${packages[*]}" >&2; exit 1; }
+  command -v sudo >/dev/null 2>&1 || { echo "install-deps: need root or sudo to install: ${packages[*]} ${optional[*]}" >&2; exit 1; }
   sudo=(sudo)
 fi
-echo "install-deps: installing ${packages[*]} (apt)…" >&2
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+if [ ${#packages[@]} -gt 0 ]; then
+  echo "install-deps: installing ${packages[*]} (apt)…" >&2
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+fi
+for package in "${optional[@]}"; do
+  echo "install-deps: installing $package (apt)…" >&2
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "$package" >/dev/null 2>&1 \
+    || echo "install-deps: this distribution has no $package package; the tests that need it will skip" >&2
+done
