@@ -194,6 +194,30 @@ public sealed class When_a_file_is_damaged(PostgisServer postgis)
         AssertDataError(run, Place, named, "not NAD83 (or WGS 84) longitude/latitude in degrees");
     }
 
+    [Theory]
+    [InlineData("dup", "has the field STATEFP twice (field 2)")]
+    [InlineData("zero", "has a field of length 0 (PLACEFP, field 2)")]
+    [InlineData("short", "has a field list without its end marker within its 64-byte header")]
+    [InlineData("none", "has no fields")]
+    public async Task A_dbf_field_list_that_is_no_table_layout_is_refused_naming_the_cause(string damage, string cause)
+    {
+        // Before: a repeated name leaked .NET's "An item with the same key has already been added", a zero length the
+        // reader's "Ivalid dBASE field length" without the member, and a short header "records are 301 bytes, but its 1 field(s) add up to 3".
+        var run = await ReimportDamagedAsync($"dmg_fields_{damage}", Place, "PLACE", zip =>
+        {
+            var dbf = zip.Member(".dbf");
+            switch (damage)
+            {
+                case "dup": dbf.AsSpan(32, 11).CopyTo(dbf.AsSpan(64, 11)); break;
+                case "zero": dbf[64 + 16] = 0; break;
+                case "short": dbf[8] = 64; dbf[9] = 0; break;
+                default: dbf[32] = 0x0D; break;
+            }
+        });
+
+        AssertDataError(run, Place, "member tl_2024_35_place.dbf " + cause);
+    }
+
     [Fact]
     public async Task A_dbf_without_its_key_field_is_refused_not_published_with_empty_keys()
     {
