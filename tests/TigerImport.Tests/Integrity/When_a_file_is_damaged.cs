@@ -218,6 +218,17 @@ public sealed class When_a_file_is_damaged(PostgisServer postgis)
         AssertDataError(run, Place, "member tl_2024_35_place.dbf " + cause);
     }
 
+    [Theory]
+    [InlineData("IBM037", "its .cpg names ibm037, which does not read ASCII as ASCII")]
+    [InlineData("KLINGON-42", "its .cpg names an encoding this importer does not know: 'KLINGON-42'")]
+    public async Task A_cpg_naming_an_encoding_no_dbf_is_written_in_is_refused_naming_the_file(string cpg, string cause)
+    {
+        // EBCDIC decoded every field name into other letters (a first import would have created those columns).
+        var run = await ReimportDamagedAsync($"dmg_cpg_{cpg[..3].ToLowerInvariant()}", Place, "PLACE", zip => zip.Replace(".cpg", System.Text.Encoding.ASCII.GetBytes(cpg)));
+
+        AssertDataError(run, Place + ": " + cause);
+    }
+
     [Fact]
     public async Task A_dbf_without_its_key_field_is_refused_not_published_with_empty_keys()
     {
