@@ -14,22 +14,25 @@ public sealed class When_a_layer_is_published_again(PostgisServer postgis)
         await using var db = postgis.CreateDataSource();
         using var folder = new TempFolder().WithSamples("tl_2024_35_place.zip", "tl_2024_72_place.zip");
         await TestImport.RunAsync(db, folder.Path, "views", 2024, "PLACE");
-        await TestImport.ExecuteAsync(db, """
+
+        // Roles are cluster-wide and outlive the test's database: a name of its own keeps reruns on one cluster apart.
+        var reader = $"tiger_reader_{Guid.NewGuid():N}"[..24];
+        await TestImport.ExecuteAsync(db, $"""
             CREATE VIEW views.place_names AS SELECT geoid, name FROM views.place_2024;
-            DROP ROLE IF EXISTS tiger_reader; CREATE ROLE tiger_reader; GRANT tiger_reader TO current_user;
-            GRANT USAGE ON SCHEMA views TO tiger_reader;
-            GRANT SELECT ON views.place_2024, views.place_names TO tiger_reader;
+            CREATE ROLE {reader}; GRANT {reader} TO current_user;
+            GRANT USAGE ON SCHEMA views TO {reader};
+            GRANT SELECT ON views.place_2024, views.place_names TO {reader};
             """);
 
         var summary = await TestImport.RunAsync(db, folder.Path, "views", 2024, "PLACE", force: true);
 
         Assert.Equal(LayerOutcome.Published, Assert.Single(summary.Layers).Outcome);
         Assert.Equal(10L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM views.place_names"));
-        Assert.True(await TestImport.ScalarAsync<bool>(db, "SELECT has_table_privilege('tiger_reader', 'views.place_2024', 'SELECT')"));
-        Assert.Equal(10L, await TestImport.ScalarAsync<long>(db, """
-            SET ROLE tiger_reader; SELECT count(*) FROM views.place_names;
+        Assert.True(await TestImport.ScalarAsync<bool>(db, $"SELECT has_table_privilege('{reader}', 'views.place_2024', 'SELECT')"));
+        Assert.Equal(10L, await TestImport.ScalarAsync<long>(db, $"""
+            SET ROLE {reader}; SELECT count(*) FROM views.place_names;
             """));
-        await TestImport.ExecuteAsync(db, "RESET ROLE");
+        await TestImport.ExecuteAsync(db, $"RESET ROLE; DROP OWNED BY {reader}; DROP ROLE {reader}");
     }
 
     [Fact]
