@@ -238,6 +238,16 @@ public sealed class When_a_file_is_damaged(PostgisServer postgis)
     }
 
     [Fact]
+    public async Task A_blank_key_is_refused_not_published_as_null()
+    {
+        // GEOID is the fourth field (after STATEFP 2, PLACEFP 5, PLACENS 8 and the deletion flag): blank it in record 3.
+        var run = await ReimportDamagedAsync("dmg_blankgeoid", Place, "PLACE", zip =>
+            zip.Member(".dbf").AsSpan(zip.DbfHeaderLength + (2 * zip.DbfRecordLength) + 16, 7).Fill((byte)' '));
+
+        AssertDataError(run, "quality gate 'unique-key'", "geoid is empty in 1 row(s)");
+    }
+
+    [Fact]
     public async Task A_state_file_without_statefp_is_refused_not_published_with_no_state()
     {
         var run = await ReimportDamagedAsync("dmg_nostatefp", Place, "PLACE", zip => zip.RemoveDbfField("STATEFP"));
