@@ -37,11 +37,12 @@ public sealed class DbfEncoding
     /// <summary>The .cpg first, then the .dbf's language driver byte, then the vintage.</summary>
     /// <param name="codePageText">The .cpg's text, or null when the zip has none.</param>
     /// <param name="languageDriverId">Byte 29 of the .dbf header; 0 means "not given".</param>
-    public static DbfEncoding Resolve(string? codePageText, byte languageDriverId, int year)
+    /// <param name="fileName">The zip, named in the error when the .cpg is no encoding a .dbf can be read with.</param>
+    public static DbfEncoding Resolve(string? codePageText, byte languageDriverId, int year, string fileName)
     {
         if (!string.IsNullOrWhiteSpace(codePageText))
         {
-            return new(FromCodePageText(codePageText), ".cpg");
+            return new(FromCodePageText(codePageText, fileName), ".cpg");
         }
 
         if (LanguageDriverCodePages.TryGetValue(languageDriverId, out var codePage))
@@ -61,13 +62,14 @@ public sealed class DbfEncoding
     };
 
     /// <summary>Reads what a .cpg says: "UTF-8", "65001", "ISO-8859-1", "88591", "ANSI 1252", "1252"…</summary>
-    internal static Encoding FromCodePageText(string codePageText)
+    internal static Encoding FromCodePageText(string codePageText, string fileName)
     {
         var text = codePageText.Trim().ToUpperInvariant();
         var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
+        Encoding encoding;
         try
         {
-            return text switch
+            encoding = text switch
             {
                 "UTF-8" or "UTF8" or "65001" => Encoding.UTF8,
                 _ when text.StartsWith("ISO", StringComparison.Ordinal) && digits.StartsWith("8859", StringComparison.Ordinal) && digits.Length > 4 =>
@@ -79,8 +81,14 @@ public sealed class DbfEncoding
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
-            throw new TigerImportException(FailureKind.Data, $"The .cpg names an encoding this importer does not know: '{codePageText.Trim()}'.", e);
+            throw new TigerImportException(FailureKind.Data, $"{fileName}: its .cpg names an encoding this importer does not know: '{codePageText.Trim()}'.", e);
         }
+
+        // dBASE's structure (field names, numbers, padding) is ASCII: an encoding that reads ASCII otherwise (EBCDIC's
+        // IBM037, UTF-7) would turn every name and value into other text.
+        return encoding.GetString("AZaz09_ -."u8) == "AZaz09_ -."
+            ? encoding
+            : throw new TigerImportException(FailureKind.Data, $"{fileName}: its .cpg names {encoding.WebName}, which does not read ASCII as ASCII: no .dbf is written in it.");
     }
 
 }

@@ -41,7 +41,9 @@ internal sealed record DbfHeader(long RecordCount, byte LanguageDriverId)
 
         var fieldsLength = 1; // the deletion flag
         var fields = 0;
-        for (var at = 0; at < descriptors.Length && descriptors[at] != DescriptorsEnd; at += DescriptorLength, fields++)
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var at = 0;
+        for (; at < descriptors.Length && descriptors[at] != DescriptorsEnd; at += DescriptorLength, fields++)
         {
             if (at + DescriptorLength > descriptors.Length)
             {
@@ -54,10 +56,33 @@ internal sealed record DbfHeader(long RecordCount, byte LanguageDriverId)
                 throw Invalid($"has a field name that is not an identifier ({Printable(descriptor[..NameLength])}, field {fields + 1})");
             }
 
+            // Column names are case-insensitive identifiers: a repeated or zero-width field is no table layout.
+            var name = System.Text.Encoding.ASCII.GetString(descriptor[..NameLength]).TrimEnd('\0');
+            if (!names.Add(name))
+            {
+                throw Invalid($"has the field {name} twice (field {fields + 1})");
+            }
+
+            if (descriptor[16] == 0)
+            {
+                throw Invalid($"has a field of length 0 ({name}, field {fields + 1})");
+            }
+
             fieldsLength += descriptor[16];
         }
 
-        if (fields == 0 || fieldsLength != recordLength)
+        // A header length that stops inside the field list would hide the fields after it.
+        if (at >= descriptors.Length)
+        {
+            throw Invalid($"has a field list without its end marker within its {headerLength}-byte header");
+        }
+
+        if (fields == 0)
+        {
+            throw Invalid("has no fields");
+        }
+
+        if (fieldsLength != recordLength)
         {
             throw Invalid($"says records are {recordLength} bytes, but its {fields} field(s) add up to {fieldsLength}");
         }

@@ -41,14 +41,25 @@ public static class SpatialReferences
             throw new TigerImportException(FailureKind.Data, $"{fileName} has a .prj with an unterminated quoted name (cut short?): {Shorten(prjText)}");
         }
 
+        CoordinateSystem system;
         try
         {
-            return (CoordinateSystem)CoordinateSystemWktReader.Parse(prjText);
+            system = (CoordinateSystem)CoordinateSystemWktReader.Parse(prjText);
         }
         catch (Exception e) when (e is ArgumentException or FormatException or NotSupportedException or InvalidCastException)
         {
             throw new TigerImportException(FailureKind.Data, $"{fileName} has a .prj this importer cannot read ({e.Message}): {Shorten(prjText)}", e);
         }
+
+        // Census writes every TIGER/Line and cartographic boundary file in NAD83 degrees: another CRS (UTM, Web Mercator,
+        // NAD27, radians) on such a file is a damaged or substituted .prj, and trusting it would misplace every feature.
+        if (!IsNad83OrWgs84Geographic(system) || Math.Abs(((GeographicCoordinateSystem)system).AngularUnit.RadiansPerUnit - (Math.PI / 180)) > 1e-12)
+        {
+            throw new TigerImportException(
+                FailureKind.Data, $"{fileName} has a .prj for {system.Name}{(system is GeographicCoordinateSystem g ? $" in {g.AngularUnit.Name}" : "")}, not NAD83 (or WGS 84) longitude/latitude in degrees as every Census file is: {Shorten(prjText)}");
+        }
+
+        return system;
     }
 
     /// <summary>True for a geographic CRS on NAD83 or WGS 84, which the importer treats as one datum (see <see cref="Reprojector"/>).</summary>

@@ -35,7 +35,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
                 throw archive.Invalid($"holds {archive.ShapeType} shapes; {file.Layer.Key} is a {layerShape} layer");
             }
 
-            var encoding = DbfEncoding.Resolve(archive.CodePageText, archive.LanguageDriverId, file.Year);
+            var encoding = DbfEncoding.Resolve(archive.CodePageText, archive.LanguageDriverId, file.Year, file.FileName);
             var sourceCrs = SpatialReferences.ParseProjection(archive.ProjectionText, file.FileName);
             var domain = CoordinateDomain.Of(sourceCrs);
             var reprojector = Reprojector.Create(sourceCrs, options.Srid);

@@ -28,13 +28,27 @@ internal static class QualityGates
             throw Failed(staging, "non-empty", "no rows: the files are empty or every feature was rejected (see tiger_rejects)");
         }
 
-        if (staging.Target.Vintage.Layer.KeyIsUnique && LayerTable.KeyColumn(staging.Target, staging.ColumnTypes.Keys) is { } key
+        var layer = staging.Target.Vintage.Layer;
+        var key = LayerTable.KeyColumn(staging.Target, staging.ColumnTypes.Keys);
+        if (layer.KeyIsUnique && key is null)
+        {
+            // A file without its key field would publish rows nothing can join on (a .dbf missing GEOID).
+            throw Failed(staging, "unique-key", $"the files have none of the key field(s) {string.Join(", ", layer.KeyFields)}, which every {layer.Key} file carries");
+        }
+
+        if (layer.KeyIsUnique
+            && await Db.ScalarAsync<long>(connection, $"SELECT count(*) FROM {staging.Qualified} WHERE {Sql.Identifier(key!)} IS NULL", cancellationToken) is > 0 and var nulls)
+        {
+            throw Failed(staging, "unique-key", $"{key} is empty in {nulls} row(s), which Census never leaves empty for {layer.Key}");
+        }
+
+        if (layer.KeyIsUnique
             && await Db.ScalarAsync<string>(
                 connection,
-                $"SELECT string_agg(format('%s (%s rows)', k, n), ', ') FROM (SELECT {Sql.Identifier(key)} AS k, count(*) AS n FROM {staging.Qualified} GROUP BY 1 HAVING count(*) > 1 ORDER BY 2 DESC, 1 LIMIT 5) d",
+                $"SELECT string_agg(format('%s (%s rows)', k, n), ', ') FROM (SELECT {Sql.Identifier(key!)} AS k, count(*) AS n FROM {staging.Qualified} GROUP BY 1 HAVING count(*) > 1 ORDER BY 2 DESC, 1 LIMIT 5) d",
                 cancellationToken) is { } duplicates)
         {
-            throw Failed(staging, "unique-key", $"{key} is not unique, which Census guarantees for {staging.Target.Vintage.Layer.Key}: {duplicates}");
+            throw Failed(staging, "unique-key", $"{key} is not unique, which Census guarantees for {layer.Key}: {duplicates}");
         }
 
         if (publishedRows is { } before && !options.AllowShrink && rows * 100 < before * options.MinSharePercent)

@@ -7,7 +7,8 @@ namespace TigerImport.Pipeline;
 /// <summary>
 /// A state or county file holds that state's or county's features: its records' state (and county) codes must match
 /// the file name, so a file saved under another state's name is refused instead of published into that state's
-/// partition. National files and layers without the fields are not checked.
+/// partition. National files are not checked, nor county files of layers without the fields (AREAWATER, ROADS); every
+/// state file (PLACE, TRACT, SLDU…) carries STATEFP, so one without it is refused rather than published with no state.
 /// </summary>
 internal sealed partial class ScopeCheck
 {
@@ -22,10 +23,10 @@ internal sealed partial class ScopeCheck
             return;
         }
 
-        Add(fields, StateField(), file.ScopeCode[..2]);
+        Add(fields, StateField(), file.ScopeCode[..2], required: file.Scope == LayerScope.State);
         if (file.Scope == LayerScope.County)
         {
-            Add(fields, CountyField(), file.ScopeCode[2..]);
+            Add(fields, CountyField(), file.ScopeCode[2..], required: false);
         }
     }
 
@@ -43,7 +44,7 @@ internal sealed partial class ScopeCheck
     }
 
     /// <summary>The plain field (STATEFP) when the file has it, else its vintage-suffixed one (STATEFP10).</summary>
-    private void Add(DbfFieldCollection fields, Regex pattern, string expected)
+    private void Add(DbfFieldCollection fields, Regex pattern, string expected, bool required)
     {
         var match = Enumerable.Range(0, fields.Count)
             .Where(i => pattern.IsMatch(fields[i].Name))
@@ -53,6 +54,10 @@ internal sealed partial class ScopeCheck
         if (match is { } index)
         {
             checks.Add((index, fields[index].Name, expected));
+        }
+        else if (required)
+        {
+            throw new TigerImportException(FailureKind.Data, $"{file.FileName} has no STATEFP field: its records cannot be checked against state {expected} of its name.");
         }
     }
 

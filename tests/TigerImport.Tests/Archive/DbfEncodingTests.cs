@@ -14,21 +14,21 @@ public sealed class DbfEncodingTests
     [InlineData("ANSI 1252", "windows-1252")]
     [InlineData("1252", "windows-1252")]
     public void Reads_what_a_cpg_says(string cpg, string expected) =>
-        Assert.Equal(expected, DbfEncoding.Resolve(cpg, 0x00, 2010).Name);
+        Assert.Equal(expected, DbfEncoding.Resolve(cpg, 0x00, 2010, "t.zip").Name);
 
     [Fact]
     public void The_cpg_wins_then_the_language_driver_then_the_vintage()
     {
-        Assert.Equal((".cpg", "utf-8"), Describe(DbfEncoding.Resolve("UTF-8", 0x57, 2010)));
-        Assert.Equal(("dbf language driver", "windows-1252"), Describe(DbfEncoding.Resolve(null, 0x57, 2020)));
-        Assert.Equal(("vintage", "iso-8859-1"), Describe(DbfEncoding.Resolve(null, 0x00, 2014)));
-        Assert.Equal(("vintage", "utf-8"), Describe(DbfEncoding.Resolve(" ", 0x00, 2015)));
+        Assert.Equal((".cpg", "utf-8"), Describe(DbfEncoding.Resolve("UTF-8", 0x57, 2010, "t.zip")));
+        Assert.Equal(("dbf language driver", "windows-1252"), Describe(DbfEncoding.Resolve(null, 0x57, 2020, "t.zip")));
+        Assert.Equal(("vintage", "iso-8859-1"), Describe(DbfEncoding.Resolve(null, 0x00, 2014, "t.zip")));
+        Assert.Equal(("vintage", "utf-8"), Describe(DbfEncoding.Resolve(" ", 0x00, 2015, "t.zip")));
     }
 
     [Fact]
     public void Bytes_that_do_not_decode_become_a_counted_replacement_character()
     {
-        var encoding = DbfEncoding.Resolve("UTF-8", 0, 2020);
+        var encoding = DbfEncoding.Resolve("UTF-8", 0, 2020, "t.zip");
 
         var garbled = encoding.Encoding.GetString(Encoding.Latin1.GetBytes("Cañon City, Española"));
 
@@ -39,7 +39,7 @@ public sealed class DbfEncodingTests
 
     [Fact]
     public void An_unknown_cpg_is_a_data_error() =>
-        Assert.Equal(FailureKind.Data, Assert.Throws<TigerImportException>(() => DbfEncoding.Resolve("KLINGON-9", 0, 2020)).Kind);
+        Assert.Equal(FailureKind.Data, Assert.Throws<TigerImportException>(() => DbfEncoding.Resolve("KLINGON-9", 0, 2020, "t.zip")).Kind);
 
     private static (string, string) Describe(DbfEncoding encoding) => (encoding.Origin, encoding.Name);
 }

@@ -11,7 +11,7 @@ public sealed class TigerArchiveTests
     {
         var path = Path.Combine(RepoPaths.SharedTiger, "tl_2020_37143_edges.zip");
         using var archive = TigerArchive.Open(path, "tl_2020_37143_edges.zip", TestContext.Current.CancellationToken);
-        var encoding = DbfEncoding.Resolve(archive.CodePageText, archive.LanguageDriverId, 2020);
+        var encoding = DbfEncoding.Resolve(archive.CodePageText, archive.LanguageDriverId, 2020, "t.zip");
         using var reader = archive.OpenShapefile(encoding.Encoding, new GeometryFactory(new PrecisionModel(), 4269), TestContext.Current.CancellationToken);
 
         var count = 0;

@@ -68,6 +68,37 @@ internal sealed class ShapefileZip
     /// <summary>The .dbf header's record count.</summary>
     public void SetDbfRecordCount(int count) => BinaryPrimitives.WriteUInt32LittleEndian(Member(".dbf").AsSpan(4), (uint)count);
 
+    /// <summary>Removes a field from the .dbf (its descriptor and its bytes in every record), leaving a consistent file without it.</summary>
+    public void RemoveDbfField(string name)
+    {
+        var dbf = Member(".dbf");
+        var (headerLength, recordLength) = (DbfHeaderLength, DbfRecordLength);
+        var records = (int)BinaryPrimitives.ReadUInt32LittleEndian(dbf.AsSpan(4));
+        var (descriptor, offset) = (32, 1);
+        while (System.Text.Encoding.ASCII.GetString(dbf, descriptor, 11).TrimEnd('\0') != name)
+        {
+            offset += dbf[descriptor + 16];
+            descriptor += 32;
+        }
+
+        var width = dbf[descriptor + 16];
+        var result = new List<byte>();
+        result.AddRange(dbf[..descriptor]);
+        result.AddRange(dbf[(descriptor + 32)..headerLength]);
+        for (var i = 0; i < records; i++)
+        {
+            var record = dbf.AsSpan(headerLength + (i * recordLength), recordLength);
+            result.AddRange(record[..offset].ToArray());
+            result.AddRange(record[(offset + width)..].ToArray());
+        }
+
+        result.AddRange(dbf[(headerLength + (records * recordLength))..]);
+        var bytes = result.ToArray();
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), (ushort)(headerLength - 32));
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(10), (ushort)(recordLength - width));
+        Replace(".dbf", bytes);
+    }
+
     /// <summary>Cuts a member to its first <paramref name="length"/> bytes.</summary>
     public void Truncate(string extension, int length) => Replace(extension, Member(extension)[..length]);
 

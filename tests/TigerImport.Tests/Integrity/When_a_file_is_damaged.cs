@@ -181,6 +181,80 @@ public sealed class When_a_file_is_damaged(PostgisServer postgis)
         AssertDataError(run, Place, "member tl_2024_35_place.prj is over 65536 bytes");
     }
 
+    [Theory]
+    [InlineData("utm", "PROJCS[\"NAD83 / UTM zone 13N\",GEOGCS[\"NAD83\",DATUM[\"North_American_Datum_1983\",SPHEROID[\"GRS 1980\",6378137,298.257222101]],PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433]],PROJECTION[\"Transverse_Mercator\"],PARAMETER[\"latitude_of_origin\",0],PARAMETER[\"central_meridian\",-105],PARAMETER[\"scale_factor\",0.9996],PARAMETER[\"false_easting\",500000],PARAMETER[\"false_northing\",0],UNIT[\"metre\",1]]", "NAD83 / UTM zone 13N")]
+    [InlineData("merc", "PROJCS[\"WGS_1984_Web_Mercator_Auxiliary_Sphere\",GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\",SPHEROID[\"WGS_1984\",6378137.0,298.257223563]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]],PROJECTION[\"Mercator_Auxiliary_Sphere\"],PARAMETER[\"False_Easting\",0.0],PARAMETER[\"False_Northing\",0.0],PARAMETER[\"Central_Meridian\",0.0],PARAMETER[\"Standard_Parallel_1\",0.0],PARAMETER[\"Auxiliary_Sphere_Type\",0.0],UNIT[\"Meter\",1.0]]", "WGS_1984_Web_Mercator_Auxiliary_Sphere")]
+    [InlineData("nad27", "GEOGCS[\"GCS_North_American_1927\",DATUM[\"D_North_American_1927\",SPHEROID[\"Clarke_1866\",6378206.4,294.9786982]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]", "GCS_North_American_1927")]
+    [InlineData("radian", "GEOGCS[\"GCS_North_American_1983\",DATUM[\"D_North_American_1983\",SPHEROID[\"GRS_1980\",6378137,298.257222101]],PRIMEM[\"Greenwich\",0],UNIT[\"Radian\",1.0]]", "in Radian")]
+    public async Task A_valid_prj_for_another_crs_is_refused_naming_it(string name, string wkt, string named)
+    {
+        // A UTM .prj on degree coordinates published every place near (0°, -109.5°) with exit 0; Web Mercator's exited 1.
+        var run = await ReimportDamagedAsync($"dmg_prj_{name}", Place, "PLACE", zip => zip.Replace(".prj", System.Text.Encoding.ASCII.GetBytes(wkt)));
+
+        AssertDataError(run, Place, named, "not NAD83 (or WGS 84) longitude/latitude in degrees");
+    }
+
+    [Theory]
+    [InlineData("dup", "has the field STATEFP twice (field 2)")]
+    [InlineData("zero", "has a field of length 0 (PLACEFP, field 2)")]
+    [InlineData("short", "has a field list without its end marker within its 64-byte header")]
+    [InlineData("none", "has no fields")]
+    public async Task A_dbf_field_list_that_is_no_table_layout_is_refused_naming_the_cause(string damage, string cause)
+    {
+        // Before: a repeated name leaked .NET's "An item with the same key has already been added", a zero length the
+        // reader's "Ivalid dBASE field length" without the member, and a short header "records are 301 bytes, but its 1 field(s) add up to 3".
+        var run = await ReimportDamagedAsync($"dmg_fields_{damage}", Place, "PLACE", zip =>
+        {
+            var dbf = zip.Member(".dbf");
+            switch (damage)
+            {
+                case "dup": dbf.AsSpan(32, 11).CopyTo(dbf.AsSpan(64, 11)); break;
+                case "zero": dbf[64 + 16] = 0; break;
+                case "short": dbf[8] = 64; dbf[9] = 0; break;
+                default: dbf[32] = 0x0D; break;
+            }
+        });
+
+        AssertDataError(run, Place, "member tl_2024_35_place.dbf " + cause);
+    }
+
+    [Theory]
+    [InlineData("IBM037", "its .cpg names ibm037, which does not read ASCII as ASCII")]
+    [InlineData("KLINGON-42", "its .cpg names an encoding this importer does not know: 'KLINGON-42'")]
+    public async Task A_cpg_naming_an_encoding_no_dbf_is_written_in_is_refused_naming_the_file(string cpg, string cause)
+    {
+        // EBCDIC decoded every field name into other letters (a first import would have created those columns).
+        var run = await ReimportDamagedAsync($"dmg_cpg_{cpg[..3].ToLowerInvariant()}", Place, "PLACE", zip => zip.Replace(".cpg", System.Text.Encoding.ASCII.GetBytes(cpg)));
+
+        AssertDataError(run, Place + ": " + cause);
+    }
+
+    [Fact]
+    public async Task A_dbf_without_its_key_field_is_refused_not_published_with_empty_keys()
+    {
+        var run = await ReimportDamagedAsync("dmg_nogeoid", Place, "PLACE", zip => zip.RemoveDbfField("GEOID"));
+
+        AssertDataError(run, Place, "quality gate 'unique-key'", "none of the key field(s) GEOID");
+    }
+
+    [Fact]
+    public async Task A_blank_key_is_refused_not_published_as_null()
+    {
+        // GEOID is the fourth field (after STATEFP 2, PLACEFP 5, PLACENS 8 and the deletion flag): blank it in record 3.
+        var run = await ReimportDamagedAsync("dmg_blankgeoid", Place, "PLACE", zip =>
+            zip.Member(".dbf").AsSpan(zip.DbfHeaderLength + (2 * zip.DbfRecordLength) + 16, 7).Fill((byte)' '));
+
+        AssertDataError(run, "quality gate 'unique-key'", "geoid is empty in 1 row(s)");
+    }
+
+    [Fact]
+    public async Task A_state_file_without_statefp_is_refused_not_published_with_no_state()
+    {
+        var run = await ReimportDamagedAsync("dmg_nostatefp", Place, "PLACE", zip => zip.RemoveDbfField("STATEFP"));
+
+        AssertDataError(run, Place, "has no STATEFP field");
+    }
+
     [Fact]
     public async Task A_file_over_the_reject_budget_fails_its_layer_and_an_override_lets_it_through()
     {
