@@ -7,7 +7,8 @@
 # --fast turns fsync off: for tests only (benchmarks and real loads keep it on).
 # The URL printed is that of the role "tigerimport", not a superuser (docs/database-role.md): the superuser installs
 # PostGIS (in template1 too, so databases the tests create have it) and the role owns the "tigerimport" database.
-# It has CREATEDB and CREATEROLE for the tests (a database per test run, reader roles); the worker needs neither.
+# It has CREATEDB, CREATEROLE and pg_signal_backend for the tests (a database per test run, reader roles, and dropping
+# that database WITH (FORCE) while a session of a test's own role lingers); the worker needs none of them.
 # Users with Docker can use docker-compose.yml instead (postgis/postgis image).
 set -euo pipefail
 
@@ -57,6 +58,7 @@ provision() {
   PGOPTIONS="-c client_min_messages=warning" "${psql[@]}" -d template1 -c "CREATE EXTENSION IF NOT EXISTS postgis" >/dev/null
   "${psql[@]}" -d postgres -c "SELECT 1 FROM pg_roles WHERE rolname = '$role'" | grep -q 1 \
     || "${psql[@]}" -d postgres -c "CREATE ROLE $role LOGIN CREATEDB CREATEROLE" >/dev/null
+  PGOPTIONS="-c client_min_messages=warning" "${psql[@]}" -d postgres -c "GRANT pg_signal_backend TO $role" >/dev/null
   "${psql[@]}" -d postgres -c "SELECT 1 FROM pg_database WHERE datname = 'tigerimport'" | grep -q 1 \
     || as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U "$(db_user)" -O "$role" tigerimport
   PGOPTIONS="-c client_min_messages=warning" "${psql[@]}" -d tigerimport -c "CREATE EXTENSION IF NOT EXISTS postgis; ALTER DATABASE tigerimport OWNER TO $role" >/dev/null
