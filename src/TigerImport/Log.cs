@@ -38,7 +38,7 @@ internal static partial class Log
     [LoggerMessage(20, LogLevel.Information, "Finished: {Stage:l} {Layer:l} {Year} into {Table:l}: {Partitions} partition(s), {Rows} rows in {ElapsedMs} ms")]
     public static partial void LayerPublished(ILogger logger, string stage, string layer, int year, string table, int partitions, long rows, long elapsedMs);
 
-    [LoggerMessage(21, LogLevel.Error, "{Layer:l} {Year} not published: {Reason:l}; {Table:l} is unchanged")]
+    [LoggerMessage(21, LogLevel.Error, "{Layer:l} {Year} not published ({Table:l} is unchanged): {Reason:l}")]
     public static partial void LayerNotPublished(ILogger logger, string layer, int year, string table, string reason);
 
     [LoggerMessage(22, LogLevel.Warning, "Publish attempt {Attempt} waits {DelayMs} ms: {Reason:l}")]
