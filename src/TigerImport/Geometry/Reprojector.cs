@@ -66,6 +66,11 @@ public sealed class Reprojector
             return new(null, GeometryFate.Rejected, $"not finite once projected to EPSG:{TargetSrid}");
         }
 
+        if (DisjointRings.ProveValid(projected))
+        {
+            return new(projected, GeometryFate.Kept, null);
+        }
+
         var validity = new IsValidOp(projected);
         return validity.IsValid
             ? new(projected, GeometryFate.Kept, null)

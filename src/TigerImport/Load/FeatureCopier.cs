@@ -35,24 +35,40 @@ public sealed class FeatureCopier : IAsyncDisposable
         return new FeatureCopier(importer, columns, scope);
     }
 
-    /// <summary>Writes one row: the DBF values (by field index) and the geometry.</summary>
-    public async Task WriteAsync(IReadOnlyList<object?> dbfValues, NetTopologySuite.Geometries.Geometry geometry, CancellationToken cancellationToken)
+    /// <summary>
+    /// The row for one feature: the DBF values (by field index) converted to their columns' types, and the geometry as
+    /// EWKB. Thread-safe and independent of the COPY, so features are encoded in parallel while earlier rows are sent.
+    /// </summary>
+    public CopyRow Encode(IReadOnlyList<object?> dbfValues, NetTopologySuite.Geometries.Geometry geometry)
+    {
+        var values = new object?[columns.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var (column, type) = columns[i];
+            values[i] = ColumnValue.Convert(dbfValues[column.FieldIndex], type, column.Width);
+        }
+
+        return new CopyRow(values, Ewkb.Encode(geometry));
+    }
+
+    /// <summary>Writes one encoded row.</summary>
+    public async Task WriteAsync(CopyRow row, CancellationToken cancellationToken)
     {
         await importer.StartRowAsync(cancellationToken);
-        foreach (var (column, type) in columns)
+        for (var i = 0; i < columns.Count; i++)
         {
-            var value = ColumnValue.Convert(dbfValues[column.FieldIndex], type, column.Width);
-            if (value is null)
+            if (row.Values[i] is { } value)
             {
-                await importer.WriteNullAsync(cancellationToken);
+                await importer.WriteAsync(value, columns[i].Type, cancellationToken);
             }
             else
             {
-                await importer.WriteAsync(value, type, cancellationToken);
+                await importer.WriteNullAsync(cancellationToken);
             }
         }
 
-        await importer.WriteAsync(geometry, NpgsqlDbType.Geometry, cancellationToken);
+        // geometry_recv takes EWKB as it is: sent as bytes, it is parsed once, by PostGIS.
+        await importer.WriteAsync(row.Geometry, NpgsqlDbType.Bytea, cancellationToken);
         await importer.WriteAsync(scope, NpgsqlDbType.Text, cancellationToken);
     }
 
@@ -63,3 +79,6 @@ public sealed class FeatureCopier : IAsyncDisposable
 
     private readonly record struct CopyColumn(LayerColumn Column, NpgsqlDbType Type);
 }
+
+/// <summary>One row ready for the COPY: column values in the copier's order, and the geometry's EWKB.</summary>
+public sealed record CopyRow(object?[] Values, byte[] Geometry);

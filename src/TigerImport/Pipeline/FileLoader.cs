@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using NetTopologySuite.Geometries;
@@ -51,52 +52,54 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
             observer?.FileStarted(file.FileName, reader.RecordCount);
 
             await using var rejects = new RejectRecorder(dataSource, target.Schema, runId, target.Table, file.FileName);
-            long loaded, repaired = 0, undecodable = 0;
-            var recordNumber = 0;
+            long read = 0, loaded, repaired = 0, undecodable = 0;
             await using (var copier = await FeatureCopier.BeginAsync(connection, staging, columns, file.ScopeCode, cancellationToken))
             {
-                var values = new object?[reader.Fields.Count];
-                while (Read(reader, archive, recordNumber, out var deleted))
+                // Features are judged in parallel; a projection's transform is not known to be thread-safe, so each thread takes its own.
+                var reprojectors = new ConcurrentBag<Reprojector> { reprojector };
+                var fieldNames = reader.Fields.Select(f => f.Name).ToArray();
+                FeatureOutcome Process(Feature feature)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    recordNumber++;
-                    observer?.FeatureRead();
-                    string? valueProblem = null;
-                    for (var i = 0; i < values.Length; i++)
+                    if (!reprojectors.TryTake(out var own))
                     {
-                        values[i] = reader.Fields[i].Value;
-                        if (values[i] is string text)
-                        {
-                            undecodable += DbfEncoding.CountUndecodable(text);
-
-                            // PostgreSQL text cannot hold NUL; in a .dbf value it is damage, so the feature is rejected.
-                            valueProblem ??= text.Contains('\0', StringComparison.Ordinal) ? $"field {reader.Fields[i].Name} holds a NUL byte" : null;
-                        }
+                        own = Reprojector.Create(sourceCrs, options.Srid);
                     }
 
-                    scope.Verify(values, recordNumber);
-                    var defect = archive.DefectOf(recordNumber);
-                    var verdict = valueProblem is null ? Judge(deleted, defect, reader.Geometry, domain, normalizer) : new GeometryVerdict(null, GeometryFate.Rejected, valueProblem);
-                    var projected = verdict.Fate == GeometryFate.Rejected ? verdict : reprojector.Project(verdict.Geometry!);
-                    if (projected.Fate == GeometryFate.Rejected)
+                    try
                     {
-                        Log.FeatureRejected(logger, file.FileName, recordNumber, projected.Reason!);
-                        await rejects.RecordAsync(recordNumber, projected.Reason!, defect is null ? reader.Geometry : null, defect?.Content, Attributes(columns, values), cancellationToken);
+                        return Judge(feature, fieldNames, scope, domain, normalizer, own, copier, file);
+                    }
+                    finally
+                    {
+                        reprojectors.Add(own);
+                    }
+                }
+
+                var outcomes = OrderedBatchPipeline.RunAsync(token => Features(reader, archive, token), Weight, Process, Batches, cancellationToken);
+                await foreach (var outcome in outcomes)
+                {
+                    read++;
+                    observer?.FeatureRead();
+                    undecodable += outcome.Undecodable;
+                    if (outcome.Row is null)
+                    {
+                        var feature = outcome.Feature;
+                        Log.FeatureRejected(logger, file.FileName, feature.RecordNumber, outcome.Reason!);
+                        await rejects.RecordAsync(
+                            feature.RecordNumber, outcome.Reason!, feature.Defect is null ? feature.Geometry : null, feature.Defect?.Content, Attributes(columns, feature.Values), cancellationToken);
                         if (rejects.Count > rejectLimit)
                         {
                             throw new TigerImportException(
                                 FailureKind.Data,
-                                $"{file.FileName}: more than {rejectLimit} of its {archive.RecordCount} features rejected, over the reject budget ({options.Rejects}: --max-rejects / TIGER_MAX_REJECTS); the last, record {recordNumber}: {projected.Reason}.");
+                                $"{file.FileName}: more than {rejectLimit} of its {archive.RecordCount} features rejected, over the reject budget ({options.Rejects}: --max-rejects / TIGER_MAX_REJECTS); the last, record {feature.RecordNumber}: {outcome.Reason}.");
                         }
 
                         continue;
                     }
 
-                    await WriteAsync(copier, values, projected.Geometry!, file, recordNumber, cancellationToken);
-                    repaired += verdict.Fate == GeometryFate.Repaired ? 1 : 0;
+                    await copier.WriteAsync(outcome.Row, cancellationToken);
+                    repaired += outcome.Repaired ? 1 : 0;
                 }
-
-                archive.VerifyChecksums();
 
                 // PostgreSQL's count of the rows it took, so the accounting check below also covers the COPY.
                 loaded = (long)await copier.CompleteAsync(cancellationToken);
@@ -108,7 +111,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
                 Log.Undecodable(logger, file.FileName, undecodable, encoding.Name, encoding.Origin);
             }
 
-            var result = new FileResult(file.FileName, recordNumber, loaded, repaired, rejects.Count, undecodable, encoding.Name, clock.ElapsedMilliseconds);
+            var result = new FileResult(file.FileName, read, loaded, repaired, rejects.Count, undecodable, encoding.Name, clock.ElapsedMilliseconds);
             if (result.Read != result.Loaded + result.Rejected || result.Read != archive.RecordCount)
             {
                 throw new InvalidOperationException($"{file.FileName}: {result.Read} read of {archive.RecordCount} records ≠ {result.Loaded} loaded + {result.Rejected} rejected.");
@@ -143,17 +146,70 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
         }
     }
 
-    /// <summary>The feature's fate in the file's CRS: a deleted record, a record the reader was not given, coordinates outside the CRS, then validity.</summary>
-    private static GeometryVerdict Judge(bool deleted, ShapeDefect? defect, NetTopologySuite.Geometries.Geometry? geometry, CoordinateDomain domain, GeometryNormalizer normalizer)
+    /// <summary>Reading closes a batch at 64 features or 64k points, and keeps up to 8 in flight: a few MB.</summary>
+    private static readonly OrderedBatchPipeline.Limits Batches = new(Items: 64, Weight: 64 * 1024, InFlight: 8);
+
+    private static long Weight(Feature feature) => 1 + (feature.Geometry?.NumPoints ?? 0);
+
+    /// <summary>The features in file order, read on the pipeline's reader thread; the CRCs are checked after the last.</summary>
+    private static IEnumerable<Feature> Features(NetTopologySuite.IO.Esri.Shapefiles.Readers.ShapefileReader reader, TigerArchive archive, CancellationToken cancellationToken)
     {
-        if (deleted || defect is not null)
+        var recordNumber = 0;
+        while (Read(reader, archive, recordNumber, out var deleted))
         {
-            return new GeometryVerdict(null, GeometryFate.Rejected, deleted ? "record marked deleted in the .dbf" : defect!.Reason);
+            cancellationToken.ThrowIfCancellationRequested();
+            recordNumber++;
+            var values = new object?[reader.Fields.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = reader.Fields[i].Value;
+            }
+
+            yield return new Feature(recordNumber, deleted, archive.DefectOf(recordNumber), reader.Geometry, values);
         }
 
-        return geometry is { IsEmpty: false } && domain.Problem(geometry) is { } outside
-            ? new GeometryVerdict(null, GeometryFate.Rejected, outside)
-            : normalizer.Normalize(geometry);
+        archive.VerifyChecksums();
+    }
+
+    /// <summary>
+    /// A feature's fate, on a pool thread: its values (a NUL rejects it; a state code not the file's fails the file),
+    /// then its geometry in the file's CRS (a deleted record, a record the reader was not given, coordinates outside the
+    /// CRS, validity), then projected and encoded for the COPY.
+    /// </summary>
+    private static FeatureOutcome Judge(Feature feature, string[] fieldNames, ScopeCheck scope, CoordinateDomain domain, GeometryNormalizer normalizer, Reprojector reprojector, FeatureCopier copier, TigerFile file)
+    {
+        long undecodable = 0;
+        string? valueProblem = null;
+        for (var i = 0; i < feature.Values.Length; i++)
+        {
+            if (feature.Values[i] is string text)
+            {
+                undecodable += DbfEncoding.CountUndecodable(text);
+
+                // PostgreSQL text cannot hold NUL; in a .dbf value it is damage, so the feature is rejected.
+                valueProblem ??= text.Contains('\0', StringComparison.Ordinal) ? $"field {fieldNames[i]} holds a NUL byte" : null;
+            }
+        }
+
+        scope.Verify(feature.Values, feature.RecordNumber);
+        var verdict = valueProblem is not null ? new GeometryVerdict(null, GeometryFate.Rejected, valueProblem)
+            : feature.Deleted || feature.Defect is not null ? new GeometryVerdict(null, GeometryFate.Rejected, feature.Deleted ? "record marked deleted in the .dbf" : feature.Defect!.Reason)
+            : feature.Geometry is { IsEmpty: false } && domain.Problem(feature.Geometry) is { } outside ? new GeometryVerdict(null, GeometryFate.Rejected, outside)
+            : normalizer.Normalize(feature.Geometry);
+        var projected = verdict.Fate == GeometryFate.Rejected ? verdict : reprojector.Project(verdict.Geometry!);
+        if (projected.Fate == GeometryFate.Rejected)
+        {
+            return new FeatureOutcome(feature, null, false, projected.Reason, undecodable);
+        }
+
+        try
+        {
+            return new FeatureOutcome(feature, copier.Encode(feature.Values, projected.Geometry!), verdict.Fate == GeometryFate.Repaired, null, undecodable);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or InvalidCastException)
+        {
+            throw new TigerImportException(FailureKind.Data, $"{file.FileName} record {feature.RecordNumber}: a value does not fit its column ({e.Message}).", e);
+        }
     }
 
     /// <summary>Advances the reader; a shapefile library error becomes a data error that names the file and record.</summary>
@@ -169,19 +225,13 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
         }
     }
 
-    private static async Task WriteAsync(FeatureCopier copier, object?[] values, NetTopologySuite.Geometries.Geometry geometry, TigerFile file, int recordNumber, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await copier.WriteAsync(values, geometry, cancellationToken);
-        }
-        catch (Exception e) when (e is FormatException or OverflowException or InvalidCastException)
-        {
-            throw new TigerImportException(FailureKind.Data, $"{file.FileName} record {recordNumber}: a value does not fit its column ({e.Message}).", e);
-        }
-    }
-
     /// <summary>The attributes kept with a reject; a NUL (which jsonb cannot hold) shows as U+FFFD.</summary>
     private static Dictionary<string, object?> Attributes(IReadOnlyList<LayerColumn> columns, object?[] values) =>
         columns.ToDictionary(c => c.Name, c => values[c.FieldIndex] is string text ? text.Replace('\0', '\uFFFD') : values[c.FieldIndex]);
+
+    /// <summary>A record as read: its number (from 1), .dbf deletion flag, the defect that kept it from the reader, geometry and values.</summary>
+    private sealed record Feature(int RecordNumber, bool Deleted, ShapeDefect? Defect, NetTopologySuite.Geometries.Geometry? Geometry, object?[] Values);
+
+    /// <summary>A feature's fate: its COPY row, or null and the reason it is rejected.</summary>
+    private sealed record FeatureOutcome(Feature Feature, CopyRow? Row, bool Repaired, string? Reason, long Undecodable);
 }
