@@ -62,8 +62,9 @@ pg_keywords() {
 export PGOPTIONS="-c client_min_messages=warning"
 psql_q() { psql "$db" -X -q -v ON_ERROR_STOP=1 "$@"; }
 
-echo "bench: building the worker and the generator (Release)…" >&2
-dotnet publish src/TigerImport.Cli -c Release -o "$work/bin" -v quiet -nologo >/dev/null
+echo "bench: building the worker (self-contained ReadyToRun, as the Docker image ships it) and the generator…" >&2
+rm -rf "$work/bin"
+dotnet publish src/TigerImport.Cli -c Release -r linux-x64 --self-contained -p:PublishReadyToRun=true -o "$work/bin" -v quiet -nologo >/dev/null
 dotnet build tools/TigerImport.Synthetic -c Release -v quiet -nologo >/dev/null
 worker=""
 for name in tigerimport TigerImport.Cli; do [ -x "$work/bin/$name" ] && { worker="$work/bin/$name"; break; }; done

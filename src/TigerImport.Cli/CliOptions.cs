@@ -88,5 +88,9 @@ internal static class CliOptions
     public static readonly Option<int> KeepBackups = EnvOption.Number("--keep-backups", "TIGER_KEEP_BACKUPS", "Replaced versions kept for revert: 1 keeps the last, 0 drops it after the publish", 1,
         count => count is 0 or 1 ? null : $"--keep-backups (TIGER_KEEP_BACKUPS) must be 0 or 1 (the worker keeps at most the version the last publish replaced); got {count}.");
 
+    public static readonly Option<int> Jobs = EnvOption.Number(
+        "--jobs", "TIGER_JOBS", "Partitions (states) loaded at once, each on its own database connection; 2 keeps both cores of a 2-vCPU task busy", ImportOptions.DefaultJobs,
+        count => count is >= 1 and <= 16 ? null : $"--jobs (TIGER_JOBS) must be 1 to 16; got {count}.");
+
     public static readonly Option<bool> Json = new("--json") { Description = "Print JSON instead of a table" };
 }

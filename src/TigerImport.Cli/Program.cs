@@ -51,7 +51,7 @@ internal static class Program
             CliOptions.Source, CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Counties, CliOptions.Schema, CliOptions.Srid,
             CliOptions.Connection, CliOptions.SkipMissing, CliOptions.Cache, CliOptions.TempDir, CliOptions.UserAgent, CliOptions.MaxDownloads,
             CliOptions.S3Endpoint, CliOptions.LogFormat, CliOptions.Force, CliOptions.MinShare, CliOptions.AllowShrink, CliOptions.KeepBackups, CliOptions.Report,
-            CliOptions.LockWait, CliOptions.MaxRejects, SyncRegionsCommand.SyncRegions, SyncRegionsCommand.RegionTable, SyncRegionsCommand.Stale,
+            CliOptions.LockWait, CliOptions.MaxRejects, CliOptions.Jobs, SyncRegionsCommand.SyncRegions, SyncRegionsCommand.RegionTable, SyncRegionsCommand.Stale,
         };
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(
             parse,
@@ -114,6 +114,7 @@ internal static class Program
         AllowShrink = parse.GetValue(CliOptions.AllowShrink),
         KeepBackups = parse.GetValue(CliOptions.KeepBackups),
         MaxRejects = parse.GetValue(CliOptions.MaxRejects),
+        Jobs = parse.GetValue(CliOptions.Jobs),
     };
 
     internal static ImportRequest RequestFrom(ParseResult parse) => ImportRequest.Parse(

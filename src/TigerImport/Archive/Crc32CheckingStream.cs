@@ -4,7 +4,7 @@ using System.IO.Hashing;
 namespace TigerImport.Archive;
 
 /// <summary>Computes a zip entry's CRC-32 as it is read and compares it with the central directory at the end.</summary>
-internal sealed class Crc32CheckingStream(ZipArchiveEntry entry, string archiveName) : ReadOnlyWrapperStream(OpenEntry(entry, archiveName))
+internal sealed class Crc32CheckingStream(ZipArchiveEntry entry, string archiveName) : ReadOnlyWrapperStream(OpenEntry(entry, archiveName)), IVerifiableStream
 {
     private readonly Crc32 crc = new();
     private long length;

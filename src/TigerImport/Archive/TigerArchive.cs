@@ -18,15 +18,17 @@ public sealed class TigerArchive : IDisposable
     public const int MaxTextLength = 64 * 1024;
 
     private readonly ZipArchive zip;
+    private readonly string path;
     private readonly ZipArchiveEntry shp;
     private readonly ZipArchiveEntry shx;
     private readonly ZipArchiveEntry dbf;
-    private readonly List<Crc32CheckingStream> opened = [];
+    private readonly List<IVerifiableStream> opened = [];
     private ShapeRecordStream? records;
 
-    private TigerArchive(ZipArchive zip, string displayName, CancellationToken cancellationToken)
+    private TigerArchive(ZipArchive zip, string path, string displayName, CancellationToken cancellationToken)
     {
         this.zip = zip;
+        this.path = path;
         DisplayName = displayName;
         shp = Member(".shp") ?? throw Invalid("has no .shp member");
         shx = Member(".shx") ?? throw Invalid("has no .shx member");
@@ -84,7 +86,7 @@ public sealed class TigerArchive : IDisposable
         var zip = ZipFile.OpenRead(path);
         try
         {
-            return new TigerArchive(zip, displayName, cancellationToken);
+            return new TigerArchive(zip, path, displayName, cancellationToken);
         }
         catch
         {
@@ -110,8 +112,9 @@ public sealed class TigerArchive : IDisposable
         };
         try
         {
-            records = new ShapeRecordStream(Open(shp), Open(shx), shp.Length, ShapeType, DisplayName, shp.Name, cancellationToken);
-            return Shapefile.OpenRead(new ForwardOnlyStream(records), new ForwardOnlyStream(Open(dbf)), options);
+            // The .shp and .dbf inflate on threads of their own while the reader parses; the .shx is a few bytes a record.
+            records = new ShapeRecordStream(ReadAhead(shp), Open(shx), shp.Length, ShapeType, DisplayName, shp.Name, cancellationToken);
+            return Shapefile.OpenRead(new ForwardOnlyStream(records), new ForwardOnlyStream(ReadAhead(dbf)), options);
         }
         catch (Exception e) when (e is not TigerImportException)
         {
@@ -149,6 +152,23 @@ public sealed class TigerArchive : IDisposable
         var stream = new Crc32CheckingStream(entry, DisplayName);
         opened.Add(stream);
         return stream;
+    }
+
+    /// <summary>The member read ahead on its own thread, through a zip of its own (the same file, opened again).</summary>
+    private ReadAheadStream ReadAhead(ZipArchiveEntry entry)
+    {
+        var own = ZipFile.OpenRead(path);
+        try
+        {
+            var stream = new ReadAheadStream(new Crc32CheckingStream(own.Entries[zip.Entries.IndexOf(entry)], DisplayName), own);
+            opened.Add(stream);
+            return stream;
+        }
+        catch
+        {
+            own.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The member with this extension; metadata such as <c>.shp.xml</c> and <c>.shp.iso.xml</c> does not count.</summary>

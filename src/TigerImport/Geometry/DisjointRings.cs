@@ -1,6 +1,5 @@
 using NetTopologySuite.Algorithm;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Noding;
 
 namespace TigerImport.Geometry;
 
@@ -10,9 +9,9 @@ namespace TigerImport.Geometry;
 /// not folding back), each hole strictly inside its own shell and outside its siblings, and each shell outside the
 /// other shells or inside one of their holes. With no ring touching another, the interior is connected, so this is
 /// OGC validity. It answers only "proved valid" or "not proved"; anything else (a hole touching its shell, a
-/// self-intersection) goes to NTS's <c>IsValidOp</c>, which decides. The segment test uses NTS's monotone-chain noder
-/// and its exact orientation predicate without computing intersection points: <c>IsValidOp</c> computes (and
-/// allocates) one at every shared vertex, which made validation a third of a polygon load's CPU.
+/// self-intersection) goes to NTS's <c>IsValidOp</c>, which decides. The segment test is a sweep with NTS's exact
+/// orientation predicate that never computes an intersection point: <c>IsValidOp</c> computes (and allocates) one at
+/// every shared vertex, which made validation a third of a polygon load's CPU.
 /// </summary>
 public static class DisjointRings
 {
@@ -32,7 +31,7 @@ public static class DisjointRings
             return false;
         }
 
-        var rings = new List<ISegmentString>();
+        var rings = new List<Coordinate[]>();
         foreach (var polygon in polygons)
         {
             if (polygon.IsEmpty)
@@ -48,13 +47,11 @@ public static class DisjointRings
                     return false;
                 }
 
-                rings.Add(new BasicSegmentString(points, null));
+                rings.Add(points);
             }
         }
 
-        var finder = new ContactFinder();
-        new MCIndexNoder(finder).ComputeNodes(rings);
-        return !finder.IsDone && RingsNestCorrectly(polygons);
+        return !SegmentsMeet(rings) && RingsNestCorrectly(polygons);
     }
 
     /// <summary>Closed, at least four points, no repeated consecutive point (a zero-length segment).</summary>
@@ -119,60 +116,95 @@ public static class DisjointRings
 
     private static Location Locate(Coordinate point, Coordinate[] ring) => PointLocation.LocateInRing(point, ring);
 
-    /// <summary>Stops at the first contact between segments other than two neighbours meeting at their shared vertex.</summary>
-    private sealed class ContactFinder : ISegmentIntersector
+    /// <summary>
+    /// Whether any two segments meet other than neighbours at their shared vertex: a sweep from west to east over the
+    /// segments' envelopes, each compared with the ones still open that overlap it in y. Far cheaper than an index of
+    /// monotone chains for rings of a few hundred points, and exact (NTS's robust orientation predicate).
+    /// </summary>
+    private static bool SegmentsMeet(List<Coordinate[]> rings)
     {
-        public bool IsDone { get; private set; }
-
-        public void ProcessIntersections(ISegmentString e0, int segIndex0, ISegmentString e1, int segIndex1)
+        var count = rings.Sum(r => r.Length - 1);
+        var segments = new Segment[count];
+        var order = new double[count];
+        var n = 0;
+        for (var r = 0; r < rings.Count; r++)
         {
-            if (IsDone || (e0 == e1 && segIndex0 == segIndex1))
+            var points = rings[r];
+            for (var i = 0; i < points.Length - 1; i++, n++)
             {
-                return;
+                var (p, q) = (points[i], points[i + 1]);
+                segments[n] = new Segment(Math.Min(p.X, q.X), Math.Max(p.X, q.X), Math.Min(p.Y, q.Y), Math.Max(p.Y, q.Y), r, i);
+                order[n] = segments[n].MinX;
             }
-
-            var p = e0.Coordinates;
-            var q = e1.Coordinates;
-            var (p0, p1, q0, q1) = (p[segIndex0], p[segIndex0 + 1], q[segIndex1], q[segIndex1 + 1]);
-            if (e0 == e1 && AreNeighbours(segIndex0, segIndex1, p.Length - 1))
-            {
-                IsDone = FoldsBack(segIndex0, segIndex1, p);
-                return;
-            }
-
-            IsDone = Touch(p0, p1, q0, q1);
         }
 
-        /// <summary>Consecutive segments of a ring of <paramref name="segments"/> segments, the last and the first included.</summary>
-        private static bool AreNeighbours(int i, int j, int segments) =>
-            Math.Abs(i - j) == 1 || (Math.Min(i, j) == 0 && Math.Max(i, j) == segments - 1);
-
-        /// <summary>Neighbours overlap beyond their shared vertex only when they are collinear and turn back (a spike).</summary>
-        private static bool FoldsBack(int i, int j, Coordinate[] ring)
+        Array.Sort(order, segments);
+        var open = new List<int>();
+        for (var s = 0; s < count; s++)
         {
-            var segments = ring.Length - 1;
-            var (first, second) = (j == i + 1 || (i == segments - 1 && j == 0)) ? (i, j) : (j, i);
-            var (a0, a1, b1) = (ring[first], ring[first + 1], ring[second + 1]);
-            return Orientation.Index(a0, a1, b1) == OrientationIndex.Collinear
-                && (((a1.X - a0.X) * (b1.X - a1.X)) + ((a1.Y - a0.Y) * (b1.Y - a1.Y))) <= 0;
-        }
-
-        /// <summary>Whether two segments share any point, by exact orientation tests.</summary>
-        private static bool Touch(Coordinate p0, Coordinate p1, Coordinate q0, Coordinate q1)
-        {
-            if (!Envelope.Intersects(p0, p1, q0, q1))
+            ref readonly var next = ref segments[s];
+            var kept = 0;
+            for (var k = 0; k < open.Count; k++)
             {
-                return false;
+                ref readonly var other = ref segments[open[k]];
+                if (other.MaxX < next.MinX)
+                {
+                    continue; // closed: every later segment starts east of it
+                }
+
+                open[kept++] = open[k];
+                if (other.MaxY >= next.MinY && other.MinY <= next.MaxY && Meet(rings, other, next))
+                {
+                    return true;
+                }
             }
 
-            var o1 = (int)Orientation.Index(p0, p1, q0);
-            var o2 = (int)Orientation.Index(p0, p1, q1);
-            var o3 = (int)Orientation.Index(q0, q1, p0);
-            var o4 = (int)Orientation.Index(q0, q1, p1);
-
-            // Both ends of one segment strictly on one side of the other: apart. Otherwise they cross or touch, and
-            // collinear segments whose envelopes meet overlap.
-            return !(o1 * o2 > 0 || o3 * o4 > 0);
+            open.RemoveRange(kept, open.Count - kept);
+            open.Add(s);
         }
+
+        return false;
     }
+
+    private static bool Meet(List<Coordinate[]> rings, in Segment a, in Segment b)
+    {
+        var ringA = rings[a.Ring];
+        var ringB = rings[b.Ring];
+        if (a.Ring == b.Ring && AreNeighbours(a.Index, b.Index, ringA.Length - 1))
+        {
+            return FoldsBack(a.Index, b.Index, ringA);
+        }
+
+        return Touch(ringA[a.Index], ringA[a.Index + 1], ringB[b.Index], ringB[b.Index + 1]);
+    }
+
+    /// <summary>Consecutive segments of a ring of <paramref name="segments"/> segments, the last and the first included.</summary>
+    private static bool AreNeighbours(int i, int j, int segments) =>
+        Math.Abs(i - j) == 1 || (Math.Min(i, j) == 0 && Math.Max(i, j) == segments - 1);
+
+    /// <summary>Neighbours overlap beyond their shared vertex only when they are collinear and turn back (a spike).</summary>
+    private static bool FoldsBack(int i, int j, Coordinate[] ring)
+    {
+        var segments = ring.Length - 1;
+        var (first, second) = (j == i + 1 || (i == segments - 1 && j == 0)) ? (i, j) : (j, i);
+        var (a0, a1, b1) = (ring[first], ring[first + 1], ring[second + 1]);
+        return Orientation.Index(a0, a1, b1) == OrientationIndex.Collinear
+            && (((a1.X - a0.X) * (b1.X - a1.X)) + ((a1.Y - a0.Y) * (b1.Y - a1.Y))) <= 0;
+    }
+
+    /// <summary>Whether two segments whose envelopes meet share any point, by exact orientation tests.</summary>
+    private static bool Touch(Coordinate p0, Coordinate p1, Coordinate q0, Coordinate q1)
+    {
+        var o1 = (int)Orientation.Index(p0, p1, q0);
+        var o2 = (int)Orientation.Index(p0, p1, q1);
+        var o3 = (int)Orientation.Index(q0, q1, p0);
+        var o4 = (int)Orientation.Index(q0, q1, p1);
+
+        // Both ends of one segment strictly on one side of the other: apart. Otherwise they cross or touch, and
+        // collinear segments whose envelopes meet overlap.
+        return !(o1 * o2 > 0 || o3 * o4 > 0);
+    }
+
+    /// <summary>A segment's envelope, and where it is: ring, and index of its first point.</summary>
+    private readonly record struct Segment(double MinX, double MaxX, double MinY, double MaxY, int Ring, int Index);
 }

@@ -4,20 +4,23 @@ using NpgsqlTypes;
 namespace TigerImport.Load;
 
 /// <summary>
-/// Streams rows into a staging table with binary COPY, one feature at a time. Disposing without <see cref="CompleteAsync"/>
-/// cancels the COPY, so a failed or cancelled file leaves no rows behind.
+/// Streams rows into a staging table with binary COPY. Rows are encoded by <see cref="Encode"/> (thread-safe, so
+/// features are encoded in parallel) and sent as they are by <see cref="WriteAsync"/>. Disposing without
+/// <see cref="CompleteAsync"/> cancels the COPY, so a failed or cancelled file leaves no rows behind.
 /// </summary>
 public sealed class FeatureCopier : IAsyncDisposable
 {
-    private readonly NpgsqlBinaryImporter importer;
+    private readonly NpgsqlRawCopyStream stream;
     private readonly IReadOnlyList<CopyColumn> columns;
-    private readonly string scope;
+    private readonly byte[] scope;
+    private ulong rows;
+    private bool completed;
 
-    private FeatureCopier(NpgsqlBinaryImporter importer, IReadOnlyList<CopyColumn> columns, string scope)
+    private FeatureCopier(NpgsqlRawCopyStream stream, IReadOnlyList<CopyColumn> columns, string scope)
     {
-        this.importer = importer;
+        this.stream = stream;
         this.columns = columns;
-        this.scope = scope;
+        this.scope = CopyTuple.Text(scope);
     }
 
     /// <param name="fileColumns">The file's columns; each is written as the type the staging table has for it.</param>
@@ -31,54 +34,67 @@ public sealed class FeatureCopier : IAsyncDisposable
     {
         var columns = fileColumns.Select(c => new CopyColumn(c, ColumnValue.DbTypeOf(staging.ColumnTypes[c.Name]))).ToList();
         var names = columns.Select(c => Sql.Identifier(c.Column.Name)).Append(LayerTarget.GeometryColumn).Append(LayerTarget.ScopeColumn);
-        var importer = await connection.BeginBinaryImportAsync($"COPY {staging.Qualified} ({string.Join(", ", names)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        return new FeatureCopier(importer, columns, scope);
+        var stream = await connection.BeginRawBinaryCopyAsync($"COPY {staging.Qualified} ({string.Join(", ", names)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        var copier = new FeatureCopier(stream, columns, scope);
+        await stream.WriteAsync(CopyTuple.Header, cancellationToken);
+        return copier;
     }
 
     /// <summary>
-    /// The row for one feature: the DBF values (by field index) converted to their columns' types, and the geometry as
-    /// EWKB. Thread-safe and independent of the COPY, so features are encoded in parallel while earlier rows are sent.
+    /// The row for one feature: the DBF values (by field index) converted to their columns' types, the geometry as
+    /// EWKB (which geometry_recv takes as it is), and the scope. Thread-safe and independent of the COPY.
     /// </summary>
     public CopyRow Encode(IReadOnlyList<object?> dbfValues, NetTopologySuite.Geometries.Geometry geometry)
     {
-        var values = new object?[columns.Count];
+        var values = new (object?, NpgsqlDbType)[columns.Count];
         for (var i = 0; i < values.Length; i++)
         {
             var (column, type) = columns[i];
-            values[i] = ColumnValue.Convert(dbfValues[column.FieldIndex], type, column.Width);
+            values[i] = (ColumnValue.Convert(dbfValues[column.FieldIndex], type, column.Width), type);
         }
 
-        return new CopyRow(values, Ewkb.Encode(geometry));
+        return new CopyRow(CopyTuple.Encode(values, Ewkb.Encode(geometry), scope));
     }
 
-    /// <summary>Writes one encoded row.</summary>
+    /// <summary>Sends one encoded row.</summary>
     public async Task WriteAsync(CopyRow row, CancellationToken cancellationToken)
     {
-        await importer.StartRowAsync(cancellationToken);
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (row.Values[i] is { } value)
-            {
-                await importer.WriteAsync(value, columns[i].Type, cancellationToken);
-            }
-            else
-            {
-                await importer.WriteNullAsync(cancellationToken);
-            }
-        }
-
-        // geometry_recv takes EWKB as it is: sent as bytes, it is parsed once, by PostGIS.
-        await importer.WriteAsync(row.Geometry, NpgsqlDbType.Bytea, cancellationToken);
-        await importer.WriteAsync(scope, NpgsqlDbType.Text, cancellationToken);
+        await stream.WriteAsync(row.Tuple, cancellationToken);
+        rows++;
     }
 
-    /// <summary>Commits the COPY; returns the rows PostgreSQL took.</summary>
-    public async Task<ulong> CompleteAsync(CancellationToken cancellationToken) => await importer.CompleteAsync(cancellationToken);
+    /// <summary>Ends and commits the COPY; returns the rows sent (the caller's gates compare them with the table).</summary>
+    public async Task<ulong> CompleteAsync(CancellationToken cancellationToken)
+    {
+        await stream.WriteAsync(CopyTuple.Trailer, cancellationToken);
+        completed = true;
 
-    public ValueTask DisposeAsync() => importer.DisposeAsync();
+        // Disposing the raw stream sends CopyDone and waits for the server's CommandComplete (or its error).
+        await stream.DisposeAsync();
+        return rows;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (completed)
+        {
+            return;
+        }
+
+        try
+        {
+            await stream.CancelAsync();
+        }
+        catch (Exception e) when (e is NpgsqlException or IOException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The connection is already gone (the failure being handled): the server rolled the COPY back with it.
+        }
+
+        await stream.DisposeAsync();
+    }
 
     private readonly record struct CopyColumn(LayerColumn Column, NpgsqlDbType Type);
 }
 
-/// <summary>One row ready for the COPY: column values in the copier's order, and the geometry's EWKB.</summary>
-public sealed record CopyRow(object?[] Values, byte[] Geometry);
+/// <summary>One row ready for the COPY, in binary COPY's tuple format.</summary>
+public sealed record CopyRow(byte[] Tuple);

@@ -3,8 +3,8 @@ using Npgsql;
 namespace TigerImport.Load;
 
 /// <summary>
-/// One partition being built: a plain table shaped like the published one, loaded by COPY, then given the partition's
-/// CHECK constraint (so ATTACH needs no scan) and indexes named after it (so ATTACH adopts them instead of building).
+/// One partition being built: a plain table shaped like the published one with the partition's CHECK constraint (so
+/// ATTACH needs no scan), loaded by COPY, then given indexes named after it (so ATTACH adopts them instead of building).
 /// </summary>
 public sealed class StagingTable
 {
@@ -43,9 +43,13 @@ public sealed class StagingTable
             staging.columnTypes[column.Name] = publishedTypes.GetValueOrDefault(column.Name, column.PgType);
         }
 
+        // The partition's CHECK from the start: COPY checks each row as it arrives (instead of a scan of the whole
+        // table after it), and ATTACH, finding it, needs no scan either.
+        var partKey = $"left({LayerTarget.ScopeColumn}, 2)";
         var definitions = staging.columnTypes.Select(c => $"{Sql.Identifier(c.Key)} {c.Value}")
             .Append($"{LayerTarget.GeometryColumn} geometry({target.GeometryType}, {target.Srid})")
-            .Append($"{LayerTarget.ScopeColumn} text NOT NULL");
+            .Append($"{LayerTarget.ScopeColumn} text NOT NULL")
+            .Append($"CONSTRAINT {Sql.Identifier(staging.Name + "_part")} CHECK ({partKey} IS NOT NULL AND {partKey} = {Sql.Literal(part)})");
         await Db.ExecuteAsync(
             connection,
             $"""
@@ -96,22 +100,25 @@ public sealed class StagingTable
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The post-load steps, in osm2pgsql's order: constraint, indexes (fillfactor 100: the data is read-only), statistics.</summary>
-    public async Task FinishAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        var key = LayerTable.KeyColumn(Target, columnTypes.Keys);
-        var partKey = $"left({LayerTarget.ScopeColumn}, 2)";
-        await Db.ExecuteAsync(
+    /// <summary>
+    /// The GiST index on the geometry (fillfactor 100: the data is read-only), named after the partition so ATTACH
+    /// adopts it. The longest step after the COPY, so the caller runs it on a connection of its own.
+    /// </summary>
+    public Task IndexGeometryAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        Db.ExecuteAsync(
             connection,
-            $"""
-            ALTER TABLE {Qualified} ADD CONSTRAINT {Sql.Identifier(Name + "_part")} CHECK ({partKey} IS NOT NULL AND {partKey} = {Sql.Literal(Part)});
-            CREATE INDEX {Sql.Identifier(Name + "_geom")} ON {Qualified} USING gist ({LayerTarget.GeometryColumn}) WITH (fillfactor = 100);
-            {(key is null ? "" : $"CREATE INDEX {Sql.Identifier(Name + "_key")} ON {Qualified} ({Sql.Identifier(key)}) WITH (fillfactor = 100);")}
-            ALTER TABLE {Qualified} RESET (autovacuum_enabled);
-            ANALYZE {Qualified};
-            """,
+            $"CREATE INDEX {Sql.Identifier(Name + "_geom")} ON {Qualified} USING gist ({LayerTarget.GeometryColumn}) WITH (fillfactor = 100)",
             cancellationToken);
-    }
+
+    /// <summary>The index on the layer's key (GEOID, TLID…), when the table has one.</summary>
+    public Task IndexKeyAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        LayerTable.KeyColumn(Target, columnTypes.Keys) is { } key
+            ? Db.ExecuteAsync(connection, $"CREATE INDEX {Sql.Identifier(Name + "_key")} ON {Qualified} ({Sql.Identifier(key)}) WITH (fillfactor = 100)", cancellationToken)
+            : Task.CompletedTask;
+
+    /// <summary>Statistics, last, as osm2pgsql does after its indexes; from here on autovacuum looks after the table.</summary>
+    public Task AnalyzeAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        Db.ExecuteAsync(connection, $"ALTER TABLE {Qualified} RESET (autovacuum_enabled); ANALYZE {Qualified};", cancellationToken);
 
     /// <summary>
     /// Drops the staging partitions of the layer's table that a run left (a crash, a SIGKILL, an OOM kill), each only

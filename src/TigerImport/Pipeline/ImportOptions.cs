@@ -24,6 +24,11 @@ public sealed record ImportOptions(string Schema = "tiger", int Srid = SpatialRe
     /// <summary>Publish a partition however much smaller than the one it replaces.</summary>
     public bool AllowShrink { get; init; }
 
+    /// <summary>Partitions (states) built at once, each on its own database connection; two keep both cores of the Fargate task busy.</summary>
+    public int Jobs { get; init; } = DefaultJobs;
+
+    public const int DefaultJobs = 2;
+
     /// <summary>Replaced versions kept for revert: 1 (the default) keeps the last one, 0 drops it after the publish.</summary>
     public int KeepBackups { get; init; } = 1;
 }

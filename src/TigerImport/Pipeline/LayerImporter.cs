@@ -97,15 +97,7 @@ internal sealed class LayerImporter(
                 return Result(LayerOutcome.UpToDate) with { Unchanged = partitions.Count };
             }
 
-            // The next files download while the current one loads; see PrefetchingFetcher for the disk bound.
-            var published = new List<PublishedPartition>();
-            await using (var fetcher = PrefetchingFetcher.Start(source, building.SelectMany(p => p.Files).ToList(), PrefetchingFetcher.DefaultDepth, cancellationToken))
-            {
-                foreach (var partition in building)
-                {
-                    published.Add(await BuildAsync(session, target, publishedTypes, partition, decisions[partition.Part], fetcher, cancellationToken));
-                }
-            }
+            var published = await BuildAllAsync(session, target, publishedTypes, building, decisions, cancellationToken);
 
             var drift = building.SelectMany(p => p.Drift).Concat(PublishedDrift(target, publishedTypes, building)).ToList();
             foreach (var change in drift)
@@ -179,6 +171,66 @@ internal sealed class LayerImporter(
         return decisions.ToDictionary(d => d.Part, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Builds the partitions, up to <see cref="ImportOptions.Jobs"/> at once, each lane on its own connection (the first
+    /// is the session's, which holds the locks): one lane's reading and encoding overlaps another's COPY, index build and
+    /// checks, which keeps both cores of the task busy. In each lane the next files download while the current one loads
+    /// (see <see cref="PrefetchingFetcher"/> for the disk bound). The first failure stops the other lanes and is the one
+    /// reported.
+    /// </summary>
+    private async Task<List<PublishedPartition>> BuildAllAsync(
+        LayerSession session,
+        LayerTarget target,
+        IReadOnlyDictionary<string, string> publishedTypes,
+        IReadOnlyList<PartitionBuilder> building,
+        IReadOnlyDictionary<string, PartitionDecision> decisions,
+        CancellationToken cancellationToken)
+    {
+        var published = new PublishedPartition?[building.Count];
+        var next = -1;
+        Exception? firstFailure = null;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        async Task RunLaneAsync(int lane)
+        {
+            var lanesSession = lane == 0 ? session : null;
+            try
+            {
+                lanesSession ??= await session.OpenHelperAsync(stop.Token);
+                for (var index = Interlocked.Increment(ref next); index < building.Count; index = Interlocked.Increment(ref next))
+                {
+                    var partition = building[index];
+                    await using var fetcher = PrefetchingFetcher.Start(source, partition.Files, PrefetchingFetcher.DefaultDepth, stop.Token);
+                    published[index] = await BuildAsync(lanesSession, target, publishedTypes, partition, decisions[partition.Part], fetcher, stop.Token);
+                }
+            }
+            catch (Exception e)
+            {
+                if (Interlocked.CompareExchange(ref firstFailure, e, null) is null)
+                {
+                    await stop.CancelAsync();
+                }
+            }
+            finally
+            {
+                if (lane > 0 && lanesSession is not null)
+                {
+                    await lanesSession.DisposeAsync();
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, Math.Clamp(options.Jobs, 1, building.Count)).Select(RunLaneAsync));
+        if (firstFailure is not null)
+        {
+            // A stop of the run is reported as such, not as the cancellation it caused in a lane.
+            cancellationToken.ThrowIfCancellationRequested();
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(firstFailure);
+        }
+
+        return published.Select(p => p!).ToList();
+    }
+
     private async Task<PublishedPartition> BuildAsync(
         LayerSession session,
         LayerTarget target,
@@ -215,9 +267,47 @@ internal sealed class LayerImporter(
             Log.RowsCarriedOver(logger, target.Vintage.Layer.Key, target.Vintage.Year, partition.Part, carried);
         }
 
-        await staging.FinishAsync(connection, cancellationToken);
-        var rows = await QualityGates.CheckAsync(connection, staging, partition.Results.Sum(r => r.Loaded), carried, decision.PublishedFeatures, options, cancellationToken);
+        var rows = await FinishAsync(connection, staging, partition.Results.Sum(r => r.Loaded), carried, decision.PublishedFeatures, cancellationToken);
         return new PublishedPartition(partition.Part, lineage, rows, partition.Results.Sum(r => r.Repaired), partition.Results.Sum(r => r.Rejected));
+    }
+
+    /// <summary>
+    /// osm2pgsql's post-load order, indexes then statistics, with the quality gates before the publish. The GiST build,
+    /// the longest step, runs on a connection of its own while the key index and the gates run on the lane's (index
+    /// builds share the table's lock; ANALYZE waits for both). Returns the partition's rows.
+    /// </summary>
+    private async Task<long> FinishAsync(NpgsqlConnection connection, StagingTable staging, long loaded, long carried, long? publishedRows, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var geometryIndex = IndexGeometryAsync(staging, stop.Token);
+        try
+        {
+            await staging.IndexKeyAsync(connection, cancellationToken);
+            var rows = await QualityGates.CheckAsync(connection, staging, loaded, carried, publishedRows, options, cancellationToken);
+            await geometryIndex;
+            await staging.AnalyzeAsync(connection, cancellationToken);
+            return rows;
+        }
+        catch
+        {
+            // A failed gate (or a stop) ends the index build too; its own cancellation is not the failure to report.
+            await stop.CancelAsync();
+            try
+            {
+                await geometryIndex;
+            }
+            catch (Exception e) when (e is NpgsqlException or OperationCanceledException)
+            {
+            }
+
+            throw;
+        }
+    }
+
+    private async Task IndexGeometryAsync(StagingTable staging, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await staging.IndexGeometryAsync(connection, cancellationToken);
     }
 
     /// <summary>

@@ -4,8 +4,10 @@ using TigerImport.Load;
 namespace TigerImport.Pipeline;
 
 /// <summary>
-/// The connection a layer is loaded and published on, holding the locks of the partitions it loads. When the connection is lost (killed,
-/// server restart), <see cref="ReconnectAsync"/> opens a new one and takes the lock again, so a file can be redone.
+/// The connection a layer is loaded and published on, holding the locks of the partitions it loads; or a helper
+/// connection (<see cref="OpenHelperAsync"/>) that loads other partitions alongside it under the same locks. When the
+/// connection is lost (killed, server restart), <see cref="ReconnectAsync"/> opens a new one and takes the lock again
+/// (a helper needs none), so a file can be redone.
 /// </summary>
 internal sealed class LayerSession : IAsyncDisposable
 {
@@ -13,13 +15,15 @@ internal sealed class LayerSession : IAsyncDisposable
     private readonly LayerTarget target;
     private readonly IReadOnlyCollection<string> parts;
     private readonly TimeSpan lockWait;
+    private readonly bool holdsLocks;
 
-    private LayerSession(NpgsqlDataSource dataSource, LayerTarget target, IReadOnlyCollection<string> parts, TimeSpan lockWait, NpgsqlConnection connection)
+    private LayerSession(NpgsqlDataSource dataSource, LayerTarget target, IReadOnlyCollection<string> parts, TimeSpan lockWait, NpgsqlConnection connection, bool holdsLocks = true)
     {
         this.dataSource = dataSource;
         this.target = target;
         this.parts = parts;
         this.lockWait = lockWait;
+        this.holdsLocks = holdsLocks;
         Connection = connection;
     }
 
@@ -42,18 +46,27 @@ internal sealed class LayerSession : IAsyncDisposable
         }
     }
 
+    /// <summary>A second connection loading partitions under this session's locks (which stay with this session).</summary>
+    public async Task<LayerSession> OpenHelperAsync(CancellationToken cancellationToken) =>
+        new(dataSource, target, parts, lockWait, await dataSource.OpenConnectionAsync(cancellationToken), holdsLocks: false);
+
     /// <summary>Replaces a lost connection. Another run may have taken the lock in between: then this fails as usual.</summary>
     public async Task ReconnectAsync(CancellationToken cancellationToken)
     {
         await Connection.DisposeAsync();
-        var replacement = await OpenAsync(dataSource, target, parts, lockWait, cancellationToken);
-        Connection = replacement.Connection;
+        Connection = holdsLocks
+            ? (await OpenAsync(dataSource, target, parts, lockWait, cancellationToken)).Connection
+            : await dataSource.OpenConnectionAsync(cancellationToken);
     }
 
     /// <summary>Releases the locks first: a pooled connection keeps its session, and its locks, until reused.</summary>
     public async ValueTask DisposeAsync()
     {
-        await LayerLock.ReleaseAsync(Connection);
+        if (holdsLocks)
+        {
+            await LayerLock.ReleaseAsync(Connection);
+        }
+
         await Connection.DisposeAsync();
     }
 }
