@@ -246,10 +246,21 @@ internal sealed class LayerImporter(
             try
             {
                 using var fetched = await fetcher.NextAsync(file, cancellationToken);
-                var sha256 = await FileSha256.ComputeAsync(fetched.Path, cancellationToken);
-                var result = await LoadWithRetryAsync(session, target, publishedTypes, file, fetched.Path, partition, cancellationToken);
+                // The lineage's hash is computed while the file loads (it reads the whole zip once more).
+                var sha256 = Task.Run(() => FileSha256.ComputeAsync(fetched.Path, cancellationToken), cancellationToken);
+                FileResult result;
+                try
+                {
+                    result = await LoadWithRetryAsync(session, target, publishedTypes, file, fetched.Path, partition, cancellationToken);
+                }
+                catch
+                {
+                    await sha256.WhenSettled();
+                    throw;
+                }
+
                 partition.Results.Add(result);
-                lineage.Add(new FileLineage(file.FileName, decision.Versions[file.FileName], sha256, result.Read, result.Loaded, result.Repaired, result.Rejected));
+                lineage.Add(new FileLineage(file.FileName, decision.Versions[file.FileName], await sha256, result.Read, result.Loaded, result.Repaired, result.Rejected));
             }
             catch (Exception e) when (Failures.Classify(e) is not null)
             {
@@ -292,14 +303,7 @@ internal sealed class LayerImporter(
         {
             // A failed gate (or a stop) ends the index build too; its own cancellation is not the failure to report.
             await stop.CancelAsync();
-            try
-            {
-                await geometryIndex;
-            }
-            catch (Exception e) when (e is NpgsqlException or OperationCanceledException)
-            {
-            }
-
+            await geometryIndex.WhenSettled();
             throw;
         }
     }

@@ -46,7 +46,7 @@ internal static class OrderedBatchPipeline
             await reading;
             while (batches.Reader.TryRead(out var pending))
             {
-                await pending.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                await pending.WhenSettled();
             }
         }
     }
