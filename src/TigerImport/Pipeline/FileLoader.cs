@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using NetTopologySuite.Geometries;
@@ -12,8 +11,9 @@ using TigerImport.Load;
 namespace TigerImport.Pipeline;
 
 /// <summary>
-/// Loads one zip into its staging partition, feature by feature: archive → encoding → geometry (validate, repair,
-/// reproject, force Multi*) → binary COPY, with every rejected feature recorded.
+/// Loads one zip into its staging partition: archive → encoding → geometry (validate, repair, reproject, force Multi*)
+/// → binary COPY, with every rejected feature recorded. Records are read on one thread, judged and encoded in parallel
+/// batches, and written in file order (<see cref="OrderedBatchPipeline"/>).
 /// </summary>
 internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Guid runId, ImportOptions options, IImportObserver? observer = null)
 {
@@ -55,27 +55,16 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
             long read = 0, loaded, repaired = 0, undecodable = 0;
             await using (var copier = await FeatureCopier.BeginAsync(connection, staging, columns, file.ScopeCode, cancellationToken))
             {
-                // Features are judged in parallel; a projection's transform is not known to be thread-safe, so each thread takes its own.
-                var reprojectors = new ConcurrentBag<Reprojector> { reprojector };
+                // Features are judged on several threads; a projection's transform is not known to be thread-safe, so
+                // each thread projects with its own (the identity, which only stamps the SRID, is shared).
+                using var reprojectors = new ThreadLocal<Reprojector>(() => reprojector.IsIdentity ? reprojector : Reprojector.Create(sourceCrs, options.Srid));
                 var fieldNames = reader.Fields.Select(f => f.Name).ToArray();
-                FeatureOutcome Process(Feature feature)
-                {
-                    if (!reprojectors.TryTake(out var own))
-                    {
-                        own = Reprojector.Create(sourceCrs, options.Srid);
-                    }
-
-                    try
-                    {
-                        return Judge(feature, fieldNames, scope, domain, normalizer, own, copier, file);
-                    }
-                    finally
-                    {
-                        reprojectors.Add(own);
-                    }
-                }
-
-                var outcomes = OrderedBatchPipeline.RunAsync(token => Features(reader, archive, token), Weight, Process, Batches, cancellationToken);
+                var outcomes = OrderedBatchPipeline.RunAsync(
+                    token => Features(reader, archive, token),
+                    Weight,
+                    feature => Judge(feature, fieldNames, scope, domain, normalizer, reprojectors.Value!, copier, file),
+                    Batches,
+                    cancellationToken);
                 await foreach (var outcome in outcomes)
                 {
                     read++;
@@ -101,7 +90,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
                     repaired += outcome.Repaired ? 1 : 0;
                 }
 
-                // PostgreSQL's count of the rows it took, so the accounting check below also covers the COPY.
+                // The rows sent; the accounting gate compares the partition's rows in PostgreSQL with them.
                 loaded = (long)await copier.CompleteAsync(cancellationToken);
             }
 
