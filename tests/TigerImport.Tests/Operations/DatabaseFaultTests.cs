@@ -22,7 +22,7 @@ public sealed class When_the_database_fails_under_a_run(PostgisServer postgis)
         folder.Write(LargeSample.Edges(Features));
         var logger = new ListLogger();
 
-        var (summary, killed) = await ImportWhileKillingAsync(db, folder.Path, "copykill", logger, kills: 1);
+        var (summary, killed) = await ImportWhileKillingAsync(db, folder.Path, "copykill", logger, kills: 1, Copying("copykill"));
 
         Assert.Equal(1, killed);
         var layer = Assert.Single(summary.Layers);
@@ -43,7 +43,7 @@ public sealed class When_the_database_fails_under_a_run(PostgisServer postgis)
         var before = await TableChecksum.OfAsync(db, "copykill2.edges_2024");
         folder.Write(LargeSample.Edges(Features));
 
-        var (summary, killed) = await ImportWhileKillingAsync(db, folder.Path, "copykill2", new ListLogger(), kills: 2);
+        var (summary, killed) = await ImportWhileKillingAsync(db, folder.Path, "copykill2", new ListLogger(), kills: 2, Copying("copykill2"));
 
         Assert.Equal(2, killed);
         var layer = Assert.Single(summary.Layers);
@@ -52,6 +52,45 @@ public sealed class When_the_database_fails_under_a_run(PostgisServer postgis)
         Assert.Contains("the database connection was lost twice while loading tl_2024_35013_edges.zip: PostgreSQL closed the session", layer.Error);
         Assert.Equal(before, await TableChecksum.OfAsync(db, "copykill2.edges_2024"));
         Assert.Equal(0L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'copykill2_staging'"));
+    }
+
+    [Fact]
+    public async Task A_connection_killed_while_building_the_geometry_index_builds_it_again_on_a_new_connection()
+    {
+        await using var db = postgis.CreateDataSource();
+        using var folder = new TempFolder();
+        folder.Write(LargeSample.Edges(Features));
+        var logger = new ListLogger();
+
+        var (summary, killed) = await ImportWhileKillingAsync(db, folder.Path, "gistkill", logger, kills: 1, IndexingGeometry("gistkill"));
+
+        Assert.Equal(1, killed);
+        var layer = Assert.Single(summary.Layers);
+        Assert.True(layer.Outcome == LayerOutcome.Published, layer.Error);
+        Assert.Contains("the database connection was lost while building its geometry index", Assert.Single(logger.WithId(106)).Message);
+        Assert.Equal((long)Features, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM gistkill.edges_2024"));
+        Assert.Equal(1L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM pg_indexes WHERE schemaname = 'gistkill' AND tablename LIKE 'edges_2024_p%' AND indexdef LIKE '%USING gist%'"));
+        Assert.Equal(0L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'gistkill_staging'"));
+    }
+
+    [Fact]
+    public async Task A_geometry_index_build_killed_twice_fails_the_layer_as_a_database_failure_and_leaves_it_unchanged()
+    {
+        await using var db = postgis.CreateDataSource();
+        using var folder = new TempFolder().WithSamples("tl_2024_35013_edges.zip");
+        await TestImport.RunAsync(db, folder.Path, "gistkill2", 2024, "EDGES");
+        var before = await TableChecksum.OfAsync(db, "gistkill2.edges_2024");
+        folder.Write(LargeSample.Edges(Features));
+
+        var (summary, killed) = await ImportWhileKillingAsync(db, folder.Path, "gistkill2", new ListLogger(), kills: 2, IndexingGeometry("gistkill2"));
+
+        Assert.Equal(2, killed);
+        var layer = Assert.Single(summary.Layers);
+        Assert.Equal(LayerOutcome.Failed, layer.Outcome);
+        Assert.Equal(FailureKind.Database, layer.Failure);
+        Assert.Contains("the database connection was lost twice while building the geometry index of \"gistkill2_staging\"", layer.Error);
+        Assert.Equal(before, await TableChecksum.OfAsync(db, "gistkill2.edges_2024"));
+        Assert.Equal(0L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'gistkill2_staging'"));
     }
 
     [Fact]
@@ -101,8 +140,14 @@ public sealed class When_the_database_fails_under_a_run(PostgisServer postgis)
         Assert.DoesNotContain("s3cret-word", output);
     }
 
-    /// <summary>Imports the folder's EDGES while another connection terminates the backend running its COPY, up to <paramref name="kills"/> times.</summary>
-    private static async Task<(ImportSummary Summary, int Killed)> ImportWhileKillingAsync(NpgsqlDataSource db, string folder, string schema, ListLogger logger, int kills)
+    /// <summary>The file's COPY, once it has streamed for a moment, so the kill lands mid-file rather than at its first row.</summary>
+    private static string Copying(string schema) => $"""query LIKE 'COPY "{schema}_staging".%' AND now() - query_start > interval '300 ms'""";
+
+    /// <summary>The GiST build on its own connection, as soon as it is seen: it lasts about a second.</summary>
+    private static string IndexingGeometry(string schema) => $"""query LIKE 'CREATE INDEX %USING gist%' AND query LIKE '%"{schema}_staging".%'""";
+
+    /// <summary>Imports the folder's EDGES while another connection terminates the backend running <paramref name="statement"/>, up to <paramref name="kills"/> times.</summary>
+    private static async Task<(ImportSummary Summary, int Killed)> ImportWhileKillingAsync(NpgsqlDataSource db, string folder, string schema, ListLogger logger, int kills, string statement)
     {
         using var done = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
         var killer = Task.Run(
@@ -111,13 +156,12 @@ public sealed class When_the_database_fails_under_a_run(PostgisServer postgis)
                 var killed = 0;
                 while (killed < kills && !done.IsCancellationRequested)
                 {
-                    // Once the COPY has streamed for a moment, so the kill lands mid-file rather than at its first row.
                     var terminated = await TestImport.ScalarAsync<long>(db, $"""
                         SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
-                        WHERE datname = current_database() AND state = 'active' AND query LIKE 'COPY "{schema}_staging".%' AND now() - query_start > interval '300 ms'
+                        WHERE datname = current_database() AND state = 'active' AND {statement}
                         """);
                     killed += (int)terminated;
-                    await Task.Delay(50, CancellationToken.None);
+                    await Task.Delay(20, CancellationToken.None);
                 }
 
                 return killed;
