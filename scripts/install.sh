@@ -9,8 +9,9 @@ rm -rf .local/nupkg
 dotnet pack src/TigerImport.Cli -c Release -o .local/nupkg --nologo
 package=$(basename .local/nupkg/TigerImport.Tool.*.nupkg .nupkg)
 version=${package#TigerImport.Tool.}
-# "update" installs when absent; --version takes the prerelease a tagless checkout builds (0.5.0-alpha.0.N).
-dotnet tool update --global --add-source .local/nupkg TigerImport.Tool --version "$version"
+# "update" installs when absent; --version takes the prerelease a tagless checkout builds (0.5.0-alpha.0.N), and
+# --allow-downgrade lets an older checkout replace a newer install (else "update" refuses with exit 1).
+dotnet tool update --global --add-source .local/nupkg TigerImport.Tool --version "$version" --allow-downgrade
 case ":$PATH:" in
   *":$HOME/.dotnet/tools:"*) ;;
   *) echo "Add ~/.dotnet/tools to PATH: export PATH=\"\$PATH:\$HOME/.dotnet/tools\"" >&2 ;;
