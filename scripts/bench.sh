@@ -13,7 +13,8 @@
 #   --rounds  rounds per data set (default 3); the contenders' order rotates each round
 #   --tiny    a quick proof that the benchmark works (CI): the sample EDGES and a 1 MB synthetic tract file, 1 round
 # Contenders:
-#   import    tigerimport import (reprojection to 4326, validation/repair, indexes, ANALYZE, atomic publish)
+#   import    tigerimport import, published self-contained ReadyToRun as the Docker image ships it (reprojection
+#             to 4326, validation/repair, indexes, ANALYZE, quality gates, atomic publish; --jobs default 2)
 #   ogr2ogr   PG_USE_COPY=YES ogr2ogr -makevalid -nlt PROMOTE_TO_MULTI -t_srs EPSG:4326, one file after another
 #             into one table, then a GiST index and ANALYZE (no index during the load: its fastest sensible use)
 #   shp2pgsql unzip, then shp2pgsql -D -s 4269:4326 | psql per file, then a GiST index and ANALYZE
