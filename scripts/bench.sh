@@ -13,7 +13,8 @@
 #   --rounds  rounds per data set (default 3); the contenders' order rotates each round
 #   --tiny    a quick proof that the benchmark works (CI): the sample EDGES and a 1 MB synthetic tract file, 1 round
 # Contenders:
-#   import    tigerimport import (reprojection to 4326, validation/repair, indexes, ANALYZE, atomic publish)
+#   import    tigerimport import, published self-contained ReadyToRun as the Docker image ships it (reprojection
+#             to 4326, validation/repair, indexes, ANALYZE, quality gates, atomic publish; --jobs default 2)
 #   ogr2ogr   PG_USE_COPY=YES ogr2ogr -makevalid -nlt PROMOTE_TO_MULTI -t_srs EPSG:4326, one file after another
 #             into one table, then a GiST index and ANALYZE (no index during the load: its fastest sensible use)
 #   shp2pgsql unzip, then shp2pgsql -D -s 4269:4326 | psql per file, then a GiST index and ANALYZE
@@ -36,6 +37,12 @@ while [ $# -gt 0 ]; do
   esac
 done
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "bench: --rounds takes a positive number, not '$rounds'" >&2; exit 2; }
+IFS=',' read -r -a set_list <<<"$sets"
+# Checked before anything is built: a misspelt set would otherwise be skipped and leave an empty table.
+for set in "${set_list[@]}"; do
+  [[ "$set" =~ ^(tracts|edges-real|tiny-edges|tiny-tracts|(edges|tracts)-[0-9]+(mb|gb))$ ]] \
+    || { echo "bench: unknown data set '$set' (see --help)" >&2; exit 2; }
+done
 
 "$root/scripts/install-deps.sh" postgis gdal bench
 for tool in unzip psql shp2pgsql ogr2ogr /usr/bin/time; do
@@ -90,16 +97,13 @@ prepare() {
       case "$size" in
         *mb) megabytes="${size%mb}" ;;
         *gb) megabytes=$(( ${size%gb} * 1024 )) ;;
-        *) echo "bench: unknown data set '$set'" >&2; exit 2 ;;
       esac
-      [[ "$megabytes" =~ ^[0-9]+$ ]] || { echo "bench: unknown data set '$set'" >&2; exit 2; }
       local base; base=$([ "$kind" = edges ] && echo tl_2024_35013_edges || echo tl_2024_35_tract)
       if [ ! -f "$dir/$base.zip" ]; then
         echo "bench: generating $set (once; kept in $dir)…" >&2
         mkdir -p "$dir"; synthetic "$kind" "$megabytes" "$dir" >&2
       fi
       if [ "$kind" = edges ]; then echo "$dir 2024 EDGES edges_2024"; else echo "$dir 2024 TRACT tract_2024"; fi ;;
-    *) echo "bench: unknown data set '$set' (see --help)" >&2; exit 2 ;;
   esac
 }
 
@@ -169,7 +173,6 @@ results="$work/runs/$(date -u +%Y%m%dT%H%M%S)"
 mkdir -p "$results"
 table_lines=()
 contenders=(import ogr2ogr shp2pgsql floor)
-IFS=',' read -r -a set_list <<<"$sets"
 for set in "${set_list[@]}"; do
   prepared=$(prepare "$set") || continue
   read -r dir year layer table <<<"$prepared"
@@ -212,6 +215,7 @@ for set in "${set_list[@]}"; do
 done
 reset_db
 psql_q -c "DROP SCHEMA IF EXISTS bench_keep CASCADE"
+[ ${#table_lines[@]} -gt 0 ] || { echo "bench: no data set could be run ($sets): nothing was measured" >&2; exit 1; }
 
 echo
 echo "Benchmark: $(date -u +%Y-%m-%d), $machine, PostgreSQL $server, $rounds round(s), interleaved"

@@ -4,9 +4,11 @@
 # The trace is kept (.local/profile/*.nettrace, *.speedscope.json: open it at https://www.speedscope.app).
 #
 # Usage: scripts/profile.sh [--top N] -- <tigerimport arguments>
-#   e.g. scripts/profile.sh -- import --source .local/bench/data/tracts --year 2010 --layers TRACT --schema prof
+#   e.g. scripts/profile.sh -- import --source .local/bench/data/edges-100mb --year 2024 --layers EDGES --schema prof
+#   (scripts/bench.sh --sets edges-100mb makes that file; --source samples --year 2024 --layers STATE,PLACE works in
+#   any clone)
 # The worker is published as the Docker image ships it (self-contained, ReadyToRun). DATABASE_URL or --connection
-# names the database, as for any run.
+# names the database, as for any run. Exits with tigerimport's exit code, after the summary of its trace.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -71,3 +73,4 @@ print("\nmost time in (self):")
 for name, span in self_time.most_common(top // 2):
     print(f"{span / 1000:8.2f} s  {name[:140]}")
 PY
+exit "$status"

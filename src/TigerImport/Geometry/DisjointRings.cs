@@ -54,7 +54,7 @@ public static class DisjointRings
         return !SegmentsMeet(rings) && RingsNestCorrectly(polygons);
     }
 
-    /// <summary>Closed, at least four points, no repeated consecutive point (a zero-length segment).</summary>
+    /// <summary>Closed, at least four points, all finite, no repeated consecutive point (a zero-length segment).</summary>
     private static bool IsPlainRing(Coordinate[] points)
     {
         if (points.Length < 4 || !points[0].Equals2D(points[^1]))
@@ -64,7 +64,7 @@ public static class DisjointRings
 
         for (var i = 1; i < points.Length; i++)
         {
-            if (points[i].Equals2D(points[i - 1]))
+            if (points[i].Equals2D(points[i - 1]) || !double.IsFinite(points[i].X) || !double.IsFinite(points[i].Y))
             {
                 return false;
             }

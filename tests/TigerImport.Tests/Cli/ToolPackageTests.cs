@@ -36,4 +36,33 @@ public sealed class When_the_tool_package_is_installed
         Assert.Contains("tigerimport import [options]", help);
         Assert.DoesNotContain("TigerImport.Cli", help);
     }
+
+    /// <summary>
+    /// scripts/install.sh as the README runs it, over a newer install (another checkout's): the checkout's version
+    /// replaces it. Global tools go under DOTNET_CLI_HOME, a temp folder here, so the machine's own install is untouched.
+    /// </summary>
+    [Fact]
+    public async Task The_install_script_replaces_a_newer_installed_version()
+    {
+        using var newer = new TempFolder();
+        using var cliHome = new TempFolder();
+        var environment = new Dictionary<string, string?> { ["DOTNET_CLI_HOME"] = cliHome.Path };
+        var pack = await ExternalTool.RunAsync(
+            "dotnet", ["pack", "src/TigerImport.Cli", "-c", "Release", "-o", newer.Path, "--nologo", "-p:MinVerVersionOverride=99.0.0"],
+            workingDirectory: RepoPaths.Root);
+        Assert.True(pack.ExitCode == 0, pack.Output);
+        var installNewer = await ExternalTool.RunAsync(
+            "dotnet", ["tool", "install", "--global", "TigerImport.Tool", "--version", "99.0.0", "--add-source", newer.Path], environment);
+        Assert.True(installNewer.ExitCode == 0, installNewer.Output);
+
+        var script = await ExternalTool.RunAsync(Path.Combine(RepoPaths.Root, "scripts", "install.sh"), [], environment);
+        Assert.True(script.ExitCode == 0, script.Output);
+
+        var packed = Path.GetFileNameWithoutExtension(Assert.Single(Directory.GetFiles(Path.Combine(RepoPaths.Root, ".local", "nupkg"), "TigerImport.Tool.*.nupkg")));
+        var version = packed["TigerImport.Tool.".Length..];
+        Assert.NotEqual("99.0.0", version);
+        var (versionExit, printed) = await ExternalTool.RunAsync(Path.Combine(cliHome.Path, ".dotnet", "tools", "tigerimport"), ["--version"]);
+        Assert.True(versionExit == 0, printed);
+        Assert.StartsWith(version, printed.Trim(), StringComparison.Ordinal);
+    }
 }

@@ -31,6 +31,8 @@ public sealed class DisjointRingsTests
     [InlineData("POLYGON ((0 0, 10 0, 5 0, 5 5, 0 0))", false)] // a spike folding back along itself
     [InlineData("POLYGON ((0 0, 10 0, 10 0, 10 10, 0 0))", false)] // a repeated point
     [InlineData("POLYGON ((0 0, 10 0, 10 10, 5 0, 0 10, 0 0))", false)] // a vertex on another segment
+    [InlineData("POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 2 8, 8 8, 8 2, 2 2), (4 4, 4 6, 6 6, 6 4, 4 4))", false)] // a hole in a hole
+    [InlineData("MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 2 8, 8 8, 8 2, 2 2)), ((1 1, 9 1, 9 9, 1 9, 1 1)))", false)] // a part across a lake's shore
     public void Proves_only_what_is_valid(string wkt, bool proved)
     {
         var geometry = Reader.Read(wkt);
