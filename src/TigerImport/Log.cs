@@ -109,6 +109,9 @@ internal static partial class Log
     [LoggerMessage(73, LogLevel.Warning, "{Layer:l} {Year}: the database connection was lost while loading {File:l} ({Reason:l}); loading it again on a new connection")]
     public static partial void FileRetried(ILogger logger, string layer, int year, string file, string reason);
 
+    [LoggerMessage(106, LogLevel.Warning, "{Table:l}: the database connection was lost while building its geometry index ({Reason:l}); building it again on a new connection")]
+    public static partial void IndexRetried(ILogger logger, string table, string reason);
+
     [LoggerMessage(74, LogLevel.Warning, "{Table:l}: the publish waits for {Blockers:l}")]
     public static partial void PublishBlocked(ILogger logger, string table, string blockers);
 

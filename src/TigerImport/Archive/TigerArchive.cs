@@ -116,8 +116,9 @@ public sealed class TigerArchive : IDisposable
             records = new ShapeRecordStream(ReadAhead(shp), Open(shx), shp.Length, ShapeType, DisplayName, shp.Name, cancellationToken);
             return Shapefile.OpenRead(new ForwardOnlyStream(records), new ForwardOnlyStream(ReadAhead(dbf)), options);
         }
-        catch (Exception e) when (e is not TigerImportException)
+        catch (Exception e) when (e is not TigerImportException and not OperationCanceledException)
         {
+            // A stop (or another --jobs lane's failure) is not damage to this file.
             throw Invalid($"cannot be read as a shapefile: {e.Message}", e);
         }
     }

@@ -308,10 +308,30 @@ internal sealed class LayerImporter(
         }
     }
 
+    /// <summary>
+    /// On a connection of its own; a lost connection (its CREATE INDEX rolled back with it) is survived once, as a
+    /// file's COPY is, and a second loss fails the layer.
+    /// </summary>
     private async Task IndexGeometryAsync(StagingTable staging, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await staging.IndexGeometryAsync(connection, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await staging.IndexGeometryAsync(connection, cancellationToken);
+                return;
+            }
+            catch (NpgsqlException e) when (Failures.IsConnectionLost(e, connection) && !cancellationToken.IsCancellationRequested)
+            {
+                if (attempt > 1)
+                {
+                    throw new TigerImportException(FailureKind.Database, $"the database connection was lost twice while building the geometry index of {staging.Qualified}: {Failures.DescribeLost(e)}", e);
+                }
+
+                Log.IndexRetried(logger, staging.Qualified, Failures.DescribeLost(e));
+            }
+        }
     }
 
     /// <summary>

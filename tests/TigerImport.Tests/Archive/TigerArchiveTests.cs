@@ -26,4 +26,15 @@ public sealed class TigerArchiveTests
         Assert.Equal("utf-8", encoding.Name);
         Assert.Equal(".cpg", encoding.Origin);
     }
+
+    [Fact]
+    public void A_stop_while_opening_the_shapefile_is_a_cancellation_not_a_damaged_file()
+    {
+        // With --jobs, one lane's failure cancels the others while they open their files: that must not read as
+        // "tl_….zip cannot be read as a shapefile" about a sound file.
+        var path = Path.Combine(RepoPaths.Samples, "tl_2024_35_place.zip");
+        using var archive = TigerArchive.Open(path, "tl_2024_35_place.zip", TestContext.Current.CancellationToken);
+
+        Assert.Throws<OperationCanceledException>(() => archive.OpenShapefile(System.Text.Encoding.UTF8, new GeometryFactory(), new CancellationToken(canceled: true)));
+    }
 }

@@ -14,44 +14,48 @@ public sealed class When_the_database_fails_under_a_run(PostgisServer postgis)
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task A_connection_killed_mid_COPY_loads_the_file_again_on_a_new_connection()
+    [Theory]
+    [InlineData("copykill", "COPY", 73, "PostgreSQL closed the session (terminated by an administrator or pg_terminate_backend")]
+    [InlineData("gistkill", "GiST", 106, "the database connection was lost while building its geometry index")]
+    public async Task A_connection_killed_mid_COPY_or_mid_GiST_build_does_that_step_again_on_a_new_connection(string schema, string step, int retryEvent, string retryMessage)
     {
         await using var db = postgis.CreateDataSource();
         using var folder = new TempFolder();
         folder.Write(LargeSample.Edges(Features));
         var logger = new ListLogger();
 
-        var (summary, killed) = await ImportWhileKillingAsync(db, folder.Path, "copykill", logger, kills: 1);
+        var (summary, killed) = await ImportWhileKillingAsync(db, folder.Path, schema, logger, kills: 1, Running(step, schema));
 
         Assert.Equal(1, killed);
         var layer = Assert.Single(summary.Layers);
         Assert.True(layer.Outcome == LayerOutcome.Published, layer.Error);
-        var retried = Assert.Single(logger.WithId(73));
-        Assert.Contains("PostgreSQL closed the session (terminated by an administrator or pg_terminate_backend", retried.Message);
-        Assert.Equal((long)Features, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM copykill.edges_2024"));
-        Assert.Equal((long)Features, await TestImport.ScalarAsync<long>(db, "SELECT count(DISTINCT tlid) FROM copykill.edges_2024"));
-        Assert.Equal(0L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'copykill_staging'"));
+        Assert.Contains(retryMessage, Assert.Single(logger.WithId(retryEvent)).Message);
+        Assert.Equal((long)Features, await TestImport.ScalarAsync<long>(db, $"SELECT count(*) FROM {schema}.edges_2024"));
+        Assert.Equal((long)Features, await TestImport.ScalarAsync<long>(db, $"SELECT count(DISTINCT tlid) FROM {schema}.edges_2024"));
+        Assert.Equal(1L, await TestImport.ScalarAsync<long>(db, $"SELECT count(*) FROM pg_indexes WHERE schemaname = '{schema}' AND tablename LIKE 'edges_2024_p%' AND indexdef LIKE '%USING gist%'"));
+        Assert.Equal(0L, await TestImport.ScalarAsync<long>(db, $"SELECT count(*) FROM pg_tables WHERE schemaname = '{schema}_staging'"));
     }
 
-    [Fact]
-    public async Task A_second_kill_fails_the_layer_with_the_servers_reason_and_leaves_it_unchanged()
+    [Theory]
+    [InlineData("copykill2", "COPY", "while loading tl_2024_35013_edges.zip: PostgreSQL closed the session")]
+    [InlineData("gistkill2", "GiST", "while building the geometry index of \"gistkill2_staging\"")]
+    public async Task A_second_kill_fails_the_layer_with_the_servers_reason_and_leaves_it_unchanged(string schema, string step, string reason)
     {
         await using var db = postgis.CreateDataSource();
         using var folder = new TempFolder().WithSamples("tl_2024_35013_edges.zip");
-        await TestImport.RunAsync(db, folder.Path, "copykill2", 2024, "EDGES");
-        var before = await TableChecksum.OfAsync(db, "copykill2.edges_2024");
+        await TestImport.RunAsync(db, folder.Path, schema, 2024, "EDGES");
+        var before = await TableChecksum.OfAsync(db, $"{schema}.edges_2024");
         folder.Write(LargeSample.Edges(Features));
 
-        var (summary, killed) = await ImportWhileKillingAsync(db, folder.Path, "copykill2", new ListLogger(), kills: 2);
+        var (summary, killed) = await ImportWhileKillingAsync(db, folder.Path, schema, new ListLogger(), kills: 2, Running(step, schema));
 
         Assert.Equal(2, killed);
         var layer = Assert.Single(summary.Layers);
         Assert.Equal(LayerOutcome.Failed, layer.Outcome);
         Assert.Equal(FailureKind.Database, layer.Failure);
-        Assert.Contains("the database connection was lost twice while loading tl_2024_35013_edges.zip: PostgreSQL closed the session", layer.Error);
-        Assert.Equal(before, await TableChecksum.OfAsync(db, "copykill2.edges_2024"));
-        Assert.Equal(0L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'copykill2_staging'"));
+        Assert.Contains($"the database connection was lost twice {reason}", layer.Error);
+        Assert.Equal(before, await TableChecksum.OfAsync(db, $"{schema}.edges_2024"));
+        Assert.Equal(0L, await TestImport.ScalarAsync<long>(db, $"SELECT count(*) FROM pg_tables WHERE schemaname = '{schema}_staging'"));
     }
 
     [Fact]
@@ -101,8 +105,16 @@ public sealed class When_the_database_fails_under_a_run(PostgisServer postgis)
         Assert.DoesNotContain("s3cret-word", output);
     }
 
-    /// <summary>Imports the folder's EDGES while another connection terminates the backend running its COPY, up to <paramref name="kills"/> times.</summary>
-    private static async Task<(ImportSummary Summary, int Killed)> ImportWhileKillingAsync(NpgsqlDataSource db, string folder, string schema, ListLogger logger, int kills)
+    /// <summary>
+    /// The file's COPY once it has streamed for a moment, so the kill lands mid-file rather than at its first row; or the
+    /// GiST build on its own connection as soon as it is seen (it lasts about a second).
+    /// </summary>
+    private static string Running(string step, string schema) => step == "COPY"
+        ? $"""query LIKE 'COPY "{schema}_staging".%' AND now() - query_start > interval '300 ms'"""
+        : $"""query LIKE 'CREATE INDEX %USING gist%' AND query LIKE '%"{schema}_staging".%'""";
+
+    /// <summary>Imports the folder's EDGES while another connection terminates the backend running <paramref name="statement"/>, up to <paramref name="kills"/> times.</summary>
+    private static async Task<(ImportSummary Summary, int Killed)> ImportWhileKillingAsync(NpgsqlDataSource db, string folder, string schema, ListLogger logger, int kills, string statement)
     {
         using var done = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
         var killer = Task.Run(
@@ -111,13 +123,12 @@ public sealed class When_the_database_fails_under_a_run(PostgisServer postgis)
                 var killed = 0;
                 while (killed < kills && !done.IsCancellationRequested)
                 {
-                    // Once the COPY has streamed for a moment, so the kill lands mid-file rather than at its first row.
                     var terminated = await TestImport.ScalarAsync<long>(db, $"""
                         SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
-                        WHERE datname = current_database() AND state = 'active' AND query LIKE 'COPY "{schema}_staging".%' AND now() - query_start > interval '300 ms'
+                        WHERE datname = current_database() AND state = 'active' AND {statement}
                         """);
                     killed += (int)terminated;
-                    await Task.Delay(50, CancellationToken.None);
+                    await Task.Delay(20, CancellationToken.None);
                 }
 
                 return killed;
