@@ -35,11 +35,15 @@ public sealed class LocalFolderSource : ITigerSource
     public Task<FetchedFile> FetchAsync(TigerFile file, CancellationToken cancellationToken) =>
         Task.FromResult(new FetchedFile(PathOf(file), isTemporary: false));
 
-    /// <summary>Size and mtime; a file whose differ is hashed by the caller (it is on local disk, so that is cheap).</summary>
+    /// <summary>
+    /// Size and mtime; a file whose differ is hashed by the caller (it is on local disk, so that is cheap). A symbolic
+    /// link is described by the file it points to: the link's own size and mtime stay the same when its target changes.
+    /// </summary>
     public Task<FileVersion> ProbeAsync(TigerFile file, CancellationToken cancellationToken)
     {
         var info = new FileInfo(PathOf(file));
-        return Task.FromResult(new FileVersion(info.FullName, info.Length, null, new DateTimeOffset(info.LastWriteTimeUtc), LocalPath: info.FullName));
+        var content = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
+        return Task.FromResult(new FileVersion(info.FullName, content.Length, null, new DateTimeOffset(content.LastWriteTimeUtc), LocalPath: info.FullName));
     }
 
     private string PathOf(TigerFile file) => FoldersFor(file.Vintage)
