@@ -278,7 +278,7 @@ internal sealed class LayerImporter(
             Log.RowsCarriedOver(logger, target.Vintage.Layer.Key, target.Vintage.Year, partition.Part, carried);
         }
 
-        var rows = await FinishAsync(connection, staging, partition.Results.Sum(r => r.Loaded), carried, decision.PublishedFeatures, cancellationToken);
+        var rows = await FinishAsync(session, staging, partition.Results.Sum(r => r.Loaded), carried, decision.PublishedFeatures, cancellationToken);
         return new PublishedPartition(partition.Part, lineage, rows, partition.Results.Sum(r => r.Repaired), partition.Results.Sum(r => r.Rejected));
     }
 
@@ -287,10 +287,11 @@ internal sealed class LayerImporter(
     /// the longest step, runs on a connection of its own while the key index and the gates run on the lane's (index
     /// builds share the table's lock; ANALYZE waits for both). Returns the partition's rows.
     /// </summary>
-    private async Task<long> FinishAsync(NpgsqlConnection connection, StagingTable staging, long loaded, long carried, long? publishedRows, CancellationToken cancellationToken)
+    private async Task<long> FinishAsync(LayerSession session, StagingTable staging, long loaded, long carried, long? publishedRows, CancellationToken cancellationToken)
     {
+        var connection = session.Connection;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var geometryIndex = IndexGeometryAsync(staging, stop.Token);
+        var geometryIndex = IndexGeometryAsync(session, staging, stop.Token);
         try
         {
             await staging.IndexKeyAsync(connection, cancellationToken);
@@ -309,58 +310,34 @@ internal sealed class LayerImporter(
     }
 
     /// <summary>
-    /// On a connection of its own; a lost connection (its CREATE INDEX rolled back with it) is survived once, as a
-    /// file's COPY is, and a second loss fails the layer.
+    /// On a helper connection of its own; a lost connection (its CREATE INDEX rolled back with it) is survived once, as
+    /// a file's COPY is.
     /// </summary>
-    private async Task IndexGeometryAsync(StagingTable staging, CancellationToken cancellationToken)
+    private async Task IndexGeometryAsync(LayerSession session, StagingTable staging, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            try
+        await using var indexing = await session.OpenHelperAsync(cancellationToken);
+        await indexing.SurvivingOneLostConnectionAsync(
+            $"building the geometry index of {staging.Qualified}",
+            async connection =>
             {
                 await staging.IndexGeometryAsync(connection, cancellationToken);
-                return;
-            }
-            catch (NpgsqlException e) when (Failures.IsConnectionLost(e, connection) && !cancellationToken.IsCancellationRequested)
-            {
-                if (attempt > 1)
-                {
-                    throw new TigerImportException(FailureKind.Database, $"the database connection was lost twice while building the geometry index of {staging.Qualified}: {Failures.DescribeLost(e)}", e);
-                }
-
-                Log.IndexRetried(logger, staging.Qualified, Failures.DescribeLost(e));
-            }
-        }
+                return true;
+            },
+            reason => Log.IndexRetried(logger, staging.Qualified, reason),
+            cancellationToken);
     }
 
     /// <summary>
-    /// A file whose connection was lost mid-load (a killed backend, a failover) is loaded once more on a new connection:
-    /// its COPY rolled back with the connection and its rejects were not yet committed, so the staging partition holds
-    /// exactly the earlier files' rows. A second loss fails the layer.
+    /// A file whose connection was lost mid-load is loaded once more on a new connection: its COPY rolled back with the
+    /// connection and its rejects were not yet committed, so the staging partition holds exactly the earlier files' rows.
     /// </summary>
-    private async Task<FileResult> LoadWithRetryAsync(
-        LayerSession session, LayerTarget target, IReadOnlyDictionary<string, string> publishedTypes, TigerFile file, string path, PartitionBuilder partition, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await fileLoader.LoadAsync(session.Connection, target, publishedTypes, file, path, partition, cancellationToken);
-        }
-        catch (NpgsqlException e) when (Failures.IsConnectionLost(e, session.Connection) && !cancellationToken.IsCancellationRequested)
-        {
-            Log.FileRetried(logger, file.Layer.Key, file.Year, file.FileName, Failures.DescribeLost(e));
-        }
-
-        await session.ReconnectAsync(cancellationToken);
-        try
-        {
-            return await fileLoader.LoadAsync(session.Connection, target, publishedTypes, file, path, partition, cancellationToken);
-        }
-        catch (NpgsqlException e) when (Failures.IsConnectionLost(e, session.Connection) && !cancellationToken.IsCancellationRequested)
-        {
-            throw new TigerImportException(FailureKind.Database, $"the database connection was lost twice while loading {file.FileName}: {Failures.DescribeLost(e)}", e);
-        }
-    }
+    private Task<FileResult> LoadWithRetryAsync(
+        LayerSession session, LayerTarget target, IReadOnlyDictionary<string, string> publishedTypes, TigerFile file, string path, PartitionBuilder partition, CancellationToken cancellationToken) =>
+        session.SurvivingOneLostConnectionAsync(
+            $"loading {file.FileName}",
+            connection => fileLoader.LoadAsync(connection, target, publishedTypes, file, path, partition, cancellationToken),
+            reason => Log.FileRetried(logger, file.Layer.Key, file.Year, file.FileName, reason),
+            cancellationToken);
 
     /// <summary>
     /// Best effort, on a fresh connection (the layer's may be broken or busy cancelling) with its own short deadline,

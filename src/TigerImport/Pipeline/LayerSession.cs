@@ -50,6 +50,33 @@ internal sealed class LayerSession : IAsyncDisposable
     public async Task<LayerSession> OpenHelperAsync(CancellationToken cancellationToken) =>
         new(dataSource, target, parts, lockWait, await dataSource.OpenConnectionAsync(cancellationToken), holdsLocks: false);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> on this session's connection. A lost connection (a killed backend, a failover) rolls
+    /// back what the work did with it, so the work runs once more on a new connection (<paramref name="retrying"/> is
+    /// told why); a second loss is a database failure naming <paramref name="what"/>.
+    /// </summary>
+    public async Task<T> SurvivingOneLostConnectionAsync<T>(string what, Func<NpgsqlConnection, Task<T>> work, Action<string> retrying, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await work(Connection);
+        }
+        catch (NpgsqlException e) when (Failures.IsConnectionLost(e, Connection) && !cancellationToken.IsCancellationRequested)
+        {
+            retrying(Failures.DescribeLost(e));
+        }
+
+        await ReconnectAsync(cancellationToken);
+        try
+        {
+            return await work(Connection);
+        }
+        catch (NpgsqlException e) when (Failures.IsConnectionLost(e, Connection) && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TigerImportException(FailureKind.Database, $"the database connection was lost twice while {what}: {Failures.DescribeLost(e)}", e);
+        }
+    }
+
     /// <summary>Replaces a lost connection. Another run may have taken the lock in between: then this fails as usual.</summary>
     public async Task ReconnectAsync(CancellationToken cancellationToken)
     {
