@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
-using NetTopologySuite.Operation.Valid;
 using TigerImport.Catalog;
 using NtsGeometry = NetTopologySuite.Geometries.Geometry;
 
@@ -9,8 +8,7 @@ namespace TigerImport.Geometry;
 
 /// <summary>
 /// Makes each feature fit its layer's column: valid, non-empty, and of the layer's Multi* type. GeometryFixer runs only
-/// on what <c>IsValid</c> rejects, since it may alter even valid input slightly; <see cref="DisjointRings"/> spares the
-/// full validity check for polygons it proves valid.
+/// on what <see cref="GeometryValidity"/> rejects, since it may alter even valid input slightly.
 /// </summary>
 public sealed class GeometryNormalizer(LayerGeometry layerGeometry)
 {
@@ -26,19 +24,11 @@ public sealed class GeometryNormalizer(LayerGeometry layerGeometry)
             return Reject($"{geometry.GeometryType} in a {layerGeometry} layer");
         }
 
-        // Nearly every TIGER polygon is proved valid by the quick test; the rest are decided by IsValidOp.
-        if (DisjointRings.ProveValid(geometry))
+        if (GeometryValidity.ProblemOf(geometry) is not { } problem)
         {
             return new(ToMulti(geometry), GeometryFate.Kept, null);
         }
 
-        var validity = new IsValidOp(geometry);
-        if (validity.IsValid)
-        {
-            return new(ToMulti(geometry), GeometryFate.Kept, null);
-        }
-
-        var problem = $"{validity.ValidationError.Message} at {validity.ValidationError.Coordinate}";
         var fixedParts = OfLayerType(GeometryFixer.Fix(geometry, isKeepMulti: true));
         return fixedParts.Count == 0
             ? Reject($"unrepairable: {problem}")

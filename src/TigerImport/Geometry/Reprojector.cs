@@ -1,5 +1,4 @@
 using NetTopologySuite.Geometries;
-using NetTopologySuite.Operation.Valid;
 using ProjNet.CoordinateSystems;
 using ProjNet.CoordinateSystems.Transformations;
 
@@ -66,15 +65,9 @@ public sealed class Reprojector
             return new(null, GeometryFate.Rejected, $"not finite once projected to EPSG:{TargetSrid}");
         }
 
-        if (DisjointRings.ProveValid(projected))
-        {
-            return new(projected, GeometryFate.Kept, null);
-        }
-
-        var validity = new IsValidOp(projected);
-        return validity.IsValid
-            ? new(projected, GeometryFate.Kept, null)
-            : new(null, GeometryFate.Rejected, $"invalid once projected to EPSG:{TargetSrid}: {validity.ValidationError.Message} at {validity.ValidationError.Coordinate}");
+        return GeometryValidity.ProblemOf(projected) is { } problem
+            ? new(null, GeometryFate.Rejected, $"invalid once projected to EPSG:{TargetSrid}: {problem}")
+            : new(projected, GeometryFate.Kept, null);
     }
 
     private static MathTransform Transform(CoordinateSystem source, CoordinateSystem target) =>
