@@ -1,7 +1,8 @@
 using System.CommandLine;
+using TigerImport.Database;
 using TigerImport.Geometry;
-using TigerImport.Load;
-using TigerImport.Pipeline;
+using TigerImport.Import;
+using TigerImport.Import.Policies;
 
 namespace TigerImport.Cli;
 

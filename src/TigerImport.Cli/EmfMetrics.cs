@@ -1,4 +1,4 @@
-using TigerImport.Pipeline;
+using TigerImport.Import;
 
 namespace TigerImport.Cli;
 
@@ -14,17 +14,24 @@ internal sealed class EmfMetrics(Serilog.ILogger logger) : IImportObserver
     public void LayerFinished(LayerResult result, long bytesDownloaded) =>
         Metrics("Layer", new Dictionary<string, long>
         {
-            ["RowsLoaded"] = result.Loaded, ["Rejected"] = result.Rejected, ["Repaired"] = result.Repaired,
-            ["BytesDownloaded"] = bytesDownloaded, ["DurationMs"] = result.ElapsedMs, ["Failed"] = result.Failure is null ? 0 : 1,
+            ["RowsLoaded"] = result.Loaded,
+            ["Rejected"] = result.Rejected,
+            ["Repaired"] = result.Repaired,
+            ["BytesDownloaded"] = bytesDownloaded,
+            ["DurationMs"] = result.ElapsedMs,
+            ["Failed"] = result.Failure is null ? 0 : 1,
         })
         .Information("Metrics {Layer} {Year}: {Outcome}", result.Layer, result.Year, result.Outcome);
 
     public void RunFinished(ImportSummary summary, string status) =>
         Metrics("Command", new Dictionary<string, long>
         {
-            ["RowsLoaded"] = summary.Layers.Sum(l => l.Loaded), ["Rejected"] = summary.Layers.Sum(l => l.Rejected),
-            ["Repaired"] = summary.Layers.Sum(l => l.Repaired), ["BytesDownloaded"] = summary.Source?.BytesDownloaded ?? 0,
-            ["DurationMs"] = summary.ElapsedMs, ["Failed"] = status == "succeeded" ? 0 : 1,
+            ["RowsLoaded"] = summary.Layers.Sum(l => l.Loaded),
+            ["Rejected"] = summary.Layers.Sum(l => l.Rejected),
+            ["Repaired"] = summary.Layers.Sum(l => l.Repaired),
+            ["BytesDownloaded"] = summary.Source?.BytesDownloaded ?? 0,
+            ["DurationMs"] = summary.ElapsedMs,
+            ["Failed"] = status == "succeeded" ? 0 : 1,
             ["LayersFailed"] = summary.Layers.Count(l => l.Failure is not null),
         })
         .Information("Metrics {Command} run: {Status}", "import", status);

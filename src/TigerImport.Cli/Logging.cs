@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Extensions.Logging;
-using TigerImport.Pipeline;
+using TigerImport.Import;
 
 namespace TigerImport.Cli;
 

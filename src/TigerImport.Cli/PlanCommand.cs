@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using TigerImport.Pipeline;
+using TigerImport.Operations.Plan;
 
 namespace TigerImport.Cli;
 

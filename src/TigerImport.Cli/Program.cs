@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using TigerImport.Catalog;
-using TigerImport.Pipeline;
+using TigerImport.Import;
+using TigerImport.Operations.Revert;
 using TigerImport.Sources;
 
 namespace TigerImport.Cli;

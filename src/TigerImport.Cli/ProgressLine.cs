@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using TigerImport.Pipeline;
+using TigerImport.Import;
 
 namespace TigerImport.Cli;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using TigerImport.Pipeline;
+using TigerImport.Operations.Prune;
 
 namespace TigerImport.Cli;
 

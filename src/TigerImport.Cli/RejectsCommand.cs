@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using TigerImport.Load;
-using TigerImport.Pipeline;
+using TigerImport.Operations.Rejects;
 
 namespace TigerImport.Cli;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using TigerImport.Pipeline;
+using TigerImport.Database;
+using TigerImport.Import;
 
 namespace TigerImport.Cli;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using TigerImport.Catalog;
-using TigerImport.Pipeline;
+using TigerImport.Operations.Status;
 
 namespace TigerImport.Cli;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using TigerImport.Pipeline;
+using TigerImport.Import;
 
 namespace TigerImport.Cli;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Serilog.Context;
-using TigerImport.Load;
-using TigerImport.Pipeline;
+using TigerImport.Database;
+using TigerImport.Import;
 
 namespace TigerImport.Cli;
 
@@ -59,9 +59,9 @@ internal static class VerbRunner
                 logger.LogWarning("Cancelled: the layer being loaded was not published; published tables are unchanged");
                 exitCode = ExitCodes.Cancelled;
             }
-            catch (Exception e) when (Failures.Classify(e) is { } kind)
+            catch (Exception e) when (FailureClassifier.Classify(e) is { } kind)
             {
-                logger.LogError("{Verb:l} failed ({Failure}): {Reason:l}", verb, kind, Failures.Describe(e));
+                logger.LogError("{Verb:l} failed ({Failure}): {Reason:l}", verb, kind, PostgresFailures.Describe(e));
                 exitCode = ExitCodes.For(kind);
             }
             catch (Exception e)

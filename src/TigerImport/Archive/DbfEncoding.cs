@@ -56,9 +56,26 @@ public sealed class DbfEncoding
     /// <summary>dBASE language driver ids (header byte 29) and their code pages: the ones GDAL and Esri write.</summary>
     private static readonly Dictionary<byte, int> LanguageDriverCodePages = new()
     {
-        [0x01] = 437, [0x02] = 850, [0x03] = 1252, [0x57] = 1252, [0x58] = 1252, [0x59] = 1252,
-        [0x64] = 852, [0x65] = 866, [0x26] = 866, [0x13] = 932, [0x4D] = 936, [0x4E] = 949, [0x4F] = 950,
-        [0x50] = 874, [0x7D] = 1255, [0x7E] = 1256, [0xC8] = 1250, [0xC9] = 1251, [0xCA] = 1254, [0xCB] = 1253,
+        [0x01] = 437,
+        [0x02] = 850,
+        [0x03] = 1252,
+        [0x57] = 1252,
+        [0x58] = 1252,
+        [0x59] = 1252,
+        [0x64] = 852,
+        [0x65] = 866,
+        [0x26] = 866,
+        [0x13] = 932,
+        [0x4D] = 936,
+        [0x4E] = 949,
+        [0x4F] = 950,
+        [0x50] = 874,
+        [0x7D] = 1255,
+        [0x7E] = 1256,
+        [0xC8] = 1250,
+        [0xC9] = 1251,
+        [0xCA] = 1254,
+        [0xCB] = 1253,
     };
 
     /// <summary>Reads what a .cpg says: "UTF-8", "65001", "ISO-8859-1", "88591", "ANSI 1252", "1252"…</summary>

@@ -42,7 +42,7 @@ public sealed class TigerLayer
     /// </summary>
     public bool KeyIsUnique { get; }
 
-    /// <summary>The usual split into files; CD changes with the vintage (see <see cref="ScopeIn"/>).</summary>
+    /// <summary>The usual split into files; CD changes with the vintage (see <see cref="TigerLayerVintage.Scope"/>).</summary>
     internal LayerScope Scope { get; }
 
     /// <summary>2010 decennial layers live in <c>{DIR}/2010/</c> and carry a <c>10</c> suffix on file and field names.</summary>

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using TigerImport.Database;
 
 namespace TigerImport.Load;
 
@@ -20,7 +21,7 @@ public sealed class FeatureCopier : IAsyncDisposable
     {
         this.stream = stream;
         this.columns = columns;
-        this.scope = CopyTuple.Text(scope);
+        this.scope = TupleEncoder.Text(scope);
     }
 
     /// <param name="fileColumns">The file's columns; each is written as the type the staging table has for it.</param>
@@ -36,7 +37,7 @@ public sealed class FeatureCopier : IAsyncDisposable
         var names = columns.Select(c => Sql.Identifier(c.Column.Name)).Append(LayerTarget.GeometryColumn).Append(LayerTarget.ScopeColumn);
         var stream = await connection.BeginRawBinaryCopyAsync($"COPY {staging.Qualified} ({string.Join(", ", names)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         var copier = new FeatureCopier(stream, columns, scope);
-        await stream.WriteAsync(CopyTuple.Header, cancellationToken);
+        await stream.WriteAsync(TupleEncoder.Header, cancellationToken);
         return copier;
     }
 
@@ -53,7 +54,7 @@ public sealed class FeatureCopier : IAsyncDisposable
             values[i] = (ColumnValue.Convert(dbfValues[column.FieldIndex], type, column.Width), type);
         }
 
-        return new CopyRow(CopyTuple.Encode(values, Ewkb.Encode(geometry), scope));
+        return new CopyRow(TupleEncoder.Encode(values, Ewkb.Encode(geometry), scope));
     }
 
     /// <summary>Sends one encoded row.</summary>
@@ -66,7 +67,7 @@ public sealed class FeatureCopier : IAsyncDisposable
     /// <summary>Ends and commits the COPY; returns the rows sent (the caller's gates compare them with the table).</summary>
     public async Task<ulong> CompleteAsync(CancellationToken cancellationToken)
     {
-        await stream.WriteAsync(CopyTuple.Trailer, cancellationToken);
+        await stream.WriteAsync(TupleEncoder.Trailer, cancellationToken);
         completed = true;
 
         // Disposing the raw stream sends CopyDone and waits for the server's CommandComplete (or its error).

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using TigerImport.Database;
 
 namespace TigerImport.Load;
 

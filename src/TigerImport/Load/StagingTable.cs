@@ -1,4 +1,6 @@
 using Npgsql;
+using TigerImport.Database;
+using TigerImport.Publish;
 
 namespace TigerImport.Load;
 
@@ -89,7 +91,7 @@ public sealed class StagingTable
             return 0;
         }
 
-        var publishedColumns = await LayerTable.ColumnTypesAsync(connection, Target.Schema, Name, cancellationToken);
+        var publishedColumns = await PublishedTable.ColumnTypesAsync(connection, Target.Schema, Name, cancellationToken);
         var columns = string.Join(", ", columnTypes.Keys.Where(publishedColumns.ContainsKey).Append(LayerTarget.GeometryColumn).Append(LayerTarget.ScopeColumn).Select(Sql.Identifier));
         await using var command = new NpgsqlCommand(
             $"INSERT INTO {Qualified} ({columns}) SELECT {columns} FROM {published} WHERE {LayerTarget.ScopeColumn} <> ALL($1)",
@@ -112,7 +114,7 @@ public sealed class StagingTable
 
     /// <summary>The index on the layer's key (GEOID, TLID…), when the table has one.</summary>
     public Task IndexKeyAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        LayerTable.KeyColumn(Target, columnTypes.Keys) is { } key
+        PublishedTable.KeyColumn(Target, columnTypes.Keys) is { } key
             ? Db.ExecuteAsync(connection, $"CREATE INDEX {Sql.Identifier(Name + "_key")} ON {Qualified} ({Sql.Identifier(key)}) WITH (fillfactor = 100)", cancellationToken)
             : Task.CompletedTask;
 
@@ -130,7 +132,7 @@ public sealed class StagingTable
     {
         var prefix = target.PartitionTable(string.Empty);
         var dropped = new List<string>();
-        foreach (var name in await LayerTable.PartitionTablesAsync(connection, target, target.StagingSchema, cancellationToken))
+        foreach (var name in await PublishedTable.PartitionTablesAsync(connection, target, target.StagingSchema, cancellationToken))
         {
             if (await unlessInUse(name[prefix.Length..], () => Db.ExecuteAsync(connection, $"DROP TABLE IF EXISTS {Sql.Qualified(target.StagingSchema, name)}", cancellationToken)))
             {

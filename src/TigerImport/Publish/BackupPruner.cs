@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using TigerImport.Load;
+using TigerImport.Database;
 
 namespace TigerImport.Publish;
 
@@ -19,7 +19,7 @@ public static class BackupPruner
         var pruned = new List<string>();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var bookkeeping = new PartitionBookkeeping(connection, target);
-        foreach (var name in await LayerTable.PartitionTablesAsync(connection, target, target.BackupSchema, cancellationToken))
+        foreach (var name in await PublishedTable.PartitionTablesAsync(connection, target, target.BackupSchema, cancellationToken))
         {
             var part = name[prefix.Length..];
             if (parts is not null && !parts.Contains(part))

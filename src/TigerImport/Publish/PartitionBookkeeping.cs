@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Npgsql;
-using TigerImport.Load;
+using TigerImport.Database;
 
 namespace TigerImport.Publish;
 
@@ -12,7 +12,7 @@ internal sealed class PartitionBookkeeping(NpgsqlConnection connection, LayerTar
 {
     private string Table => Sql.Qualified(target.Schema, "tiger_partitions");
 
-    public async Task RecordPublishAsync(Guid runId, PublishedPartition partition, CancellationToken cancellationToken)
+    public async Task RecordPublishAsync(Guid runId, LoadedPartition partition, CancellationToken cancellationToken)
     {
         await MoveSlotAsync(partition.Part, "backup", null, cancellationToken);
         await MoveSlotAsync(partition.Part, "published", "backup", cancellationToken);

@@ -2,8 +2,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Polly;
 using Polly.Retry;
-using TigerImport.Load;
-using TigerImport.Pipeline;
+using TigerImport.Database;
 
 namespace TigerImport.Publish;
 
@@ -39,13 +38,13 @@ public sealed class PartitionRotator(ILogger logger)
         .Build();
 
     /// <summary>Publishes staged partitions of one layer together: readers see all of them change at once, or none.</summary>
-    public async Task PublishAsync(NpgsqlConnection connection, LayerTarget target, Guid runId, IReadOnlyList<PublishedPartition> partitions, CancellationToken cancellationToken)
+    public async Task PublishAsync(NpgsqlConnection connection, LayerTarget target, Guid runId, IReadOnlyList<LoadedPartition> partitions, CancellationToken cancellationToken)
     {
         await retry.ExecuteAsync(
             token => NamingBlockersAsync(connection, target, async () =>
             {
                 await using var transaction = await BeginAsync(connection, target, token);
-                await LayerTable.ReconcileAsync(connection, target, partitions.Select(p => p.Part).ToList(), token);
+                await PublishedTable.ReconcileAsync(connection, target, partitions.Select(p => p.Part).ToList(), token);
                 var bookkeeping = new PartitionBookkeeping(connection, target);
                 foreach (var partition in partitions)
                 {
@@ -83,7 +82,7 @@ public sealed class PartitionRotator(ILogger logger)
                         token);
 
                     // A publish since the backup may have added columns to the table: the backup must have them to attach.
-                    await LayerTable.ReconcileAsync(connection, target, [part], token);
+                    await PublishedTable.ReconcileAsync(connection, target, [part], token);
                     await RotateInAsync(connection, target, part, token);
                     await bookkeeping.RecordRevertAsync(part, token);
                     reverted.Add(part);
@@ -170,7 +169,7 @@ public sealed class PartitionRotator(ILogger logger)
     private static async Task<IReadOnlyList<string>> BackedUpPartsAsync(NpgsqlConnection connection, LayerTarget target, CancellationToken cancellationToken)
     {
         var prefix = target.PartitionTable(string.Empty);
-        return (await LayerTable.PartitionTablesAsync(connection, target, target.BackupSchema, cancellationToken)).Select(name => name[prefix.Length..]).ToList();
+        return (await PublishedTable.PartitionTablesAsync(connection, target, target.BackupSchema, cancellationToken)).Select(name => name[prefix.Length..]).ToList();
     }
 
     /// <summary>

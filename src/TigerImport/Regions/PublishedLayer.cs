@@ -1,5 +1,5 @@
 using Npgsql;
-using TigerImport.Load;
+using TigerImport.Database;
 
 namespace TigerImport.Regions;
 

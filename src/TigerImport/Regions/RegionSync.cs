@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using TigerImport.Catalog;
-using TigerImport.Load;
+using TigerImport.Database;
 
 namespace TigerImport.Regions;
 

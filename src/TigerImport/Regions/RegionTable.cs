@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using TigerImport.Load;
+using TigerImport.Database;
 
 namespace TigerImport.Regions;
 

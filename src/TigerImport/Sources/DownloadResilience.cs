@@ -44,7 +44,7 @@ internal sealed class DownloadResilience
                         args.Context.Properties.GetValue(OperationKey, "request"),
                         args.Context.Properties.GetValue(UrlKey, ""),
                         args.AttemptNumber + 1,
-                        args.Outcome.Exception is { } e ? FailureText.Of(e) : "no result",
+                        args.Outcome.Exception is { } e ? ExceptionMessage.WithCause(e) : "no result",
                         (long)args.RetryDelay.TotalMilliseconds);
                     return ValueTask.CompletedTask;
                 },
@@ -62,7 +62,7 @@ internal sealed class DownloadResilience
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && TransientFaults.CountsAgainstHost(e)),
                 OnOpened = args =>
                 {
-                    breakReason = args.Outcome.Exception is { } e ? FailureText.Of(e) : null;
+                    breakReason = args.Outcome.Exception is { } e ? ExceptionMessage.WithCause(e) : null;
                     Log.CircuitOpened(logger, breakerHost, (long)args.BreakDuration.TotalMilliseconds, breakReason ?? "unknown");
                     return ValueTask.CompletedTask;
                 },

@@ -1,4 +1,8 @@
 using Microsoft.Extensions.Logging;
+using TigerImport.Sources.Cache;
+using TigerImport.Sources.Folder;
+using TigerImport.Sources.Http;
+using TigerImport.Sources.S3;
 
 namespace TigerImport.Sources;
 

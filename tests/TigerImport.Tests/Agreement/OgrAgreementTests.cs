@@ -1,6 +1,6 @@
 using Npgsql;
 using TigerImport.Catalog;
-using TigerImport.Pipeline;
+using TigerImport.Import;
 using TigerImport.Tests.Support;
 
 namespace TigerImport.Tests.Agreement;

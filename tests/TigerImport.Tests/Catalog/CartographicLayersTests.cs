@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using TigerImport.Catalog;
-using TigerImport.Sources;
+using TigerImport.Sources.Http;
 using TigerImport.Tests.Support;
 
 namespace TigerImport.Tests.Catalog;

@@ -46,7 +46,8 @@ public sealed class When_compose_waits_for_PostGIS(PostgisServer postgis)
     private static Task<(int ExitCode, string Output)> RunAsync(string command, int port) =>
         ExternalTool.RunAsync("sh", ["-c", command.Replace("-d tigerimport", "-d tigerimport -p " + port, StringComparison.Ordinal)], new Dictionary<string, string?>
         {
-            ["POSTGRES_PASSWORD"] = "unused", ["PGCONNECT_TIMEOUT"] = "3",
+            ["POSTGRES_PASSWORD"] = "unused",
+            ["PGCONNECT_TIMEOUT"] = "3",
         });
 
     private static int FreePort()

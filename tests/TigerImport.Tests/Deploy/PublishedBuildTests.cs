@@ -32,7 +32,10 @@ public sealed class When_the_published_build_runs_without_the_SDK(PostgisServer 
             ["import", "--source", RepoPaths.Samples, "--year", "2024", "--layers", "STATE,PLACE", "--schema", "published"],
             new Dictionary<string, string?>
             {
-                ["DATABASE_URL"] = postgis.Url, ["TIGER_LOG_FORMAT"] = "json", ["PATH"] = "/usr/bin:/bin", ["DOTNET_ROOT"] = empty.Path,
+                ["DATABASE_URL"] = postgis.Url,
+                ["TIGER_LOG_FORMAT"] = "json",
+                ["PATH"] = "/usr/bin:/bin",
+                ["DOTNET_ROOT"] = empty.Path,
             });
 
         Assert.True(run.ExitCode == 0, run.Output);

@@ -44,8 +44,12 @@ public sealed class When_the_task_definition_is_registered_with_the_AWS_CLI
             ["ecs", "register-task-definition", "--cli-input-json", $"file://{file}", "--region", "us-east-1", "--endpoint-url", "http://127.0.0.1:9", "--cli-connect-timeout", "2"],
             new Dictionary<string, string?>
             {
-                ["AWS_ACCESS_KEY_ID"] = "offline", ["AWS_SECRET_ACCESS_KEY"] = "offline", ["AWS_MAX_ATTEMPTS"] = "1",
-                ["AWS_CONFIG_FILE"] = "/dev/null", ["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null", ["AWS_PROFILE"] = null,
+                ["AWS_ACCESS_KEY_ID"] = "offline",
+                ["AWS_SECRET_ACCESS_KEY"] = "offline",
+                ["AWS_MAX_ATTEMPTS"] = "1",
+                ["AWS_CONFIG_FILE"] = "/dev/null",
+                ["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null",
+                ["AWS_PROFILE"] = null,
             });
     }
 }

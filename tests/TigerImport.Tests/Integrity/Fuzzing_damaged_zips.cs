@@ -1,15 +1,15 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using TigerImport.Catalog;
-using TigerImport.Pipeline;
-using TigerImport.Sources;
+using TigerImport.Import;
+using TigerImport.Sources.Folder;
 using TigerImport.Tests.Support;
 
 namespace TigerImport.Tests.Integrity;
 
 /// <summary>
 /// A bounded, seeded fuzz: a few hundred mutations of two small samples (a polygon and a line layer), each imported by
-/// the real pipeline in-process (the path the CLI runs; an exception <see cref="Failures.Classify"/> does not know is
+/// the real pipeline in-process (the path the CLI runs; an exception <see cref="FailureClassifier.Classify"/> does not know is
 /// what the CLI exits 1 on). Never a bug, never over the time bound, memory bounded, and the published table is either
 /// unchanged or the good file's rows (but for the one record a record-level mutation touched). Seed: TIGER_FUZZ_SEED.
 /// </summary>
@@ -60,7 +60,7 @@ public sealed class Fuzzing_damaged_zips(PostgisServer postgis)
             }
             catch (Exception e)
             {
-                problems.Add($"{label}: {(Failures.Classify(e) is null ? "a bug (exit 1)" : "escaped the layer")}: {e}");
+                problems.Add($"{label}: {(FailureClassifier.Classify(e) is null ? "a bug (exit 1)" : "escaped the layer")}: {e}");
                 continue;
             }
             finally

@@ -1,4 +1,4 @@
-using TigerImport.Pipeline;
+using TigerImport.Import.Policies;
 
 namespace TigerImport.Tests.Integrity;
 

@@ -29,15 +29,15 @@ public sealed class When_rows_are_encoded_for_binary_copy(PostgisServer postgis)
         await TestImport.ExecuteAsync(db, "DROP TABLE IF EXISTS public.copy_tuple; CREATE TABLE public.copy_tuple (n int, t text, s smallint, i integer, b bigint, d double precision, m numeric, day date, flag boolean, raw bytea)");
         await using (var copy = await connection.BeginRawBinaryCopyAsync("COPY public.copy_tuple (t, s, i, b, d, m, day, flag, n, raw) FROM STDIN (FORMAT BINARY)", TestContext.Current.CancellationToken))
         {
-            await copy.WriteAsync(CopyTuple.Header, TestContext.Current.CancellationToken);
+            await copy.WriteAsync(TupleEncoder.Header, TestContext.Current.CancellationToken);
             for (var n = 0; n < rows.Length; n++)
             {
                 var number = new byte[4];
                 System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(number, n);
-                await copy.WriteAsync(CopyTuple.Encode(rows[n], number, [1, 2, 255]), TestContext.Current.CancellationToken);
+                await copy.WriteAsync(TupleEncoder.Encode(rows[n], number, [1, 2, 255]), TestContext.Current.CancellationToken);
             }
 
-            await copy.WriteAsync(CopyTuple.Trailer, TestContext.Current.CancellationToken);
+            await copy.WriteAsync(TupleEncoder.Trailer, TestContext.Current.CancellationToken);
         }
 
         var text = await TestImport.ScalarAsync<string>(db, "SELECT string_agg(concat_ws('|', t, s, i, b, d, m, day, flag, encode(raw, 'hex')), E'\\n' ORDER BY n) FROM public.copy_tuple");

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using TigerImport.Catalog;
-using TigerImport.Load;
-using TigerImport.Pipeline;
+using TigerImport.Database;
 using TigerImport.Tests.Support;
 
 namespace TigerImport.Tests.Locking;

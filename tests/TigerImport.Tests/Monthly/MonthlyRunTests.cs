@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using TigerImport.Catalog;
-using TigerImport.Pipeline;
+using TigerImport.Import;
 using TigerImport.Tests.Support;
 
 namespace TigerImport.Tests.Monthly;

@@ -1,4 +1,4 @@
-using TigerImport.Pipeline;
+using TigerImport.Import;
 using TigerImport.Samples;
 using TigerImport.Samples.Vintage2024;
 using TigerImport.Tests.Support;
@@ -48,7 +48,7 @@ public sealed class When_a_staged_partition_fails_a_quality_gate(PostgisServer p
         var puertoRico = PlaceSamples.PuertoRico();
         folder.Write(puertoRico with { Features = puertoRico.Features.Take(2).ToList() });
 
-        var runner = new ImportRunner(db, new TigerImport.Sources.LocalFolderSource(folder.Path), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var runner = new ImportRunner(db, new TigerImport.Sources.Folder.LocalFolderSource(folder.Path), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         var summary = await runner.ImportAsync(
             Guid.NewGuid(), TigerImport.Catalog.ImportRequest.Parse("2024", "PLACE", null, null), new ImportOptions("shrink") { MinSharePercent = 50 }, TestContext.Current.CancellationToken);
         Assert.Equal(LayerOutcome.Published, Assert.Single(summary.Layers).Outcome); // 2 of 4 is 50%: allowed

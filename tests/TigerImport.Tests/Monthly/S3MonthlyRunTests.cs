@@ -1,9 +1,11 @@
 using Amazon.S3.Model;
 using Microsoft.Extensions.Logging.Abstractions;
 using TigerImport.Catalog;
-using TigerImport.Pipeline;
+using TigerImport.Import;
 using TigerImport.Samples.Vintage2024;
 using TigerImport.Sources;
+using TigerImport.Sources.Cache;
+using TigerImport.Sources.S3;
 using TigerImport.Tests.Support;
 
 namespace TigerImport.Tests.Monthly;

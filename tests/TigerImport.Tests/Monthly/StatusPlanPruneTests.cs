@@ -2,9 +2,13 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using TigerImport.Catalog;
-using TigerImport.Pipeline;
+using TigerImport.Import;
+using TigerImport.Operations.Plan;
+using TigerImport.Operations.Prune;
+using TigerImport.Operations.Revert;
+using TigerImport.Operations.Status;
 using TigerImport.Samples.Vintage2024;
-using TigerImport.Sources;
+using TigerImport.Sources.Folder;
 using TigerImport.Tests.Support;
 
 namespace TigerImport.Tests.Monthly;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using TigerImport.Catalog;
-using TigerImport.Pipeline;
+using TigerImport.Import;
 using TigerImport.Sources;
 using TigerImport.Tests.Support;
 

@@ -1,7 +1,7 @@
 using Npgsql;
 using TigerImport.Catalog;
-using TigerImport.Pipeline;
-using TigerImport.Sources;
+using TigerImport.Import;
+using TigerImport.Sources.Folder;
 using TigerImport.Tests.Support;
 
 namespace TigerImport.Tests.Operations;

@@ -1,5 +1,5 @@
-using TigerImport.Pipeline;
-using TigerImport.Samples;
+using TigerImport.Import;
+using TigerImport.Operations.Revert;
 using TigerImport.Samples.Vintage2024;
 using TigerImport.Tests.Support;
 

@@ -1,4 +1,4 @@
-using TigerImport.Pipeline;
+using TigerImport.Import;
 using TigerImport.Samples.Vintage2024;
 using TigerImport.Tests.Support;
 

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Amazon.S3;
-using TigerImport.Sources;
+using TigerImport.Sources.Cache;
+using TigerImport.Sources.S3;
 using TigerImport.Tests.Support;
 
 namespace TigerImport.Tests.Sources;

@@ -4,6 +4,8 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using TigerImport.Catalog;
 using TigerImport.Sources;
+using TigerImport.Sources.Cache;
+using TigerImport.Sources.S3;
 using TigerImport.Tests.Support;
 
 namespace TigerImport.Tests.Sources;

@@ -1,6 +1,7 @@
 using TigerImport.Archive;
 using TigerImport.Catalog;
 using TigerImport.Sources;
+using TigerImport.Sources.Http;
 using TigerImport.Tests.Support;
 
 namespace TigerImport.Tests.Sources;

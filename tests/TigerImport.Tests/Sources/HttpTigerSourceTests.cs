@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using TigerImport.Archive;
-using TigerImport.Sources;
 using TigerImport.Tests.Support;
 
 namespace TigerImport.Tests.Sources;

@@ -1,4 +1,4 @@
-using TigerImport.Sources;
+using TigerImport.Sources.Folder;
 using TigerImport.Tests.Support;
 
 namespace TigerImport.Tests.Sources;

@@ -2,7 +2,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Extensions.Logging.Abstractions;
 using TigerImport.Catalog;
-using TigerImport.Sources;
+using TigerImport.Sources.S3;
 using TigerImport.Tests.Support;
 
 namespace TigerImport.Tests.Sources;

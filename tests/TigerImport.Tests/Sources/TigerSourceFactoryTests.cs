@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using TigerImport.Sources;
+using TigerImport.Sources.Cache;
+using TigerImport.Sources.Http;
+using TigerImport.Sources.S3;
 using TigerImport.Tests.Support;
 
 namespace TigerImport.Tests.Sources;

@@ -12,8 +12,15 @@ internal sealed class FaultExchange
 {
     private static readonly Dictionary<int, string> Reasons = new()
     {
-        [200] = "OK", [206] = "Partial Content", [403] = "Forbidden", [404] = "Not Found", [416] = "Range Not Satisfiable",
-        [429] = "Too Many Requests", [500] = "Internal Server Error", [502] = "Bad Gateway", [503] = "Service Unavailable",
+        [200] = "OK",
+        [206] = "Partial Content",
+        [403] = "Forbidden",
+        [404] = "Not Found",
+        [416] = "Range Not Satisfiable",
+        [429] = "Too Many Requests",
+        [500] = "Internal Server Error",
+        [502] = "Bad Gateway",
+        [503] = "Service Unavailable",
     };
 
     private readonly Socket socket;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using TigerImport.Load;
+using TigerImport.Database;
 
 namespace TigerImport.Tests.Support;
 

@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
-using TigerImport.Sources;
+using TigerImport.Sources.S3;
 
 namespace TigerImport.Tests.Support;
 

@@ -1,5 +1,3 @@
-using TigerImport.Catalog;
-
 namespace TigerImport.Tests.Support;
 
 /// <summary>The committed samples served by a <see cref="FaultServer"/> laid out like Census's tree, each with the validators a test gives it.</summary>

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using TigerImport.Catalog;
-using TigerImport.Pipeline;
-using TigerImport.Sources;
+using TigerImport.Import;
+using TigerImport.Sources.Folder;
 
 namespace TigerImport.Tests.Support;
 

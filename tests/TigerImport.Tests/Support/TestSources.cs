@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TigerImport.Catalog;
 using TigerImport.Sources;
+using TigerImport.Sources.Http;
 
 namespace TigerImport.Tests.Support;
 

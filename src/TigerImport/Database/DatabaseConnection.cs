@@ -1,0 +1,182 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace TigerImport.Database;
+
+/// <summary>
+/// Builds the data source from <c>--connection</c>, else <c>DATABASE_URL</c>, else the standard <c>PG*</c> variables
+/// (read here: Npgsql itself reads only some of them, not PGHOST, PGPORT or PGDATABASE). Accepts a postgres:// URL or
+/// a key=value connection string.
+/// </summary>
+public static class DatabaseConnection
+{
+    public static NpgsqlDataSource Create(string? connection, ILoggerFactory loggerFactory, out string description)
+    {
+        var text = connection ?? Environment.GetEnvironmentVariable("DATABASE_URL");
+        var builder = string.IsNullOrWhiteSpace(text) ? FromEnvironment()
+            : text.Contains("://", StringComparison.Ordinal) ? FromUrl(text)
+            : FromKeywords(text);
+        if (builder.Host is null && Environment.GetEnvironmentVariable("PGHOST") is null)
+        {
+            throw new TigerImportException(FailureKind.Usage, "No database given: set DATABASE_URL (postgres://user:password@host:5432/db), the PG* variables, or --connection.");
+        }
+
+        builder.ApplicationName ??= "tigerimport";
+
+        // Index builds and ANALYZE on national layers take minutes: no statement timeout. Keepalives notice a dropped connection.
+        builder.CommandTimeout = 0;
+        builder.KeepAlive = 30;
+        description = $"{builder.Host ?? Environment.GetEnvironmentVariable("PGHOST")}:{(builder.Port == 0 ? 5432 : builder.Port)}/{builder.Database ?? Environment.GetEnvironmentVariable("PGDATABASE")} as {builder.Username ?? Environment.GetEnvironmentVariable("PGUSER")}";
+        return Build(builder.ConnectionString, loggerFactory);
+    }
+
+    /// <summary>
+    /// Opens a first connection, retrying for up to <see cref="ReachBudget"/> while the server is starting (docker
+    /// compose starts the worker with the database); a refusal that waiting cannot fix (password, missing database)
+    /// fails at once. The error names host, port, database and user, and the cause; never the password.
+    /// </summary>
+    public static async Task WaitUntilReachableAsync(NpgsqlDataSource dataSource, string description, ILogger logger, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var delay = TimeSpan.FromMilliseconds(500);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+                return;
+            }
+            catch (NpgsqlException e) when (e.IsTransient && clock.Elapsed + delay < ReachBudget)
+            {
+                Log.DatabaseUnreachable(logger, description, attempt, (long)delay.TotalMilliseconds, Cause(e));
+                await Task.Delay(delay, cancellationToken);
+                delay *= 2;
+            }
+            catch (NpgsqlException e)
+            {
+                throw new TigerImportException(
+                    FailureKind.Database, $"Cannot connect to the database at {description} (attempt {attempt}, {clock.Elapsed.TotalSeconds:F0} s): {Cause(e)}", e);
+            }
+        }
+    }
+
+    /// <summary>The root cause of a connection failure, e.g. "Connection refused" or the server's own message.</summary>
+    private static string Cause(Exception e) => e switch
+    {
+        PostgresException p => $"{p.MessageText} (SQLSTATE {p.SqlState})",
+        { InnerException: { } inner } => $"{e.Message} ({inner.Message})",
+        _ => e.Message,
+    };
+
+    /// <summary>How long the first connection may wait for a server that is starting (backoff 0.5, 1, 2, 4, 8 s).</summary>
+    private static readonly TimeSpan ReachBudget = TimeSpan.FromSeconds(20);
+
+    /// <summary>libpq's variables (PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD, PGSSLMODE, PGSSLROOTCERT), when no connection string is given.</summary>
+    private static NpgsqlConnectionStringBuilder FromEnvironment()
+    {
+        var builder = new NpgsqlConnectionStringBuilder();
+        foreach (var (variable, key) in new[]
+        {
+            ("PGHOST", "Host"), ("PGPORT", "Port"), ("PGDATABASE", "Database"), ("PGUSER", "Username"), ("PGPASSWORD", "Password"),
+            ("PGSSLMODE", "SSL Mode"), ("PGSSLROOTCERT", "Root Certificate"),
+        })
+        {
+            if (Environment.GetEnvironmentVariable(variable) is not { Length: > 0 } value)
+            {
+                continue;
+            }
+
+            try
+            {
+                // libpq spells the modes verify-full and verify-ca; Npgsql reads VerifyFull and VerifyCA.
+                builder[key] = variable == "PGSSLMODE" ? value.Replace("-", "", StringComparison.Ordinal) : value;
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException)
+            {
+                throw new TigerImportException(FailureKind.Usage, $"{variable} is not valid for {key}" + (variable == "PGPASSWORD" ? "." : $": '{value}' ({e.Message})."));
+            }
+        }
+
+        return builder;
+    }
+
+    /// <summary>A key=value connection string; a malformed one is a usage error that does not echo it (it may hold a password).</summary>
+    private static NpgsqlConnectionStringBuilder FromKeywords(string text)
+    {
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(text);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            throw new TigerImportException(FailureKind.Usage, $"The connection string (--connection or DATABASE_URL) is malformed: {e.Message} Use postgres://user:password@host:5432/database or Host=…;Port=…;Database=…;Username=….");
+        }
+    }
+
+    /// <summary>A data source that reads and writes NetTopologySuite geometries (PostGIS binary).</summary>
+    public static NpgsqlDataSource Build(string connectionString, ILoggerFactory loggerFactory)
+    {
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).UseLoggerFactory(loggerFactory);
+        dataSource.UseNetTopologySuite();
+        return dataSource.Build();
+    }
+
+    /// <summary>postgres://user:password@host:port/database?sslmode=require&amp;…; query keys are Npgsql or libpq names.</summary>
+    public static NpgsqlConnectionStringBuilder FromUrl(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("postgres" or "postgresql") || uri.Host.Length == 0)
+        {
+            throw new TigerImportException(FailureKind.Usage, "DATABASE_URL must look like postgres://user:password@host:5432/database.");
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host };
+        if (uri.Port > 0)
+        {
+            builder.Port = uri.Port;
+        }
+
+        var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+        if (database.Length > 0)
+        {
+            builder.Database = database;
+        }
+
+        var userInfo = uri.UserInfo.Split(':', 2);
+        if (userInfo[0].Length > 0)
+        {
+            builder.Username = Uri.UnescapeDataString(userInfo[0]);
+        }
+
+        if (userInfo.Length == 2)
+        {
+            builder.Password = Uri.UnescapeDataString(userInfo[1]);
+        }
+
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var kv = pair.Split('=', 2);
+            var key = Uri.UnescapeDataString(kv[0]);
+            var value = kv.Length == 2 ? Uri.UnescapeDataString(kv[1]) : "";
+            if (key == "sslmode")
+            {
+                // libpq spells the modes verify-full and verify-ca; Npgsql reads VerifyFull and VerifyCA.
+                value = value.Replace("-", "", StringComparison.Ordinal);
+            }
+
+            try
+            {
+                builder[key switch { "sslmode" => "SSL Mode", "sslrootcert" => "Root Certificate", "application_name" => "Application Name", "connect_timeout" => "Timeout", _ => key }] = value;
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException && key == "sslmode")
+            {
+                throw new TigerImportException(FailureKind.Usage, "DATABASE_URL's sslmode is not a mode PostgreSQL knows: use disable, allow, prefer, require, verify-ca or verify-full.");
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException)
+            {
+                throw new TigerImportException(FailureKind.Usage, $"DATABASE_URL has a query parameter that is not a connection setting (or not a value it takes): '{key}' ({e.Message}).");
+            }
+        }
+
+        return builder;
+    }
+}

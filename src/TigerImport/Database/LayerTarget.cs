@@ -1,0 +1,29 @@
+using TigerImport.Catalog;
+
+namespace TigerImport.Database;
+
+/// <summary>
+/// Where a layer vintage lives in the database. The published table <c>{schema}.{layer}_{year}</c> is partitioned by
+/// state (<c>us</c> for national files); each partition is loaded as <c>{schema}_staging.{table}_p{part}</c>, and the
+/// version it replaces is kept as <c>{schema}_backup.{table}_p{part}</c> until the next publish, so it can be reverted.
+/// </summary>
+public sealed record LayerTarget(string Schema, TigerLayerVintage Vintage, int Srid)
+{
+    /// <summary>The bookkeeping column: the file's scope ("us", "25", "25001"); the partition key is its first two characters.</summary>
+    public const string ScopeColumn = "tiger_scope";
+
+    public const string GeometryColumn = "geom";
+
+    public string Table => Vintage.TableName;
+
+    public string StagingSchema => Schema + "_staging";
+
+    public string BackupSchema => Schema + "_backup";
+
+    public string QualifiedTable => Sql.Qualified(Schema, Table);
+
+    public string GeometryType => Vintage.Layer.Geometry == LayerGeometry.MultiPolygon ? "MultiPolygon" : "MultiLineString";
+
+    /// <summary>The partition's table name, the same in the staging, published and backup schemas; index names derive from it.</summary>
+    public string PartitionTable(string part) => $"{Table}_p{part}";
+}

@@ -1,0 +1,33 @@
+using Npgsql;
+
+namespace TigerImport.Database;
+
+/// <summary>PostgreSQL failures in an operator's words, and whether a session was lost (so its work can be redone).</summary>
+public static class PostgresFailures
+{
+    /// <summary>
+    /// A failure in an operator's words: for PostgreSQL, the server's own message and SQLSTATE (e.g. "terminating
+    /// connection due to administrator command (57P01)") rather than the socket error the client saw last.
+    /// </summary>
+    public static string Describe(Exception exception) => exception switch
+    {
+        PostgresException server => $"PostgreSQL: {server.MessageText} (SQLSTATE {server.SqlState})",
+        NpgsqlException { InnerException: PostgresException server } => $"PostgreSQL: {server.MessageText} (SQLSTATE {server.SqlState})",
+        NpgsqlException { InnerException: { } inner } => $"{exception.Message} ({inner.Message})",
+        _ => exception.Message,
+    };
+
+    /// <summary>
+    /// A lost connection in an operator's words. The server's message when the client read it; when the client was
+    /// writing (a COPY), it sees only the socket close ("Broken pipe") and the server's farewell is lost with it, so
+    /// this names the causes that end a session from the server's side.
+    /// </summary>
+    public static string DescribeLost(Exception exception) => exception is PostgresException or NpgsqlException { InnerException: PostgresException }
+        ? Describe(exception)
+        : $"PostgreSQL closed the session (terminated by an administrator or pg_terminate_backend, a timeout, a restart or a failover); the client saw: {Describe(exception)}";
+
+    /// <summary>True when the connection itself was lost (killed, server restart, network), so the work can be redone on a new one.</summary>
+    public static bool IsConnectionLost(Exception exception, NpgsqlConnection connection) =>
+        exception is NpgsqlException && (connection.FullState.HasFlag(System.Data.ConnectionState.Broken) || connection.State == System.Data.ConnectionState.Closed
+            || exception is PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow });
+}

@@ -1,0 +1,228 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.Esri;
+using Npgsql;
+using TigerImport.Archive;
+using TigerImport.Catalog;
+using TigerImport.Database;
+using TigerImport.Geometry;
+using TigerImport.Import.Policies;
+using TigerImport.Load;
+
+namespace TigerImport.Import;
+
+/// <summary>
+/// Loads one zip into its staging partition: archive → encoding → geometry (validate, repair, reproject, force Multi*)
+/// → binary COPY, with every rejected feature recorded. Records are read on one thread, judged and encoded in parallel
+/// batches, and written in file order (<see cref="OrderedBatchPipeline"/>).
+/// </summary>
+internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Guid runId, ImportOptions options, IImportObserver? observer = null)
+{
+    public async Task<FileResult> LoadAsync(
+        NpgsqlConnection connection,
+        LayerTarget target,
+        IReadOnlyDictionary<string, string> publishedTypes,
+        TigerFile file,
+        string path,
+        PartitionLoad partition,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            using var archive = TigerArchive.Open(path, file.FileName, cancellationToken);
+            var layerShape = file.Layer.Geometry == LayerGeometry.MultiPolygon ? ShapeType.Polygon : ShapeType.PolyLine;
+            if (archive.ShapeType != layerShape)
+            {
+                throw archive.Invalid($"holds {archive.ShapeType} shapes; {file.Layer.Key} is a {layerShape} layer");
+            }
+
+            var encoding = DbfEncoding.Resolve(archive.CodePageText, archive.LanguageDriverId, file.Year, file.FileName);
+            var sourceCrs = SpatialReferences.ParseProjection(archive.ProjectionText, file.FileName);
+            var domain = CoordinateDomain.Of(sourceCrs);
+            var reprojector = Reprojector.Create(sourceCrs, options.Srid);
+            var normalizer = new GeometryNormalizer(file.Layer.Geometry);
+            var rejectLimit = options.Rejects.LimitFor(archive.RecordCount);
+
+            // The reader builds geometries in the file's CRS; the reprojector stamps the target SRID.
+            using var reader = archive.OpenShapefile(encoding.Encoding, new GeometryFactory(new PrecisionModel(), SpatialReferences.Nad83), cancellationToken);
+            var columns = ColumnMapper.Map(reader.Fields, file.FileName);
+            ThrowIfRenamed(columns, publishedTypes, file);
+            var scope = new ScopeCheck(reader.Fields, file);
+            var staging = await partition.StagingAsync(connection, file.FileName, columns, publishedTypes, cancellationToken);
+            observer?.FileStarted(file.FileName, reader.RecordCount);
+
+            await using var rejects = new RejectRecorder(dataSource, target.Schema, runId, target.Table, file.FileName);
+            long read = 0, loaded, repaired = 0, undecodable = 0;
+            await using (var copier = await FeatureCopier.BeginAsync(connection, staging, columns, file.ScopeCode, cancellationToken))
+            {
+                // Features are judged on several threads; a projection's transform is not known to be thread-safe, so
+                // each thread projects with its own (the identity, which only stamps the SRID, is shared).
+                using var reprojectors = new ThreadLocal<Reprojector>(() => reprojector.IsIdentity ? reprojector : Reprojector.Create(sourceCrs, options.Srid));
+                var fieldNames = reader.Fields.Select(f => f.Name).ToArray();
+                var outcomes = OrderedBatchPipeline.RunAsync(
+                    token => Features(reader, archive, token),
+                    Weight,
+                    feature => Judge(feature, fieldNames, scope, domain, normalizer, reprojectors.Value!, copier, file),
+                    Batches,
+                    cancellationToken);
+                await foreach (var outcome in outcomes)
+                {
+                    read++;
+                    observer?.FeatureRead();
+                    undecodable += outcome.Undecodable;
+                    if (outcome.Row is null)
+                    {
+                        var feature = outcome.Feature;
+                        Log.FeatureRejected(logger, file.FileName, feature.RecordNumber, outcome.Reason!);
+                        await rejects.RecordAsync(
+                            feature.RecordNumber, outcome.Reason!, feature.Defect is null ? feature.Geometry : null, feature.Defect?.Content, Attributes(columns, feature.Values), cancellationToken);
+                        if (rejects.Count > rejectLimit)
+                        {
+                            throw new TigerImportException(
+                                FailureKind.Data,
+                                $"{file.FileName}: more than {rejectLimit} of its {archive.RecordCount} features rejected, over the reject budget ({options.Rejects}: --max-rejects / TIGER_MAX_REJECTS); the last, record {feature.RecordNumber}: {outcome.Reason}.");
+                        }
+
+                        continue;
+                    }
+
+                    await copier.WriteAsync(outcome.Row, cancellationToken);
+                    repaired += outcome.Repaired ? 1 : 0;
+                }
+
+                // The rows sent; the accounting gate compares the partition's rows in PostgreSQL with them.
+                loaded = (long)await copier.CompleteAsync(cancellationToken);
+            }
+
+            await rejects.CompleteAsync(cancellationToken);
+            if (undecodable > 0)
+            {
+                Log.Undecodable(logger, file.FileName, undecodable, encoding.Name, encoding.Origin);
+            }
+
+            var result = new FileResult(file.FileName, read, loaded, repaired, rejects.Count, undecodable, encoding.Name, clock.ElapsedMilliseconds);
+            if (result.Read != result.Loaded + result.Rejected || result.Read != archive.RecordCount)
+            {
+                throw new InvalidOperationException($"{file.FileName}: {result.Read} read of {archive.RecordCount} records ≠ {result.Loaded} loaded + {result.Rejected} rejected.");
+            }
+
+            observer?.FileFinished(result);
+            Log.FileLoaded(logger, "load", file.Layer.Key, file.Year, file.FileName, result.Read, result.Loaded, result.Repaired, result.Rejected, result.ElapsedMs);
+            return result;
+        }
+        catch (OutOfMemoryException e)
+        {
+            // The checks bound what a file can make the reader allocate; should a case slip through, the heap limit
+            // (TigerImport.Cli.csproj) turns it into this, and the file is named, instead of the task being killed.
+            throw new TigerImportException(FailureKind.Data, $"{file.FileName} needed more memory than the worker's heap limit allows; the file is likely damaged ({e.Message}).", e);
+        }
+    }
+
+    /// <summary>
+    /// A file may bring a field the published table lacks (a newer release), or lack one it has; both at once is a
+    /// renamed field, which a flipped byte in the .dbf header makes, and would add a junk column to the table for good.
+    /// </summary>
+    private static void ThrowIfRenamed(IReadOnlyList<LayerColumn> columns, IReadOnlyDictionary<string, string> publishedTypes, TigerFile file)
+    {
+        var published = publishedTypes.Keys.Where(name => !ColumnMapper.ReservedNames.Contains(name)).ToList();
+        var missing = published.Except(columns.Select(c => c.Name)).ToList();
+        var added = columns.Select(c => c.Name).Except(published).ToList();
+        if (published.Count > 0 && missing.Count > 0 && added.Count > 0)
+        {
+            throw new TigerImportException(
+                FailureKind.Data,
+                $"{file.FileName}: its .dbf has field(s) {string.Join(", ", added)} where the published table has {string.Join(", ", missing)}; a renamed field is a damaged header, not a new column.");
+        }
+    }
+
+    /// <summary>Reading closes a batch at 64 features or 64k points, and keeps up to 8 in flight: a few MB.</summary>
+    private static readonly OrderedBatchPipeline.Limits Batches = new(Items: 64, Weight: 64 * 1024, InFlight: 8);
+
+    private static long Weight(Feature feature) => 1 + (feature.Geometry?.NumPoints ?? 0);
+
+    /// <summary>The features in file order, read on the pipeline's reader thread; the CRCs are checked after the last.</summary>
+    private static IEnumerable<Feature> Features(NetTopologySuite.IO.Esri.Shapefiles.Readers.ShapefileReader reader, TigerArchive archive, CancellationToken cancellationToken)
+    {
+        var recordNumber = 0;
+        while (Read(reader, archive, recordNumber, out var deleted))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            recordNumber++;
+            var values = new object?[reader.Fields.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = reader.Fields[i].Value;
+            }
+
+            yield return new Feature(recordNumber, deleted, archive.DefectOf(recordNumber), reader.Geometry, values);
+        }
+
+        archive.VerifyChecksums();
+    }
+
+    /// <summary>
+    /// A feature's fate, on a pool thread: its values (a NUL rejects it; a state code not the file's fails the file),
+    /// then its geometry in the file's CRS (a deleted record, a record the reader was not given, coordinates outside the
+    /// CRS, validity), then projected and encoded for the COPY.
+    /// </summary>
+    private static FeatureOutcome Judge(Feature feature, string[] fieldNames, ScopeCheck scope, CoordinateDomain domain, GeometryNormalizer normalizer, Reprojector reprojector, FeatureCopier copier, TigerFile file)
+    {
+        long undecodable = 0;
+        string? valueProblem = null;
+        for (var i = 0; i < feature.Values.Length; i++)
+        {
+            if (feature.Values[i] is string text)
+            {
+                undecodable += DbfEncoding.CountUndecodable(text);
+
+                // PostgreSQL text cannot hold NUL; in a .dbf value it is damage, so the feature is rejected.
+                valueProblem ??= text.Contains('\0', StringComparison.Ordinal) ? $"field {fieldNames[i]} holds a NUL byte" : null;
+            }
+        }
+
+        scope.Verify(feature.Values, feature.RecordNumber);
+        var verdict = valueProblem is not null ? new GeometryVerdict(null, GeometryFate.Rejected, valueProblem)
+            : feature.Deleted || feature.Defect is not null ? new GeometryVerdict(null, GeometryFate.Rejected, feature.Deleted ? "record marked deleted in the .dbf" : feature.Defect!.Reason)
+            : feature.Geometry is { IsEmpty: false } && domain.Problem(feature.Geometry) is { } outside ? new GeometryVerdict(null, GeometryFate.Rejected, outside)
+            : normalizer.Normalize(feature.Geometry);
+        var projected = verdict.Fate == GeometryFate.Rejected ? verdict : reprojector.Project(verdict.Geometry!);
+        if (projected.Fate == GeometryFate.Rejected)
+        {
+            return new FeatureOutcome(feature, null, false, projected.Reason, undecodable);
+        }
+
+        try
+        {
+            return new FeatureOutcome(feature, copier.Encode(feature.Values, projected.Geometry!), verdict.Fate == GeometryFate.Repaired, null, undecodable);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or InvalidCastException)
+        {
+            throw new TigerImportException(FailureKind.Data, $"{file.FileName} record {feature.RecordNumber}: a value does not fit its column ({e.Message}).", e);
+        }
+    }
+
+    /// <summary>Advances the reader; a shapefile library error becomes a data error that names the file and record.</summary>
+    private static bool Read(NetTopologySuite.IO.Esri.Shapefiles.Readers.ShapefileReader reader, TigerArchive archive, int recordNumber, out bool deleted)
+    {
+        try
+        {
+            return reader.Read(out deleted);
+        }
+        catch (Exception e) when (e is not TigerImportException and not OperationCanceledException)
+        {
+            throw archive.Invalid($"is unreadable at record {recordNumber + 1}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The attributes kept with a reject; a NUL (which jsonb cannot hold) shows as U+FFFD.</summary>
+    private static Dictionary<string, object?> Attributes(IReadOnlyList<LayerColumn> columns, object?[] values) =>
+        columns.ToDictionary(c => c.Name, c => values[c.FieldIndex] is string text ? text.Replace('\0', '\uFFFD') : values[c.FieldIndex]);
+
+    /// <summary>A record as read: its number (from 1), .dbf deletion flag, the defect that kept it from the reader, geometry and values.</summary>
+    private sealed record Feature(int RecordNumber, bool Deleted, ShapeDefect? Defect, NetTopologySuite.Geometries.Geometry? Geometry, object?[] Values);
+
+    /// <summary>A feature's fate: its COPY row, or null and the reason it is rejected.</summary>
+    private sealed record FeatureOutcome(Feature Feature, CopyRow? Row, bool Repaired, string? Reason, long Undecodable);
+}

@@ -1,0 +1,35 @@
+using TigerImport.Geometry;
+using TigerImport.Import.Policies;
+
+namespace TigerImport.Import;
+
+/// <summary>
+/// How a run writes: the target schema and SRID, whether a file the source lacks fails its layer, and how many rejected
+/// features a file may have (null: <see cref="RejectBudget.Default"/>).
+/// </summary>
+public sealed record ImportOptions(string Schema = "tiger", int Srid = SpatialReferences.Wgs84, bool SkipMissing = false, RejectBudget? MaxRejects = null)
+{
+    public static readonly TimeSpan DefaultLockWait = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a run waits for another run holding its partitions (or layer) before it fails with a database error.</summary>
+    public TimeSpan LockWait { get; init; } = DefaultLockWait;
+
+    public RejectBudget Rejects => MaxRejects ?? RejectBudget.Default;
+
+    /// <summary>Load partitions whose files are unchanged since they were published (normally skipped).</summary>
+    public bool Force { get; init; }
+
+    /// <summary>The least share (percent) of the replaced partition's rows a new partition must have to be published.</summary>
+    public int MinSharePercent { get; init; } = 50;
+
+    /// <summary>Publish a partition however much smaller than the one it replaces.</summary>
+    public bool AllowShrink { get; init; }
+
+    /// <summary>Partitions (states) built at once, each on its own database connection; two keep both cores of the Fargate task busy.</summary>
+    public int Jobs { get; init; } = DefaultJobs;
+
+    public const int DefaultJobs = 2;
+
+    /// <summary>Replaced versions kept for revert: 1 (the default) keeps the last one, 0 drops it after the publish.</summary>
+    public int KeepBackups { get; init; } = 1;
+}

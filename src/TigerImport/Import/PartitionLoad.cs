@@ -1,0 +1,48 @@
+using Npgsql;
+using TigerImport.Catalog;
+using TigerImport.Database;
+using TigerImport.Load;
+
+namespace TigerImport.Import;
+
+/// <summary>The files that load into one partition of a layer, and its staging table once the first file created it.</summary>
+internal sealed class PartitionLoad(LayerTarget target, string part, IReadOnlyList<TigerFile> files)
+{
+    private StagingTable? staging;
+
+    public string Part => part;
+
+    public IReadOnlyList<TigerFile> Files => files;
+
+    public List<FileResult> Results { get; } = [];
+
+    public StagingTable? Staging => staging;
+
+    /// <summary>How the files' columns differed from each other (schema drift within the partition), for the log and the summary.</summary>
+    public List<string> Drift { get; } = [];
+
+    /// <summary>The staging table, created by the first file and widened by any later file with more columns.</summary>
+    public async Task<StagingTable> StagingAsync(
+        NpgsqlConnection connection, string fileName, IReadOnlyList<LayerColumn> fileColumns, IReadOnlyDictionary<string, string> publishedTypes, CancellationToken cancellationToken)
+    {
+        if (staging is null)
+        {
+            staging = await StagingTable.CreateAsync(connection, target, part, fileColumns, publishedTypes, cancellationToken);
+            return staging;
+        }
+
+        var lacking = staging.ColumnTypes.Keys.Except(fileColumns.Select(c => c.Name)).ToList();
+        var added = await staging.AddColumnsAsync(connection, fileColumns, publishedTypes, cancellationToken);
+        if (added.Count > 0)
+        {
+            Drift.Add($"{fileName} adds column(s) {string.Join(", ", added)} to partition {part} (NULL for the earlier files' rows)");
+        }
+
+        if (lacking.Count > 0)
+        {
+            Drift.Add($"{fileName} lacks column(s) {string.Join(", ", lacking)} of partition {part} (NULL for its rows)");
+        }
+
+        return staging;
+    }
+}

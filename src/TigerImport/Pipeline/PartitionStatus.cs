@@ -1,5 +1,0 @@
-namespace TigerImport.Pipeline;
-
-/// <summary>One published partition: its rows and rejects, the run and source that published it, and whether a backup exists.</summary>
-public sealed record PartitionStatus(
-    string Part, long Rows, long Rejected, int Files, Guid RunId, DateTimeOffset PublishedAt, string? Source, bool HasBackup);
