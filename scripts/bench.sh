@@ -20,7 +20,7 @@
 #   shp2pgsql unzip, then shp2pgsql -D -s 4269:4326 | psql per file, then a GiST index and ANALYZE
 #   floor     binary COPY of exactly the rows the import published (exported once, untimed), + GiST + ANALYZE
 # Database: BENCH_DATABASE_URL when set, else a local PostGIS instance "bench" with fsync on (scripts/postgis.sh).
-# Nothing here asserts a time: the numbers are for people (README "Speed").
+# Nothing here asserts a time: the numbers are for people (docs/benchmarks.md).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
