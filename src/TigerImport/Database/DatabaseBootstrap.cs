@@ -12,9 +12,9 @@ public static class DatabaseBootstrap
     /// <summary>Columns added since the tables were first made (lineage, exit code): a database bootstrapped by an older worker gets them.</summary>
     private static readonly (string Table, string Column, string Type)[] AddedColumns =
     [
-        ("tiger_runs", "exit_code", "integer"),
-        ("tiger_runs", "worker_version", "text"),
-        ("tiger_partitions", "lineage", "jsonb"),
+        (TigerTables.Runs, "exit_code", "integer"),
+        (TigerTables.Runs, "worker_version", "text"),
+        (TigerTables.Partitions, "lineage", "jsonb"),
     ];
 
     public static async Task EnsureAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
@@ -26,7 +26,7 @@ public static class DatabaseBootstrap
             await CreatePostgisAsync(connection, cancellationToken);
         }
 
-        foreach (var name in new[] { schema, schema + "_staging", schema + "_backup" })
+        foreach (var name in TigerTables.Schemas(schema))
         {
             if (!await Db.ScalarAsync<bool>(connection, "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)", cancellationToken, name))
             {
@@ -34,9 +34,9 @@ public static class DatabaseBootstrap
             }
         }
 
-        var s = Sql.Identifier(schema);
+        var (runs, partitions, rejects) = (TigerTables.RunsIn(schema), TigerTables.PartitionsIn(schema), TigerTables.RejectsIn(schema));
         var sql = $"""
-            CREATE TABLE IF NOT EXISTS {s}.tiger_runs (
+            CREATE TABLE IF NOT EXISTS {runs} (
                 run_id uuid PRIMARY KEY,
                 command text NOT NULL,
                 started_at timestamptz NOT NULL DEFAULT now(),
@@ -46,7 +46,7 @@ public static class DatabaseBootstrap
                 summary jsonb,
                 exit_code integer,
                 worker_version text);
-            CREATE TABLE IF NOT EXISTS {s}.tiger_partitions (
+            CREATE TABLE IF NOT EXISTS {partitions} (
                 table_name text NOT NULL,
                 part text NOT NULL,
                 slot text NOT NULL,
@@ -60,7 +60,7 @@ public static class DatabaseBootstrap
                 loaded_at timestamptz NOT NULL DEFAULT now(),
                 lineage jsonb,
                 PRIMARY KEY (table_name, part, slot));
-            CREATE TABLE IF NOT EXISTS {s}.tiger_rejects (
+            CREATE TABLE IF NOT EXISTS {rejects} (
                 run_id uuid NOT NULL,
                 table_name text NOT NULL,
                 file_name text NOT NULL,
@@ -71,7 +71,7 @@ public static class DatabaseBootstrap
                 attributes jsonb,
                 rejected_at timestamptz NOT NULL DEFAULT now(),
                 PRIMARY KEY (run_id, file_name, record_number));
-            ALTER TABLE {s}.tiger_rejects ADD COLUMN IF NOT EXISTS shape bytea;
+            ALTER TABLE {rejects} ADD COLUMN IF NOT EXISTS shape bytea;
             """;
         await Db.ExecuteAsync(connection, sql, cancellationToken);
         foreach (var (table, column, type) in AddedColumns)

@@ -5,11 +5,16 @@ namespace TigerImport.Database;
 /// <summary>Small helpers for the statements the loader and publisher run; values always go as parameters.</summary>
 internal static class Db
 {
-    public static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object?[] parameters)
+    /// <returns>The rows the statement changed.</returns>
+    public static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object?[] parameters)
     {
         await using var command = Command(connection, sql, parameters);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>Whether a table (or index, view…) of this qualified name exists.</summary>
+    public static Task<bool> ExistsAsync(NpgsqlConnection connection, string qualifiedName, CancellationToken cancellationToken) =>
+        ScalarAsync<bool>(connection, "SELECT to_regclass($1) IS NOT NULL", cancellationToken, qualifiedName);
 
     public static async Task<T?> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object?[] parameters)
     {

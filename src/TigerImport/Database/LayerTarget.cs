@@ -16,9 +16,9 @@ public sealed record LayerTarget(string Schema, TigerLayerVintage Vintage, int S
 
     public string Table => Vintage.TableName;
 
-    public string StagingSchema => Schema + "_staging";
+    public string StagingSchema => TigerTables.StagingSchema(Schema);
 
-    public string BackupSchema => Schema + "_backup";
+    public string BackupSchema => TigerTables.BackupSchema(Schema);
 
     public string QualifiedTable => Sql.Qualified(Schema, Table);
 
@@ -26,4 +26,8 @@ public sealed record LayerTarget(string Schema, TigerLayerVintage Vintage, int S
 
     /// <summary>The partition's table name, the same in the staging, published and backup schemas; index names derive from it.</summary>
     public string PartitionTable(string part) => $"{Table}_p{part}";
+
+    /// <summary>The key column the layer's btree index is on: the first of the layer's key fields the table has.</summary>
+    public string? KeyColumn(IEnumerable<string> columns) =>
+        Vintage.Layer.KeyFields.Select(k => k.ToLowerInvariant()).FirstOrDefault(columns.Contains);
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using TigerImport.Catalog;
-using TigerImport.Import;
 
 namespace TigerImport.Database;
 
@@ -17,10 +16,10 @@ public sealed class RunJournal(NpgsqlDataSource dataSource, string schema, Guid 
 {
     private NpgsqlConnection? lease;
 
-    private string Runs => Sql.Qualified(schema, "tiger_runs");
+    private string Runs => TigerTables.RunsIn(schema);
 
     /// <summary>Bootstraps the schema (PostGIS, tables), takes the run's lease, records the run as running, and closes abandoned runs.</summary>
-    public async Task BeginAsync(string command, string? source, ImportRequest request, ImportOptions options, CancellationToken cancellationToken)
+    public async Task BeginAsync(string command, string? source, ImportRequest request, int srid, CancellationToken cancellationToken)
     {
         lease = await dataSource.OpenConnectionAsync(cancellationToken);
         await DatabaseBootstrap.EnsureAsync(lease, schema, cancellationToken);
@@ -33,7 +32,7 @@ public sealed class RunJournal(NpgsqlDataSource dataSource, string schema, Guid 
             states = request.States?.Select(s => s.Fips),
             counties = request.Counties,
             schema,
-            options.Srid,
+            Srid = srid,
         }, RunJson.Options);
         await Db.ExecuteAsync(
             lease,
@@ -48,7 +47,8 @@ public sealed class RunJournal(NpgsqlDataSource dataSource, string schema, Guid 
 
     /// <summary>Records how the run ended, even when cancelled (with its own short deadline, not the run's token).</summary>
     /// <param name="summary">What an import did (the same document <c>--report</c> writes); null for a revert.</param>
-    public async Task EndAsync(string status, ImportSummary? summary)
+    public async Task EndAsync<TSummary>(string status, TSummary? summary)
+        where TSummary : class
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
@@ -77,9 +77,10 @@ public sealed class RunJournal(NpgsqlDataSource dataSource, string schema, Guid 
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(deadline.Token);
-            if (await Db.ScalarAsync<bool>(connection, "SELECT to_regclass($1) IS NOT NULL", deadline.Token, Sql.Qualified(schema, "tiger_runs")))
+            var runs = TigerTables.RunsIn(schema);
+            if (await Db.ExistsAsync(connection, runs, deadline.Token))
             {
-                await Db.ExecuteAsync(connection, $"UPDATE {Sql.Qualified(schema, "tiger_runs")} SET exit_code = $2 WHERE run_id = $1", deadline.Token, runId, exitCode);
+                await Db.ExecuteAsync(connection, $"UPDATE {runs} SET exit_code = $2 WHERE run_id = $1", deadline.Token, runId, exitCode);
             }
         }
         catch (Exception e) when (e is NpgsqlException or OperationCanceledException)
@@ -117,16 +118,12 @@ public sealed class RunJournal(NpgsqlDataSource dataSource, string schema, Guid 
     /// <summary>Each other 'running' row whose lease can be taken has no process behind it: mark it abandoned, then let the lease go.</summary>
     private async Task CloseAbandonedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var running = new List<(Guid RunId, string Command, DateTime StartedAt)>();
-        await using (var command = new NpgsqlCommand($"SELECT run_id, command, started_at FROM {Runs} WHERE status = 'running' AND run_id <> $1", connection))
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = runId });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                running.Add((reader.GetGuid(0), reader.GetString(1), reader.GetDateTime(2)));
-            }
-        }
+        var running = await Db.ReadAsync(
+            connection,
+            $"SELECT run_id, command, started_at FROM {Runs} WHERE status = 'running' AND run_id <> $1",
+            r => (RunId: r.GetGuid(0), Command: r.GetString(1), StartedAt: r.GetDateTime(2)),
+            cancellationToken,
+            runId);
 
         foreach (var run in running)
         {

@@ -9,7 +9,7 @@ public static class Sql
     private const int MaxIdentifierBytes = 63;
 
     /// <summary>The longest suffix a schema gets: <c>{schema}_staging</c> and <c>{schema}_backup</c> must fit too.</summary>
-    private const string LongestSchemaSuffix = "_staging";
+    private const string LongestSchemaSuffix = TigerTables.StagingSuffix;
 
     public static string Identifier(string name)
     {

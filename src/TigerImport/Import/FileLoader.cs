@@ -5,7 +5,6 @@ using NetTopologySuite.IO.Esri;
 using Npgsql;
 using TigerImport.Archive;
 using TigerImport.Catalog;
-using TigerImport.Database;
 using TigerImport.Geometry;
 using TigerImport.Import.Policies;
 using TigerImport.Load;
@@ -21,8 +20,6 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
 {
     public async Task<FileResult> LoadAsync(
         NpgsqlConnection connection,
-        LayerTarget target,
-        IReadOnlyDictionary<string, string> publishedTypes,
         TigerFile file,
         string path,
         PartitionLoad partition,
@@ -48,12 +45,12 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
             // The reader builds geometries in the file's CRS; the reprojector stamps the target SRID.
             using var reader = archive.OpenShapefile(encoding.Encoding, new GeometryFactory(new PrecisionModel(), SpatialReferences.Nad83), cancellationToken);
             var columns = ColumnMapper.Map(reader.Fields, file.FileName);
-            ThrowIfRenamed(columns, publishedTypes, file);
+            ThrowIfRenamed(columns, partition.PublishedTypes, file);
             var scope = new ScopeCheck(reader.Fields, file);
-            var staging = await partition.StagingAsync(connection, file.FileName, columns, publishedTypes, cancellationToken);
+            var staging = await partition.StagingAsync(connection, file.FileName, columns, cancellationToken);
             observer?.FileStarted(file.FileName, reader.RecordCount);
 
-            await using var rejects = new RejectRecorder(dataSource, target.Schema, runId, target.Table, file.FileName);
+            await using var rejects = new RejectRecorder(dataSource, partition.Target.Schema, runId, partition.Target.Table, file.FileName);
             long read = 0, loaded, repaired = 0, undecodable = 0;
             await using (var copier = await FeatureCopier.BeginAsync(connection, staging, columns, file.ScopeCode, cancellationToken))
             {
@@ -224,5 +221,5 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
     private sealed record Feature(int RecordNumber, bool Deleted, ShapeDefect? Defect, NetTopologySuite.Geometries.Geometry? Geometry, object?[] Values);
 
     /// <summary>A feature's fate: its COPY row, or null and the reason it is rejected.</summary>
-    private sealed record FeatureOutcome(Feature Feature, CopyRow? Row, bool Repaired, string? Reason, long Undecodable);
+    private sealed record FeatureOutcome(Feature Feature, EncodedTuple? Row, bool Repaired, string? Reason, long Undecodable);
 }

@@ -17,7 +17,7 @@ public sealed class ImportRunner(NpgsqlDataSource dataSource, ITigerSource sourc
     {
         var clock = Stopwatch.StartNew();
         await using var journal = new RunJournal(dataSource, options.Schema, runId, logger);
-        await journal.BeginAsync("import", source.DisplayName, request, options, cancellationToken);
+        await journal.BeginAsync("import", source.DisplayName, request, options.Srid, cancellationToken);
         var results = new List<LayerResult>();
         ImportSummary Summarize() => new(runId, results, clock.ElapsedMilliseconds) { Source = source.Statistics.Snapshot() };
         ImportSummary? summary = null;

@@ -91,6 +91,11 @@ internal sealed class LayerImporter(
 
             // Read once per layer: the published table changes only at publish. A wrong SRID fails here, before any download.
             var publishedTypes = await PublishedTable.PublishedColumnsAsync(session.Connection, target, cancellationToken);
+            foreach (var partition in partitions)
+            {
+                partition.PublishedTypes = publishedTypes;
+            }
+
             var decisions = await DecideAsync(session, target, partitions, cancellationToken);
             building = partitions.Where(p => decisions[p.Part].Loads).ToList();
             if (building.Count == 0)
@@ -99,7 +104,7 @@ internal sealed class LayerImporter(
                 return Result(LayerOutcome.UpToDate) with { Unchanged = partitions.Count };
             }
 
-            var published = await BuildAllAsync(session, target, publishedTypes, building, decisions, cancellationToken);
+            var published = await BuildAllAsync(session, building, decisions, cancellationToken);
 
             var drift = building.SelectMany(p => p.Drift).Concat(PublishedDrift(target, publishedTypes, building)).ToList();
             foreach (var change in drift)
@@ -182,8 +187,6 @@ internal sealed class LayerImporter(
     /// </summary>
     private async Task<List<LoadedPartition>> BuildAllAsync(
         LayerSession session,
-        LayerTarget target,
-        IReadOnlyDictionary<string, string> publishedTypes,
         IReadOnlyList<PartitionLoad> building,
         IReadOnlyDictionary<string, PartitionDecision> decisions,
         CancellationToken cancellationToken)
@@ -203,7 +206,7 @@ internal sealed class LayerImporter(
                 {
                     var partition = building[index];
                     await using var fetcher = PrefetchingFetcher.Start(source, partition.Files, PrefetchingFetcher.DefaultDepth, stop.Token);
-                    published[index] = await BuildAsync(lanesSession, target, publishedTypes, partition, decisions[partition.Part], fetcher, stop.Token);
+                    published[index] = await BuildAsync(lanesSession, partition, decisions[partition.Part], fetcher, stop.Token);
                 }
             }
             catch (Exception e)
@@ -235,8 +238,6 @@ internal sealed class LayerImporter(
 
     private async Task<LoadedPartition> BuildAsync(
         LayerSession session,
-        LayerTarget target,
-        IReadOnlyDictionary<string, string> publishedTypes,
         PartitionLoad partition,
         PartitionDecision decision,
         PrefetchingFetcher fetcher,
@@ -253,7 +254,7 @@ internal sealed class LayerImporter(
                 FileResult result;
                 try
                 {
-                    result = await LoadWithRetryAsync(session, target, publishedTypes, file, fetched.Path, partition, cancellationToken);
+                    result = await LoadWithRetryAsync(session, file, fetched.Path, partition, cancellationToken);
                 }
                 catch
                 {
@@ -277,7 +278,7 @@ internal sealed class LayerImporter(
         if (request.Counties is not null && partition.Files.All(f => f.Scope == LayerScope.County))
         {
             carried = await staging.CarryOverAsync(connection, partition.Files.Select(f => f.ScopeCode).ToList(), cancellationToken);
-            Log.RowsCarriedOver(logger, target.Vintage.Layer.Key, target.Vintage.Year, partition.Part, carried);
+            Log.RowsCarriedOver(logger, partition.Target.Vintage.Layer.Key, partition.Target.Vintage.Year, partition.Part, carried);
         }
 
         var rows = await FinishAsync(session, staging, partition.Results.Sum(r => r.Loaded), carried, decision.PublishedFeatures, cancellationToken);
@@ -334,10 +335,10 @@ internal sealed class LayerImporter(
     /// connection and its rejects were not yet committed, so the staging partition holds exactly the earlier files' rows.
     /// </summary>
     private Task<FileResult> LoadWithRetryAsync(
-        LayerSession session, LayerTarget target, IReadOnlyDictionary<string, string> publishedTypes, TigerFile file, string path, PartitionLoad partition, CancellationToken cancellationToken) =>
+        LayerSession session, TigerFile file, string path, PartitionLoad partition, CancellationToken cancellationToken) =>
         session.SurvivingOneLostConnectionAsync(
             $"loading {file.FileName}",
-            connection => fileLoader.LoadAsync(connection, target, publishedTypes, file, path, partition, cancellationToken),
+            connection => fileLoader.LoadAsync(connection, file, path, partition, cancellationToken),
             reason => Log.FileRetried(logger, file.Layer.Key, file.Year, file.FileName, reason),
             cancellationToken);
 

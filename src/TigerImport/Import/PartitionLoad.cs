@@ -10,7 +10,15 @@ internal sealed class PartitionLoad(LayerTarget target, string part, IReadOnlyLi
 {
     private StagingTable? staging;
 
+    public LayerTarget Target => target;
+
     public string Part => part;
+
+    /// <summary>
+    /// The published table's column types (empty before its first publish), read once per layer when its partitions
+    /// are locked: a column that is already published keeps its type in the staging table.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> PublishedTypes { get; set; } = new Dictionary<string, string>();
 
     public IReadOnlyList<TigerFile> Files => files;
 
@@ -23,16 +31,16 @@ internal sealed class PartitionLoad(LayerTarget target, string part, IReadOnlyLi
 
     /// <summary>The staging table, created by the first file and widened by any later file with more columns.</summary>
     public async Task<StagingTable> StagingAsync(
-        NpgsqlConnection connection, string fileName, IReadOnlyList<LayerColumn> fileColumns, IReadOnlyDictionary<string, string> publishedTypes, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string fileName, IReadOnlyList<LayerColumn> fileColumns, CancellationToken cancellationToken)
     {
         if (staging is null)
         {
-            staging = await StagingTable.CreateAsync(connection, target, part, fileColumns, publishedTypes, cancellationToken);
+            staging = await StagingTable.CreateAsync(connection, target, part, fileColumns, PublishedTypes, cancellationToken);
             return staging;
         }
 
         var lacking = staging.ColumnTypes.Keys.Except(fileColumns.Select(c => c.Name)).ToList();
-        var added = await staging.AddColumnsAsync(connection, fileColumns, publishedTypes, cancellationToken);
+        var added = await staging.AddColumnsAsync(connection, fileColumns, PublishedTypes, cancellationToken);
         if (added.Count > 0)
         {
             Drift.Add($"{fileName} adds column(s) {string.Join(", ", added)} to partition {part} (NULL for the earlier files' rows)");

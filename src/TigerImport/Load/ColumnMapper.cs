@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using NetTopologySuite.IO.Esri.Dbf;
 using NetTopologySuite.IO.Esri.Dbf.Fields;
+using TigerImport.Database;
 
 namespace TigerImport.Load;
 
@@ -11,7 +12,7 @@ namespace TigerImport.Load;
 public static partial class ColumnMapper
 {
     /// <summary>Names the importer writes itself; a DBF field with one of them cannot be loaded.</summary>
-    public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.Ordinal) { "geom", "tiger_scope" };
+    public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.Ordinal) { LayerTarget.GeometryColumn, LayerTarget.ScopeColumn };
 
     public static IReadOnlyList<LayerColumn> Map(DbfFieldCollection fields, string fileName)
     {

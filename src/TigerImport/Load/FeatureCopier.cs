@@ -45,7 +45,7 @@ public sealed class FeatureCopier : IAsyncDisposable
     /// The row for one feature: the DBF values (by field index) converted to their columns' types, the geometry as
     /// EWKB (which geometry_recv takes as it is), and the scope. Thread-safe and independent of the COPY.
     /// </summary>
-    public CopyRow Encode(IReadOnlyList<object?> dbfValues, NetTopologySuite.Geometries.Geometry geometry)
+    public EncodedTuple Encode(IReadOnlyList<object?> dbfValues, NetTopologySuite.Geometries.Geometry geometry)
     {
         var values = new (object?, NpgsqlDbType)[columns.Count];
         for (var i = 0; i < values.Length; i++)
@@ -54,11 +54,11 @@ public sealed class FeatureCopier : IAsyncDisposable
             values[i] = (ColumnValue.Convert(dbfValues[column.FieldIndex], type, column.Width), type);
         }
 
-        return new CopyRow(TupleEncoder.Encode(values, Ewkb.Encode(geometry), scope));
+        return new EncodedTuple(TupleEncoder.Encode(values, Ewkb.Encode(geometry), scope));
     }
 
     /// <summary>Sends one encoded row.</summary>
-    public async Task WriteAsync(CopyRow row, CancellationToken cancellationToken)
+    public async Task WriteAsync(EncodedTuple row, CancellationToken cancellationToken)
     {
         await stream.WriteAsync(row.Tuple, cancellationToken);
         rows++;
@@ -96,6 +96,3 @@ public sealed class FeatureCopier : IAsyncDisposable
 
     private readonly record struct CopyColumn(LayerColumn Column, NpgsqlDbType Type);
 }
-
-/// <summary>One row ready for the COPY, in binary COPY's tuple format.</summary>
-public sealed record CopyRow(byte[] Tuple);

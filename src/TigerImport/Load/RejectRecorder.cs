@@ -81,7 +81,7 @@ public sealed class RejectRecorder(NpgsqlDataSource dataSource, string schema, G
     {
         connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.BeginBinaryImportAsync(
-            $"COPY {Sql.Qualified(schema, "tiger_rejects")} (run_id, table_name, file_name, record_number, reason, geom, shape, attributes) FROM STDIN (FORMAT BINARY)",
+            $"COPY {TigerTables.RejectsIn(schema)} (run_id, table_name, file_name, record_number, reason, geom, shape, attributes) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
     }
 }

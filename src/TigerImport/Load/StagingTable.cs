@@ -1,6 +1,5 @@
 using Npgsql;
 using TigerImport.Database;
-using TigerImport.Publish;
 
 namespace TigerImport.Load;
 
@@ -85,21 +84,18 @@ public sealed class StagingTable
     public async Task<long> CarryOverAsync(NpgsqlConnection connection, IReadOnlyCollection<string> reloadedScopes, CancellationToken cancellationToken)
     {
         var published = Sql.Qualified(Target.Schema, Name);
-        var exists = await Db.ScalarAsync<bool>(connection, "SELECT to_regclass($1) IS NOT NULL", cancellationToken, published);
-        if (!exists)
+        if (!await Db.ExistsAsync(connection, published, cancellationToken))
         {
             return 0;
         }
 
-        var publishedColumns = await PublishedTable.ColumnTypesAsync(connection, Target.Schema, Name, cancellationToken);
+        var publishedColumns = await PgCatalog.ColumnTypesAsync(connection, Target.Schema, Name, cancellationToken);
         var columns = string.Join(", ", columnTypes.Keys.Where(publishedColumns.ContainsKey).Append(LayerTarget.GeometryColumn).Append(LayerTarget.ScopeColumn).Select(Sql.Identifier));
-        await using var command = new NpgsqlCommand(
+        return await Db.ExecuteAsync(
+            connection,
             $"INSERT INTO {Qualified} ({columns}) SELECT {columns} FROM {published} WHERE {LayerTarget.ScopeColumn} <> ALL($1)",
-            connection)
-        {
-            Parameters = { new() { Value = reloadedScopes.ToArray() } },
-        };
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+            cancellationToken,
+            reloadedScopes.ToArray());
     }
 
     /// <summary>
@@ -114,7 +110,7 @@ public sealed class StagingTable
 
     /// <summary>The index on the layer's key (GEOID, TLID…), when the table has one.</summary>
     public Task IndexKeyAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        PublishedTable.KeyColumn(Target, columnTypes.Keys) is { } key
+        Target.KeyColumn(columnTypes.Keys) is { } key
             ? Db.ExecuteAsync(connection, $"CREATE INDEX {Sql.Identifier(Name + "_key")} ON {Qualified} ({Sql.Identifier(key)}) WITH (fillfactor = 100)", cancellationToken)
             : Task.CompletedTask;
 
@@ -132,7 +128,7 @@ public sealed class StagingTable
     {
         var prefix = target.PartitionTable(string.Empty);
         var dropped = new List<string>();
-        foreach (var name in await PublishedTable.PartitionTablesAsync(connection, target, target.StagingSchema, cancellationToken))
+        foreach (var name in await PgCatalog.PartitionTablesAsync(connection, target, target.StagingSchema, cancellationToken))
         {
             if (await unlessInUse(name[prefix.Length..], () => Db.ExecuteAsync(connection, $"DROP TABLE IF EXISTS {Sql.Qualified(target.StagingSchema, name)}", cancellationToken)))
             {

@@ -25,7 +25,7 @@ internal static class LayerMaintenance
         CancellationToken cancellationToken)
     {
         await using var journal = new RunJournal(dataSource, options.Schema, runId, logger);
-        await journal.BeginAsync(command, null, request, options, cancellationToken);
+        await journal.BeginAsync(command, null, request, options.Srid, cancellationToken);
         var status = "failed"; // also when a bug escapes: only a stop is 'cancelled'
         try
         {
@@ -57,7 +57,7 @@ internal static class LayerMaintenance
         }
         finally
         {
-            await journal.EndAsync(status, null);
+            await journal.EndAsync<object>(status, null);
         }
     }
 }

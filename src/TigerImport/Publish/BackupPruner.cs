@@ -19,7 +19,7 @@ public static class BackupPruner
         var pruned = new List<string>();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var bookkeeping = new PartitionBookkeeping(connection, target);
-        foreach (var name in await PublishedTable.PartitionTablesAsync(connection, target, target.BackupSchema, cancellationToken))
+        foreach (var name in await PgCatalog.PartitionTablesAsync(connection, target, target.BackupSchema, cancellationToken))
         {
             var part = name[prefix.Length..];
             if (parts is not null && !parts.Contains(part))

@@ -10,7 +10,7 @@ namespace TigerImport.Publish;
 /// </summary>
 internal sealed class PartitionBookkeeping(NpgsqlConnection connection, LayerTarget target)
 {
-    private string Table => Sql.Qualified(target.Schema, "tiger_partitions");
+    private string Table => TigerTables.PartitionsIn(target.Schema);
 
     public async Task RecordPublishAsync(Guid runId, LoadedPartition partition, CancellationToken cancellationToken)
     {
@@ -45,25 +45,19 @@ internal sealed class PartitionBookkeeping(NpgsqlConnection connection, LayerTar
     public static async Task<IReadOnlyDictionary<string, (IReadOnlyList<FileLineage> Lineage, long Features)>> PublishedAsync(
         NpgsqlConnection connection, LayerTarget target, CancellationToken cancellationToken)
     {
-        var table = Sql.Qualified(target.Schema, "tiger_partitions");
-        var parts = new Dictionary<string, (IReadOnlyList<FileLineage>, long)>(StringComparer.Ordinal);
-        if (!await Db.ScalarAsync<bool>(connection, "SELECT to_regclass($1) IS NOT NULL", cancellationToken, table))
+        var table = TigerTables.PartitionsIn(target.Schema);
+        if (!await Db.ExistsAsync(connection, table, cancellationToken))
         {
-            return parts;
+            return new Dictionary<string, (IReadOnlyList<FileLineage>, long)>(StringComparer.Ordinal);
         }
 
-        await using var command = new NpgsqlCommand(
-            $"SELECT part, coalesce(lineage, '[]')::text, features FROM {table} WHERE table_name = $1 AND slot = 'published'", connection)
-        {
-            Parameters = { new() { Value = target.Table } },
-        };
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            parts[reader.GetString(0)] = (JsonSerializer.Deserialize<List<FileLineage>>(reader.GetString(1), Json) ?? [], reader.GetInt64(2));
-        }
-
-        return parts;
+        var rows = await Db.ReadAsync(
+            connection,
+            $"SELECT part, coalesce(lineage, '[]')::text, features FROM {table} WHERE table_name = $1 AND slot = 'published'",
+            r => (Part: r.GetString(0), Lineage: (IReadOnlyList<FileLineage>)(JsonSerializer.Deserialize<List<FileLineage>>(r.GetString(1), Json) ?? []), Features: r.GetInt64(2)),
+            cancellationToken,
+            target.Table);
+        return rows.ToDictionary(r => r.Part, r => (r.Lineage, r.Features), StringComparer.Ordinal);
     }
 
     /// <summary>Swaps the two rows, through a third slot name since (table, part, slot) is the primary key.</summary>

@@ -169,14 +169,14 @@ public sealed class PartitionRotator(ILogger logger)
     private static async Task<IReadOnlyList<string>> BackedUpPartsAsync(NpgsqlConnection connection, LayerTarget target, CancellationToken cancellationToken)
     {
         var prefix = target.PartitionTable(string.Empty);
-        return (await PublishedTable.PartitionTablesAsync(connection, target, target.BackupSchema, cancellationToken)).Select(name => name[prefix.Length..]).ToList();
+        return (await PgCatalog.PartitionTablesAsync(connection, target, target.BackupSchema, cancellationToken)).Select(name => name[prefix.Length..]).ToList();
     }
 
     /// <summary>
     /// Autovacuum never analyzes a partitioned parent, and the planner uses its statistics for joins across states.
     /// Each partition was analyzed in staging, so on PostgreSQL 17+ only the parent's own sample is taken
     /// (<c>ANALYZE ONLY</c>). Before 17, ANALYZE of a parent also re-analyzes every partition, a cost that grows with
-    /// the table (every state's EDGES for a one-state rerun): it is left to the operator there (README "Speed").
+    /// the table (every state's EDGES for a one-state rerun): it is left to the operator there (docs/benchmarks.md).
     /// </summary>
     private static Task AnalyzeAsync(NpgsqlConnection connection, LayerTarget target, CancellationToken cancellationToken) =>
         connection.PostgreSqlVersion.Major >= 17

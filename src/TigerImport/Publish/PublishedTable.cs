@@ -16,7 +16,7 @@ public static class PublishedTable
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, string>> PublishedColumnsAsync(NpgsqlConnection connection, LayerTarget target, CancellationToken cancellationToken)
     {
-        var columns = await ColumnTypesAsync(connection, target.Schema, target.Table, cancellationToken);
+        var columns = await PgCatalog.ColumnTypesAsync(connection, target.Schema, target.Table, cancellationToken);
         if (columns.Count > 0)
         {
             await CheckGeometryAsync(connection, target, cancellationToken);
@@ -35,10 +35,10 @@ public static class PublishedTable
         foreach (var part in stagedParts)
         {
             var name = target.PartitionTable(part);
-            staged.Add((name, await ColumnTypesAsync(connection, target.StagingSchema, name, cancellationToken)));
+            staged.Add((name, await PgCatalog.ColumnTypesAsync(connection, target.StagingSchema, name, cancellationToken)));
         }
 
-        var published = await ColumnTypesAsync(connection, target.Schema, target.Table, cancellationToken);
+        var published = await PgCatalog.ColumnTypesAsync(connection, target.Schema, target.Table, cancellationToken);
         if (published.Count == 0)
         {
             await CreateAsync(connection, target, staged[0].Name, staged[0].Columns.Keys, cancellationToken);
@@ -65,55 +65,9 @@ public static class PublishedTable
         }
     }
 
-    /// <summary>The key column the layer's btree index is on: the first of the layer's key fields the table has.</summary>
-    public static string? KeyColumn(LayerTarget target, IEnumerable<string> columns) =>
-        target.Vintage.Layer.KeyFields.Select(k => k.ToLowerInvariant()).FirstOrDefault(columns.Contains);
-
-    /// <summary>The layer's partition tables (<c>{table}_p{part}</c>) that <paramref name="schema"/> holds, by name.</summary>
-    public static async Task<IReadOnlyList<string>> PartitionTablesAsync(NpgsqlConnection connection, LayerTarget target, string schema, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
-            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r' AND starts_with(c.relname, $2) ORDER BY 1",
-            connection)
-        {
-            Parameters = { new() { Value = schema }, new() { Value = target.PartitionTable(string.Empty) } },
-        };
-        var names = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            names.Add(reader.GetString(0));
-        }
-
-        return names;
-    }
-
-    /// <summary>Column name → type (as format_type spells it) of a table, in column order; empty when there is no such table.</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> ColumnTypesAsync(
-        NpgsqlConnection connection, string schema, string table, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            SELECT a.attname, format_type(a.atttypid, a.atttypmod)
-            FROM pg_attribute a
-            JOIN pg_class c ON c.oid = a.attrelid
-            JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = $1 AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped
-            ORDER BY a.attnum
-            """;
-        var columns = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = schema }, new() { Value = table } } };
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            columns[reader.GetString(0)] = reader.GetString(1);
-        }
-
-        return columns;
-    }
-
     private static async Task CreateAsync(NpgsqlConnection connection, LayerTarget target, string like, IEnumerable<string> columns, CancellationToken cancellationToken)
     {
-        var key = KeyColumn(target, columns);
+        var key = target.KeyColumn(columns);
         var sql = $"""
             CREATE TABLE {target.QualifiedTable} (LIKE {Sql.Qualified(target.StagingSchema, like)})
                 PARTITION BY LIST ((left({LayerTarget.ScopeColumn}, 2)));
@@ -127,17 +81,13 @@ public static class PublishedTable
     private static async Task CheckGeometryAsync(NpgsqlConnection connection, LayerTarget target, CancellationToken cancellationToken)
     {
         const string sql = "SELECT type, srid FROM geometry_columns WHERE f_table_schema = $1 AND f_table_name = $2 AND f_geometry_column = $3";
-        await using var command = new NpgsqlCommand(sql, connection)
-        {
-            Parameters = { new() { Value = target.Schema }, new() { Value = target.Table }, new() { Value = LayerTarget.GeometryColumn } },
-        };
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        var geometry = await Db.ReadAsync(connection, sql, r => (Type: r.GetString(0), Srid: r.GetInt32(1)), cancellationToken, target.Schema, target.Table, LayerTarget.GeometryColumn);
+        if (geometry.Count == 0)
         {
             throw new TigerImportException(FailureKind.Usage, $"{target.Schema}.{target.Table} exists but was not made by tigerimport (no {LayerTarget.GeometryColumn} column): choose another --schema.");
         }
 
-        var (type, srid) = (reader.GetString(0), reader.GetInt32(1));
+        var (type, srid) = geometry[0];
         if (!string.Equals(type, target.GeometryType, StringComparison.OrdinalIgnoreCase) || srid != target.Srid)
         {
             throw new TigerImportException(FailureKind.Usage, $"{target.Schema}.{target.Table} holds {type} in SRID {srid}; this run writes {target.GeometryType} in SRID {target.Srid}. Load into another --schema, or use --srid {srid}.");

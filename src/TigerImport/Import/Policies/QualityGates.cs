@@ -1,7 +1,6 @@
 using Npgsql;
 using TigerImport.Database;
 using TigerImport.Load;
-using TigerImport.Publish;
 
 namespace TigerImport.Import.Policies;
 
@@ -31,7 +30,7 @@ internal static class QualityGates
         }
 
         var layer = staging.Target.Vintage.Layer;
-        var key = PublishedTable.KeyColumn(staging.Target, staging.ColumnTypes.Keys);
+        var key = staging.Target.KeyColumn(staging.ColumnTypes.Keys);
         if (layer.KeyIsUnique && key is null)
         {
             // A file without its key field would publish rows nothing can join on (a .dbf missing GEOID).

@@ -12,7 +12,7 @@ public sealed class RejectReader(NpgsqlDataSource dataSource, string schema)
     public async Task<Guid?> LastImportAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            $"SELECT run_id FROM {Sql.Qualified(schema, "tiger_runs")} WHERE command = 'import' ORDER BY started_at DESC LIMIT 1");
+            $"SELECT run_id FROM {TigerTables.RunsIn(schema)} WHERE command = 'import' ORDER BY started_at DESC LIMIT 1");
         return await Guarded(async () => await command.ExecuteScalarAsync(cancellationToken) as Guid?);
     }
 
@@ -20,14 +20,14 @@ public sealed class RejectReader(NpgsqlDataSource dataSource, string schema)
     public async Task<bool> HasRunAsync(Guid runId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            $"SELECT EXISTS (SELECT 1 FROM {Sql.Qualified(schema, "tiger_runs")} WHERE run_id = $1)");
+            $"SELECT EXISTS (SELECT 1 FROM {TigerTables.RunsIn(schema)} WHERE run_id = $1)");
         command.Parameters.Add(new NpgsqlParameter { Value = runId });
         return await Guarded(async () => await command.ExecuteScalarAsync(cancellationToken) is true);
     }
 
     /// <summary>
     /// The run's rejects by file and record. Geometry is stored as read (NAD83, EPSG:4269); GeoJSON wants WGS 84, and
-    /// the importer's NAD83 → WGS 84 is a null transform (README), so the coordinates are kept and only relabelled.
+    /// the importer's NAD83 → WGS 84 is a null transform (docs/data-model.md), so the coordinates are kept and only relabelled.
     /// </summary>
     public async IAsyncEnumerable<RejectedFeature> ReadAsync(Guid runId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -35,7 +35,7 @@ public sealed class RejectReader(NpgsqlDataSource dataSource, string schema)
             SELECT table_name, file_name, record_number, reason,
                    ST_AsGeoJSON(CASE WHEN ST_SRID(geom) IN (0, 4269) THEN ST_SetSRID(geom, 4326) ELSE ST_Transform(geom, 4326) END, 9),
                    attributes::text
-            FROM {Sql.Qualified(schema, "tiger_rejects")} WHERE run_id = $1 ORDER BY file_name, record_number
+            FROM {TigerTables.RejectsIn(schema)} WHERE run_id = $1 ORDER BY file_name, record_number
             """);
         command.Parameters.Add(new() { Value = runId });
         await using var reader = await Guarded(() => command.ExecuteReaderAsync(cancellationToken));

@@ -15,32 +15,26 @@ public sealed class StatusReader(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<LayerStatus>> ReadAsync(string schema, int? year, IReadOnlyList<TigerLayer>? layers, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var partitionsTable = Sql.Qualified(schema, "tiger_partitions");
-        if (!await Db.ScalarAsync<bool>(connection, "SELECT to_regclass($1) IS NOT NULL", cancellationToken, partitionsTable))
+        var partitionsTable = TigerTables.PartitionsIn(schema);
+        if (!await Db.ExistsAsync(connection, partitionsTable, cancellationToken))
         {
             return [];
         }
 
-        var rows = new List<(string Layer, int Year, string Part, PartitionStatus Status)>();
-        await using (var command = new NpgsqlCommand(
+        var rows = await Db.ReadAsync(
+            connection,
             $"""
             SELECT p.layer, p.year, p.part, p.features, p.rejected, coalesce(jsonb_array_length(p.lineage), cardinality(p.files)), p.run_id, p.loaded_at, r.request->>'source'
-            FROM {partitionsTable} p LEFT JOIN {Sql.Qualified(schema, "tiger_runs")} r ON r.run_id = p.run_id
+            FROM {partitionsTable} p LEFT JOIN {TigerTables.RunsIn(schema)} r ON r.run_id = p.run_id
             WHERE p.slot = 'published' AND ($1::integer IS NULL OR p.year = $1) AND ($2::text[] IS NULL OR p.layer = ANY($2))
             ORDER BY p.layer, p.year, p.part
             """,
-            connection))
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = (object?)year ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
-            command.Parameters.Add(new NpgsqlParameter { Value = (object?)layers?.Select(l => l.Key).ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add((reader.GetString(0), reader.GetInt32(1), reader.GetString(2), new PartitionStatus(
-                    reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt32(5), reader.GetGuid(6),
-                    reader.GetFieldValue<DateTimeOffset>(7), reader.IsDBNull(8) ? null : reader.GetString(8), HasBackup: false)));
-            }
-        }
+            reader => (Layer: reader.GetString(0), Year: reader.GetInt32(1), Part: reader.GetString(2), Status: new PartitionStatus(
+                reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt32(5), reader.GetGuid(6),
+                reader.GetFieldValue<DateTimeOffset>(7), reader.IsDBNull(8) ? null : reader.GetString(8), HasBackup: false)),
+            cancellationToken,
+            year,
+            layers?.Select(l => l.Key).ToArray());
 
         var layersStatus = new List<LayerStatus>();
         foreach (var group in rows.GroupBy(r => (r.Layer, r.Year)))
@@ -50,7 +44,7 @@ public sealed class StatusReader(NpgsqlDataSource dataSource)
             foreach (var (_, _, part, status) in group)
             {
                 var backup = Sql.Qualified(target.BackupSchema, target.PartitionTable(part));
-                partitions.Add(status with { HasBackup = await Db.ScalarAsync<bool>(connection, "SELECT to_regclass($1) IS NOT NULL", cancellationToken, backup) });
+                partitions.Add(status with { HasBackup = await Db.ExistsAsync(connection, backup, cancellationToken) });
             }
 
             layersStatus.Add(new LayerStatus(group.Key.Layer, group.Key.Year, $"{target.Schema}.{target.Table}", partitions));

@@ -79,16 +79,12 @@ internal sealed class HttpFileDownloader(HttpClient client, DownloadResilience r
                 complete = true; // the previous attempt had every byte; only the end of the exchange was lost
                 break;
             case HttpStatusCode.NotFound or HttpStatusCode.Gone:
-                throw new DownloadFault(DownloadFaultKind.NotFound, $"{(int)response.StatusCode} {response.ReasonPhrase}.") { StatusCode = response.StatusCode };
+                throw HttpStatusFault.Of(response);
             case HttpStatusCode.Forbidden:
-                throw new DownloadFault(DownloadFaultKind.Blocked, await ForbiddenMessageAsync(response, idle.Token)) { StatusCode = response.StatusCode };
+                throw HttpStatusFault.Of(response, await ForbiddenMessageAsync(response, idle.Token));
             default:
                 partial.Reset();
-                throw new DownloadFault(DownloadFaultKind.Status, $"{(int)response.StatusCode} {response.ReasonPhrase}")
-                {
-                    StatusCode = response.StatusCode,
-                    RetryAfter = RetryAfterOf(response),
-                };
+                throw HttpStatusFault.Of(response);
         }
 
         if (!complete)
@@ -153,13 +149,6 @@ internal sealed class HttpFileDownloader(HttpClient client, DownloadResilience r
         response.Headers.ETag is { IsWeak: false } etag ? new RangeConditionHeaderValue(etag)
         : response.Content.Headers.LastModified is { } modified ? new RangeConditionHeaderValue(modified)
         : null;
-
-    internal static TimeSpan? RetryAfterOf(HttpResponseMessage response) => response.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-        _ => null,
-    };
 
     private static async Task<string> ForbiddenMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -196,13 +196,7 @@ public sealed class HttpTigerSource : ITigerSource, IDisposable
             return response.StatusCode switch
             {
                 HttpStatusCode.OK => new FileVersion(display, response.Content.Headers.ContentLength, response.Headers.ETag?.ToString(), response.Content.Headers.LastModified),
-                HttpStatusCode.NotFound or HttpStatusCode.Gone => throw new DownloadFault(DownloadFaultKind.NotFound, $"{(int)response.StatusCode} {response.ReasonPhrase}.") { StatusCode = response.StatusCode },
-                HttpStatusCode.Forbidden => throw new DownloadFault(DownloadFaultKind.Blocked, "403 Forbidden.") { StatusCode = response.StatusCode },
-                _ => throw new DownloadFault(DownloadFaultKind.Status, $"{(int)response.StatusCode} {response.ReasonPhrase}")
-                {
-                    StatusCode = response.StatusCode,
-                    RetryAfter = HttpFileDownloader.RetryAfterOf(response),
-                },
+                _ => throw HttpStatusFault.Of(response),
             };
         }
         catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -223,12 +217,7 @@ public sealed class HttpTigerSource : ITigerSource, IDisposable
             {
                 HttpStatusCode.OK => await response.Content.ReadAsStringAsync(idle.Token),
                 HttpStatusCode.NotFound or HttpStatusCode.Gone => null,
-                HttpStatusCode.Forbidden => throw new DownloadFault(DownloadFaultKind.Blocked, "403 Forbidden.") { StatusCode = response.StatusCode },
-                _ => throw new DownloadFault(DownloadFaultKind.Status, $"{(int)response.StatusCode} {response.ReasonPhrase}")
-                {
-                    StatusCode = response.StatusCode,
-                    RetryAfter = HttpFileDownloader.RetryAfterOf(response),
-                },
+                _ => throw HttpStatusFault.Of(response),
             };
         }
         catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
