@@ -95,7 +95,7 @@ public sealed class StagingTable
             connection,
             $"INSERT INTO {Qualified} ({columns}) SELECT {columns} FROM {published} WHERE {LayerTarget.ScopeColumn} <> ALL($1)",
             cancellationToken,
-            reloadedScopes.ToArray());
+            (object)reloadedScopes.ToArray()); // one array parameter, not params spread over its items
     }
 
     /// <summary>
