@@ -62,7 +62,7 @@ internal static class Program
         {
             var source = SourceFrom(parse, run.Logger);
             using var disposeSource = source as IDisposable;
-            run.Logger.LogInformation("Importing {Layers} {Year} from {Source}", string.Join(",", request.Import.Layers), request.Import.Year, source.DisplayName);
+            CliLog.Importing(run.Logger, string.Join(",", request.Import.Layers), request.Import.Year, source.DisplayName);
             var summary = await new ImportRunner(run.DataSource, source, run.Logger, run.Logging.Observer).ImportAsync(run.RunId, request.Import, ImportOptionsFrom(parse), cancellationToken);
             if (request.Sync is not null && summary.WorstFailure is null)
             {

@@ -33,11 +33,11 @@ internal static class RejectsCommand
             var count = await WriteAsync(reader.ReadAsync(runId, cancellationToken), geoJson, logging, logger, cancellationToken);
             if (geoJson is null)
             {
-                logger.LogInformation("Run {RejectsOf}: {Rejected} rejected feature(s)", runId, count);
+                CliLog.RejectsCounted(logger, runId, count);
             }
             else
             {
-                logger.LogInformation("Run {RejectsOf}: {Rejected} rejected feature(s), written as GeoJSON to {GeoJson}", runId, count, geoJson);
+                CliLog.RejectsWritten(logger, runId, count, geoJson);
             }
             return null;
         }, cancellationToken));
@@ -59,7 +59,7 @@ internal static class RejectsCommand
             count++;
             if (logging.IsJson)
             {
-                logger.LogInformation("Rejected {File} record {RecordNumber} ({Table}): {Reason}", reject.File, reject.Record, reject.Table, reject.Reason);
+                CliLog.Rejected(logger, reject.File, reject.Record, reject.Table, reject.Reason);
             }
             else
             {

@@ -44,7 +44,7 @@ internal static class VerbRunner
             {
                 var request = validate();
                 dataSource = DatabaseConnection.Create(parse.GetValue(CliOptions.Connection), logging.Factory, out var database);
-                logger.LogInformation("tigerimport {Verb:l} run {RunId} on {Database:l}", verb, runId, database);
+                CliLog.RunStarted(logger, verb, runId, database);
                 await DatabaseConnection.WaitUntilReachableAsync(dataSource, database, logger, cancellationToken);
                 var summary = await run(request, new Context(dataSource, logger, runId, logging));
                 if (summary is not null)
@@ -56,17 +56,17 @@ internal static class VerbRunner
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                logger.LogWarning("Cancelled: the layer being loaded was not published; published tables are unchanged");
+                CliLog.Cancelled(logger);
                 exitCode = ExitCodes.Cancelled;
             }
             catch (Exception e) when (FailureClassifier.Classify(e) is { } kind)
             {
-                logger.LogError("{Verb:l} failed ({Failure}): {Reason:l}", verb, kind, PostgresFailures.Describe(e));
+                CliLog.VerbFailed(logger, verb, kind, PostgresFailures.Describe(e));
                 exitCode = ExitCodes.For(kind);
             }
             catch (Exception e)
             {
-                logger.LogCritical(e, "{Verb:l} failed unexpectedly: {Reason:l}", verb, e.Message);
+                CliLog.VerbFailedUnexpectedly(logger, e, verb, e.Message);
                 exitCode = ExitCodes.InternalError;
             }
 
