@@ -10,16 +10,16 @@ namespace TigerImport.Cli;
 internal static partial class CliLog
 {
     // 800–809: the run lifecycle every verb shares (VerbRunner).
-    [LoggerMessage(800, LogLevel.Information, "tigerimport {Verb:l} run {RunId} on {Database:l}")]
+    [LoggerMessage(800, LogLevel.Information, "tigerimport {Verb} run {RunId} on {Database}")]
     public static partial void RunStarted(ILogger logger, string verb, Guid runId, string database);
 
     [LoggerMessage(801, LogLevel.Warning, "Cancelled: the layer being loaded was not published; published tables are unchanged")]
     public static partial void Cancelled(ILogger logger);
 
-    [LoggerMessage(802, LogLevel.Error, "{Verb:l} failed ({Failure}): {Reason:l}")]
+    [LoggerMessage(802, LogLevel.Error, "{Verb} failed ({Failure}): {Reason}")]
     public static partial void VerbFailed(ILogger logger, string verb, FailureKind failure, string reason);
 
-    [LoggerMessage(803, LogLevel.Critical, "{Verb:l} failed unexpectedly: {Reason:l}")]
+    [LoggerMessage(803, LogLevel.Critical, "{Verb} failed unexpectedly: {Reason}")]
     public static partial void VerbFailedUnexpectedly(ILogger logger, Exception exception, string verb, string reason);
 
     // 810–819: import.
@@ -35,7 +35,7 @@ internal static partial class CliLog
     public static partial void LayerFailedSummary(
         ILogger logger, string layer, int year, string table, LayerOutcome outcome, int files, long read, long rows, long repaired, long rejected, long elapsedMs, string error);
 
-    [LoggerMessage(822, LogLevel.Warning, "Summary {Layer:l} {Year} schema drift: {Drift:l}")]
+    [LoggerMessage(822, LogLevel.Warning, "Summary {Layer} {Year} schema drift: {Drift}")]
     public static partial void SummaryDrift(ILogger logger, string layer, int year, string drift);
 
     [LoggerMessage(823, LogLevel.Information, "Summary: up to date; every file is the one published, nothing was downloaded, loaded or published")]
