@@ -31,7 +31,7 @@ internal static class ImportCommand
             var source = SourceFrom(parse, run.Logger);
             using var disposeSource = source as IDisposable;
             CliLog.Importing(run.Logger, string.Join(",", request.Import.Layers), request.Import.Year, source.DisplayName);
-            var summary = await new ImportRunner(run.DataSource, source, run.Logger, run.Logging.Observer).ImportAsync(run.RunId, request.Import, ImportOptionsFrom(parse), cancellationToken);
+            var summary = await new ImportRunner(run.DataSource, source, run.Logger, run.Output.Observer).ImportAsync(run.RunId, request.Import, ImportOptionsFrom(parse), cancellationToken);
             if (request.Sync is not null && summary.WorstFailure is null)
             {
                 try
@@ -42,7 +42,7 @@ internal static class ImportCommand
                 {
                     // Every layer published: a failed (or stopped) sync still gets the import's summary and report;
                     // the sync's failure then decides the exit code.
-                    SummaryReport.Write(summary, run.Logging, run.Logger);
+                    SummaryReport.Write(summary, run.Output, run.Logger);
                     await RunReport.WriteAsync(parse.GetValue(CliOptions.Report), summary, CancellationToken.None);
                     throw;
                 }

@@ -6,7 +6,7 @@ namespace TigerImport.Cli;
 /// <summary>The end-of-run summary: a table on a terminal, one structured event per layer in JSON mode.</summary>
 internal static class SummaryReport
 {
-    public static void Write(ImportSummary summary, Logging logging, ILogger logger)
+    public static void Write(ImportSummary summary, LogOutput output, ILogger logger)
     {
         foreach (var layer in summary.Layers)
         {
@@ -38,7 +38,7 @@ internal static class SummaryReport
                 source.BytesDownloaded, source.FilesDownloaded, source.BytesFromCache, source.FilesFromCache, source.FilesCached, source.CacheRepairs, source.PeakTempBytes);
         }
 
-        if (logging.IsJson)
+        if (output.IsJson)
         {
             return;
         }
