@@ -18,11 +18,11 @@ internal static class PlanCommand
             CliOptions.Connection, CliOptions.Cache, CliOptions.TempDir, CliOptions.UserAgent, CliOptions.MaxDownloads, CliOptions.S3Endpoint,
             CliOptions.Force, CliOptions.Json, CliOptions.LogFormat,
         };
-        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "plan", () => Program.RequestFrom(parse), async (request, run) =>
+        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "plan", () => ImportCommand.RequestFrom(parse), async (request, run) =>
         {
-            var source = Program.SourceFrom(parse, run.Logger);
+            var source = ImportCommand.SourceFrom(parse, run.Logger);
             using var disposeSource = source as IDisposable;
-            var layers = await new ImportPreview(run.DataSource, source, run.Logger).PreviewAsync(request, Program.ImportOptionsFrom(parse), cancellationToken);
+            var layers = await new ImportPreview(run.DataSource, source, run.Logger).PreviewAsync(request, ImportCommand.ImportOptionsFrom(parse), cancellationToken);
             Write(layers, parse.GetValue(CliOptions.Json));
             return null;
         }, cancellationToken));

@@ -20,7 +20,7 @@ internal static class RejectsCommand
         // The run lifecycle every verb shares (logging, database, exit code); the schema is its only request.
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "rejects", () => parse.GetValue(CliOptions.Schema)!, async (schema, run) =>
         {
-            var (logging, logger) = (run.Logging, run.Logger);
+            var (output, logger) = (run.Output, run.Logger);
             var reader = new RejectReader(run.DataSource, schema);
             var runId = parse.GetValue(CliOptions.Run) ?? await reader.LastImportAsync(cancellationToken)
                 ?? throw new TigerImportException(FailureKind.Usage, $"No import has run in schema '{schema}' yet.");
@@ -30,14 +30,14 @@ internal static class RejectsCommand
             }
 
             var geoJson = parse.GetValue(CliOptions.GeoJson);
-            var count = await WriteAsync(reader.ReadAsync(runId, cancellationToken), geoJson, logging, logger, cancellationToken);
+            var count = await WriteAsync(reader.ReadAsync(runId, cancellationToken), geoJson, output, logger, cancellationToken);
             if (geoJson is null)
             {
-                logger.LogInformation("Run {RejectsOf}: {Rejected} rejected feature(s)", runId, count);
+                CliLog.RejectsCounted(logger, runId, count);
             }
             else
             {
-                logger.LogInformation("Run {RejectsOf}: {Rejected} rejected feature(s), written as GeoJSON to {GeoJson}", runId, count, geoJson);
+                CliLog.RejectsWritten(logger, runId, count, geoJson);
             }
             return null;
         }, cancellationToken));
@@ -46,7 +46,7 @@ internal static class RejectsCommand
 
     /// <summary>Streams the rejects to the listing and, when asked, to the GeoJSON file; returns how many there were.</summary>
     private static async Task<long> WriteAsync(
-        IAsyncEnumerable<RejectedFeature> rejects, string? geoJsonPath, Logging logging, ILogger logger, CancellationToken cancellationToken)
+        IAsyncEnumerable<RejectedFeature> rejects, string? geoJsonPath, LogOutput output, ILogger logger, CancellationToken cancellationToken)
     {
         await using var file = geoJsonPath is null ? null : File.Create(geoJsonPath);
         await using var json = file is null ? null : new Utf8JsonWriter(file, new JsonWriterOptions { Indented = false });
@@ -57,9 +57,9 @@ internal static class RejectsCommand
         await foreach (var reject in rejects)
         {
             count++;
-            if (logging.IsJson)
+            if (output.IsJson)
             {
-                logger.LogInformation("Rejected {File} record {RecordNumber} ({Table}): {Reason}", reject.File, reject.Record, reject.Table, reject.Reason);
+                CliLog.Rejected(logger, reject.File, reject.Record, reject.Table, reject.Reason);
             }
             else
             {

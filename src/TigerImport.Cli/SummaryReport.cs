@@ -6,39 +6,39 @@ namespace TigerImport.Cli;
 /// <summary>The end-of-run summary: a table on a terminal, one structured event per layer in JSON mode.</summary>
 internal static class SummaryReport
 {
-    public static void Write(ImportSummary summary, Logging logging, ILogger logger)
+    public static void Write(ImportSummary summary, LogOutput output, ILogger logger)
     {
         foreach (var layer in summary.Layers)
         {
-            const string Accounting = "Summary {Layer} {Year} {Table}: {Outcome}; {Files} file(s), {Read} read, {Rows} loaded, {Repaired} repaired, {Rejected} rejected in {ElapsedMs} ms";
-            object?[] values = [layer.Layer, layer.Year, layer.Table, layer.Outcome, layer.Files.Count, layer.Read, layer.Loaded, layer.Repaired, layer.Rejected, layer.ElapsedMs];
             if (layer.Error is null)
             {
-                logger.LogInformation(Accounting, values);
+                CliLog.LayerSummary(logger, layer.Layer, layer.Year, layer.Table, layer.Outcome, layer.Files.Count, layer.Read, layer.Loaded, layer.Repaired, layer.Rejected, layer.ElapsedMs);
             }
             else
             {
-                logger.LogError(Accounting + ": {Error}", [.. values, layer.Error]);
+                CliLog.LayerFailedSummary(
+                    logger, layer.Layer, layer.Year, layer.Table, layer.Outcome, layer.Files.Count, layer.Read, layer.Loaded, layer.Repaired, layer.Rejected, layer.ElapsedMs, layer.Error);
             }
+
             foreach (var drift in layer.Drift)
             {
-                logger.LogWarning("Summary {Layer:l} {Year} schema drift: {Drift:l}", layer.Layer, layer.Year, drift);
+                CliLog.SummaryDrift(logger, layer.Layer, layer.Year, drift);
             }
         }
 
         if (summary.Layers.Count > 0 && summary.Layers.All(l => l.Outcome == LayerOutcome.UpToDate))
         {
-            logger.LogInformation("Summary: up to date; every file is the one published, nothing was downloaded, loaded or published");
+            CliLog.SummaryUpToDate(logger);
         }
 
         if (summary.Source is { } source)
         {
-            logger.LogInformation(
-                "Summary source: {BytesDownloaded} bytes downloaded ({FilesDownloaded} file(s)), {BytesFromCache} bytes from the cache ({FilesFromCache} file(s)), {FilesCached} file(s) cached, {CacheRepairs} corrupt cache object(s) replaced, peak temp disk {PeakTempBytes} bytes",
+            CliLog.SourceSummary(
+                logger,
                 source.BytesDownloaded, source.FilesDownloaded, source.BytesFromCache, source.FilesFromCache, source.FilesCached, source.CacheRepairs, source.PeakTempBytes);
         }
 
-        if (logging.IsJson)
+        if (output.IsJson)
         {
             return;
         }

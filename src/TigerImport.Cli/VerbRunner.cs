@@ -14,18 +14,18 @@ namespace TigerImport.Cli;
 /// </summary>
 internal static class VerbRunner
 {
-    /// <summary>What a verb's work gets: the database, the logger, the run's id, and the logging (JSON or not; the import's observer).</summary>
-    public sealed record Context(Npgsql.NpgsqlDataSource DataSource, ILogger Logger, Guid RunId, Logging Logging);
+    /// <summary>What a verb's work gets: the database, the logger, the run's id, and the log output (JSON or not; the import's observer).</summary>
+    public sealed record Context(Npgsql.NpgsqlDataSource DataSource, ILogger Logger, Guid RunId, LogOutput Output);
 
     /// <param name="validate">Reads the verb's options into its request; throws a usage error, before any connection.</param>
     /// <param name="run">The verb's work; returns the summary to print, or null when the verb has none.</param>
     public static async Task<int> RunAsync<TRequest>(
         ParseResult parse, string verb, Func<TRequest> validate, Func<TRequest, Context, Task<ImportSummary?>> run, CancellationToken cancellationToken)
     {
-        Logging logging;
+        LogOutput output;
         try
         {
-            logging = Logging.Create(parse.GetValue(CliOptions.LogFormat));
+            output = LogOutput.Create(parse.GetValue(CliOptions.LogFormat));
         }
         catch (TigerImportException e)
         {
@@ -33,40 +33,40 @@ internal static class VerbRunner
             return ExitCodes.Usage;
         }
 
-        using (logging)
+        using (output)
         {
             var runId = Guid.NewGuid();
             using var _ = LogContext.PushProperty("RunId", runId);
-            var logger = logging.Factory.CreateLogger("tigerimport");
+            var logger = output.Factory.CreateLogger("tigerimport");
             Npgsql.NpgsqlDataSource? dataSource = null;
             int exitCode;
             try
             {
                 var request = validate();
-                dataSource = DatabaseConnection.Create(parse.GetValue(CliOptions.Connection), logging.Factory, out var database);
-                logger.LogInformation("tigerimport {Verb:l} run {RunId} on {Database:l}", verb, runId, database);
+                dataSource = DatabaseConnection.Create(parse.GetValue(CliOptions.Connection), output.Factory, out var database);
+                CliLog.RunStarted(logger, verb, runId, database);
                 await DatabaseConnection.WaitUntilReachableAsync(dataSource, database, logger, cancellationToken);
-                var summary = await run(request, new Context(dataSource, logger, runId, logging));
+                var summary = await run(request, new Context(dataSource, logger, runId, output));
                 if (summary is not null)
                 {
-                    SummaryReport.Write(summary, logging, logger);
+                    SummaryReport.Write(summary, output, logger);
                 }
 
                 exitCode = summary?.WorstFailure is { } failure ? ExitCodes.For(failure) : ExitCodes.Success;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                logger.LogWarning("Cancelled: the layer being loaded was not published; published tables are unchanged");
+                CliLog.Cancelled(logger);
                 exitCode = ExitCodes.Cancelled;
             }
             catch (Exception e) when (FailureClassifier.Classify(e) is { } kind)
             {
-                logger.LogError("{Verb:l} failed ({Failure}): {Reason:l}", verb, kind, PostgresFailures.Describe(e));
+                CliLog.VerbFailed(logger, verb, kind, PostgresFailures.Describe(e));
                 exitCode = ExitCodes.For(kind);
             }
             catch (Exception e)
             {
-                logger.LogCritical(e, "{Verb:l} failed unexpectedly: {Reason:l}", verb, e.Message);
+                CliLog.VerbFailedUnexpectedly(logger, e, verb, e.Message);
                 exitCode = ExitCodes.InternalError;
             }
 

@@ -8,132 +8,132 @@ namespace TigerImport;
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(1, LogLevel.Information, "Planned {Layer:l} {Year}: {Files} file(s) into {Table:l}")]
+    [LoggerMessage(1, LogLevel.Information, "Planned {Layer} {Year}: {Files} file(s) into {Table}")]
     public static partial void LayerPlanned(ILogger logger, string layer, int year, int files, string table);
 
-    [LoggerMessage(2, LogLevel.Information, "{Layer:l} {Year}: {Notice:l}")]
+    [LoggerMessage(2, LogLevel.Information, "{Layer} {Year}: {Notice}")]
     public static partial void LayerNotice(ILogger logger, string layer, int year, string notice);
 
-    [LoggerMessage(3, LogLevel.Error, "{Layer:l} {Year}: {File:l} is not in the source")]
+    [LoggerMessage(3, LogLevel.Error, "{Layer} {Year}: {File} is not in the source")]
     public static partial void FileMissing(ILogger logger, string layer, int year, string file);
 
-    [LoggerMessage(4, LogLevel.Warning, "{Layer:l} {Year}: {File:l} is not in the source; skipped (--skip-missing)")]
+    [LoggerMessage(4, LogLevel.Warning, "{Layer} {Year}: {File} is not in the source; skipped (--skip-missing)")]
     public static partial void FileSkipped(ILogger logger, string layer, int year, string file);
 
-    [LoggerMessage(10, LogLevel.Information, "Finished: {Stage:l} {Layer:l} {Year} {File:l}: {Rows} rows, {Repaired} repaired, {Rejected} rejected of {Read} read in {ElapsedMs} ms")]
+    [LoggerMessage(10, LogLevel.Information, "Finished: {Stage} {Layer} {Year} {File}: {Rows} rows, {Repaired} repaired, {Rejected} rejected of {Read} read in {ElapsedMs} ms")]
     public static partial void FileLoaded(ILogger logger, string stage, string layer, int year, string file, long read, long rows, long repaired, long rejected, long elapsedMs);
 
-    [LoggerMessage(11, LogLevel.Warning, "{File:l}: {Undecodable} byte sequence(s) could not be decoded as {Encoding:l} (chosen from the {EncodingOrigin:l}); they were loaded as U+FFFD")]
+    [LoggerMessage(11, LogLevel.Warning, "{File}: {Undecodable} byte sequence(s) could not be decoded as {Encoding} (chosen from the {EncodingOrigin}); they were loaded as U+FFFD")]
     public static partial void Undecodable(ILogger logger, string file, long undecodable, string encoding, string encodingOrigin);
 
-    [LoggerMessage(12, LogLevel.Debug, "{File:l} record {RecordNumber} rejected: {Reason:l}")]
+    [LoggerMessage(12, LogLevel.Debug, "{File} record {RecordNumber} rejected: {Reason}")]
     public static partial void FeatureRejected(ILogger logger, string file, int recordNumber, string reason);
 
-    [LoggerMessage(13, LogLevel.Error, "{Layer:l} {Year}: loading {File:l} failed: {Reason:l}")]
+    [LoggerMessage(13, LogLevel.Error, "{Layer} {Year}: loading {File} failed: {Reason}")]
     public static partial void FileFailed(ILogger logger, Exception? exception, string layer, int year, string file, string reason);
 
-    [LoggerMessage(14, LogLevel.Information, "{Layer:l} {Year}: kept {Rows} published rows of counties not reloaded in partition {Part:l}")]
+    [LoggerMessage(14, LogLevel.Information, "{Layer} {Year}: kept {Rows} published rows of counties not reloaded in partition {Part}")]
     public static partial void RowsCarriedOver(ILogger logger, string layer, int year, string part, long rows);
 
-    [LoggerMessage(20, LogLevel.Information, "Finished: {Stage:l} {Layer:l} {Year} into {Table:l}: {Partitions} partition(s), {Rows} rows in {ElapsedMs} ms")]
+    [LoggerMessage(20, LogLevel.Information, "Finished: {Stage} {Layer} {Year} into {Table}: {Partitions} partition(s), {Rows} rows in {ElapsedMs} ms")]
     public static partial void LayerPublished(ILogger logger, string stage, string layer, int year, string table, int partitions, long rows, long elapsedMs);
 
-    [LoggerMessage(21, LogLevel.Error, "{Layer:l} {Year} not published ({Table:l} is unchanged): {Reason:l}")]
+    [LoggerMessage(21, LogLevel.Error, "{Layer} {Year} not published ({Table} is unchanged): {Reason}")]
     public static partial void LayerNotPublished(ILogger logger, string layer, int year, string table, string reason);
 
-    [LoggerMessage(22, LogLevel.Warning, "Publish attempt {Attempt} waits {DelayMs} ms: {Reason:l}")]
+    [LoggerMessage(22, LogLevel.Warning, "Publish attempt {Attempt} waits {DelayMs} ms: {Reason}")]
     public static partial void SwapRetry(ILogger logger, int attempt, double delayMs, string? reason);
 
-    [LoggerMessage(23, LogLevel.Information, "Reverted {Table:l}: partition(s) {Parts:l} restored from the backup")]
+    [LoggerMessage(23, LogLevel.Information, "Reverted {Table}: partition(s) {Parts} restored from the backup")]
     public static partial void Reverted(ILogger logger, string table, string parts);
 
     // 30–49: sources (downloads, listings, the S3 cache). Urls and Keys never carry credentials or query strings.
-    [LoggerMessage(30, LogLevel.Information, "Finished: {Stage:l} {File:l} from {Url:l}: {Bytes} bytes in {Attempts} attempt(s), {ElapsedMs} ms")]
+    [LoggerMessage(30, LogLevel.Information, "Finished: {Stage} {File} from {Url}: {Bytes} bytes in {Attempts} attempt(s), {ElapsedMs} ms")]
     public static partial void DownloadFinished(ILogger logger, string stage, string file, string url, long bytes, int attempts, long elapsedMs);
 
-    [LoggerMessage(31, LogLevel.Warning, "{Operation:l} {Url:l}: attempt {Attempt} failed ({Reason:l}); retrying in {DelayMs} ms")]
+    [LoggerMessage(31, LogLevel.Warning, "{Operation} {Url}: attempt {Attempt} failed ({Reason}); retrying in {DelayMs} ms")]
     public static partial void Retrying(ILogger logger, string operation, string url, int attempt, string reason, long delayMs);
 
-    [LoggerMessage(32, LogLevel.Information, "{Url:l}: resuming at byte {Offset} of {Bytes} with a Range request")]
+    [LoggerMessage(32, LogLevel.Information, "{Url}: resuming at byte {Offset} of {Bytes} with a Range request")]
     public static partial void DownloadResuming(ILogger logger, string url, long offset, long bytes);
 
-    [LoggerMessage(33, LogLevel.Error, "{File:l} from {Url:l} failed after {Attempts} attempt(s) in {ElapsedMs} ms: {Reason:l}")]
+    [LoggerMessage(33, LogLevel.Error, "{File} from {Url} failed after {Attempts} attempt(s) in {ElapsedMs} ms: {Reason}")]
     public static partial void DownloadFailed(ILogger logger, string file, string url, int attempts, long elapsedMs, string reason);
 
-    [LoggerMessage(34, LogLevel.Error, "Requests to {Host:l} paused for {BreakMs} ms: too many recent failures (last: {Reason:l})")]
+    [LoggerMessage(34, LogLevel.Error, "Requests to {Host} paused for {BreakMs} ms: too many recent failures (last: {Reason})")]
     public static partial void CircuitOpened(ILogger logger, string host, long breakMs, string reason);
 
-    [LoggerMessage(35, LogLevel.Information, "{Host:l} answers again; requests resume")]
+    [LoggerMessage(35, LogLevel.Information, "{Host} answers again; requests resume")]
     public static partial void CircuitClosed(ILogger logger, string host);
 
-    [LoggerMessage(36, LogLevel.Information, "Finished: {Stage:l} {Directory:l} from {Url:l}: {Files} file(s) in {ElapsedMs} ms")]
+    [LoggerMessage(36, LogLevel.Information, "Finished: {Stage} {Directory} from {Url}: {Files} file(s) in {ElapsedMs} ms")]
     public static partial void Listed(ILogger logger, string stage, string directory, string url, int files, long elapsedMs);
 
-    [LoggerMessage(37, LogLevel.Warning, "{Directory:l}: {Url:l} cannot be listed ({Reason:l}); file names come from the catalog")]
+    [LoggerMessage(37, LogLevel.Warning, "{Directory}: {Url} cannot be listed ({Reason}); file names come from the catalog")]
     public static partial void ListingUnavailable(ILogger logger, string directory, string url, string reason);
 
-    [LoggerMessage(38, LogLevel.Information, "Finished: {Stage:l} {File:l} from {Key:l}: {Bytes} bytes in {ElapsedMs} ms")]
+    [LoggerMessage(38, LogLevel.Information, "Finished: {Stage} {File} from {Key}: {Bytes} bytes in {ElapsedMs} ms")]
     public static partial void CacheHit(ILogger logger, string stage, string file, string key, long bytes, long elapsedMs);
 
-    [LoggerMessage(39, LogLevel.Information, "{File:l} is not in the cache ({Key:l}); downloading it from {Url:l}")]
+    [LoggerMessage(39, LogLevel.Information, "{File} is not in the cache ({Key}); downloading it from {Url}")]
     public static partial void CacheMiss(ILogger logger, string file, string key, string url);
 
-    [LoggerMessage(40, LogLevel.Information, "Finished: {Stage:l} {File:l} to {Key:l}: {Bytes} bytes in {ElapsedMs} ms")]
+    [LoggerMessage(40, LogLevel.Information, "Finished: {Stage} {File} to {Key}: {Bytes} bytes in {ElapsedMs} ms")]
     public static partial void CacheStored(ILogger logger, string stage, string file, string key, long bytes, long elapsedMs);
 
-    [LoggerMessage(41, LogLevel.Warning, "{File:l}: cached object {Key:l} is corrupt ({Reason:l}); replacing it from {Url:l}")]
+    [LoggerMessage(41, LogLevel.Warning, "{File}: cached object {Key} is corrupt ({Reason}); replacing it from {Url}")]
     public static partial void CacheCorrupt(ILogger logger, string file, string key, string reason, string url);
 
-    [LoggerMessage(42, LogLevel.Warning, "Cache {Operation:l} of {Key:l} failed ({Reason:l}); continuing without the cache for it")]
+    [LoggerMessage(42, LogLevel.Warning, "Cache {Operation} of {Key} failed ({Reason}); continuing without the cache for it")]
     public static partial void CacheUnavailable(ILogger logger, string operation, string key, string reason);
 
-    [LoggerMessage(43, LogLevel.Information, "Finished: {Stage:l} {Directory:l} from {Key:l}: {Files} file(s) in {ElapsedMs} ms")]
+    [LoggerMessage(43, LogLevel.Information, "Finished: {Stage} {Directory} from {Key}: {Files} file(s) in {ElapsedMs} ms")]
     public static partial void ListedFromS3(ILogger logger, string stage, string directory, string key, int files, long elapsedMs);
 
-    [LoggerMessage(44, LogLevel.Warning, "{Directory:l}: listing the origin failed ({Reason:l}); using the cached listing {Key:l} of {ListedAt:u}")]
+    [LoggerMessage(44, LogLevel.Warning, "{Directory}: listing the origin failed ({Reason}); using the cached listing {Key} of {ListedAt:u}")]
     public static partial void StaleListingUsed(ILogger logger, string directory, string reason, string key, DateTimeOffset listedAt);
 
-    [LoggerMessage(45, LogLevel.Information, "Finished: {Stage:l} {File:l} from {Key:l}: {Bytes} bytes in {Attempts} attempt(s), {ElapsedMs} ms")]
+    [LoggerMessage(45, LogLevel.Information, "Finished: {Stage} {File} from {Key}: {Bytes} bytes in {Attempts} attempt(s), {ElapsedMs} ms")]
     public static partial void S3Downloaded(ILogger logger, string stage, string file, string key, long bytes, int attempts, long elapsedMs);
 
     // 70–79: the database side of a run (connection, leftovers, abandoned runs, retries).
-    [LoggerMessage(70, LogLevel.Warning, "Database {Database:l} not reachable (attempt {Attempt}: {Reason:l}); retrying in {DelayMs} ms")]
+    [LoggerMessage(70, LogLevel.Warning, "Database {Database} not reachable (attempt {Attempt}: {Reason}); retrying in {DelayMs} ms")]
     public static partial void DatabaseUnreachable(ILogger logger, string database, int attempt, long delayMs, string reason);
 
-    [LoggerMessage(71, LogLevel.Warning, "{Layer:l} {Year}: dropped {Count} staging table(s) left by an earlier run that did not finish: {Tables:l}")]
+    [LoggerMessage(71, LogLevel.Warning, "{Layer} {Year}: dropped {Count} staging table(s) left by an earlier run that did not finish: {Tables}")]
     public static partial void StagingLeftoversDropped(ILogger logger, string layer, int year, int count, string tables);
 
-    [LoggerMessage(72, LogLevel.Warning, "Run {AbandonedRunId} ({Command:l}, started {StartedAt:u}) was left running by a process that is gone; marked abandoned")]
+    [LoggerMessage(72, LogLevel.Warning, "Run {AbandonedRunId} ({Command}, started {StartedAt:u}) was left running by a process that is gone; marked abandoned")]
     public static partial void RunAbandoned(ILogger logger, Guid abandonedRunId, string command, DateTime startedAt);
 
-    [LoggerMessage(73, LogLevel.Warning, "{Layer:l} {Year}: the database connection was lost while loading {File:l} ({Reason:l}); loading it again on a new connection")]
+    [LoggerMessage(73, LogLevel.Warning, "{Layer} {Year}: the database connection was lost while loading {File} ({Reason}); loading it again on a new connection")]
     public static partial void FileRetried(ILogger logger, string layer, int year, string file, string reason);
 
-    [LoggerMessage(106, LogLevel.Warning, "{Table:l}: the database connection was lost while building its geometry index ({Reason:l}); building it again on a new connection")]
+    [LoggerMessage(106, LogLevel.Warning, "{Table}: the database connection was lost while building its geometry index ({Reason}); building it again on a new connection")]
     public static partial void IndexRetried(ILogger logger, string table, string reason);
 
-    [LoggerMessage(74, LogLevel.Warning, "{Table:l}: the publish waits for {Blockers:l}")]
+    [LoggerMessage(74, LogLevel.Warning, "{Table}: the publish waits for {Blockers}")]
     public static partial void PublishBlocked(ILogger logger, string table, string blockers);
 
-    [LoggerMessage(75, LogLevel.Warning, "{Layer:l} {Year}: the source holds {Count} zip(s) whose names are not Census file names, ignored: {Files:l}")]
+    [LoggerMessage(75, LogLevel.Warning, "{Layer} {Year}: the source holds {Count} zip(s) whose names are not Census file names, ignored: {Files}")]
     public static partial void UnrecognizedFiles(ILogger logger, string layer, int year, int count, string files);
 
     // 100-119: monthly runs (change detection, drift, backups).
-    [LoggerMessage(100, LogLevel.Information, "{Layer:l} {Year}: {Table:l} is up to date: the {Partitions} partition(s) asked for have the files published; nothing downloaded, loaded or published")]
+    [LoggerMessage(100, LogLevel.Information, "{Layer} {Year}: {Table} is up to date: the {Partitions} partition(s) asked for have the files published; nothing downloaded, loaded or published")]
     public static partial void LayerUpToDate(ILogger logger, string layer, int year, string table, int partitions);
 
-    [LoggerMessage(101, LogLevel.Information, "{Layer:l} {Year}: partition {Part:l} is {Change:l}: {Reason:l}")]
+    [LoggerMessage(101, LogLevel.Information, "{Layer} {Year}: partition {Part} is {Change}: {Reason}")]
     public static partial void PartitionDecided(ILogger logger, string layer, int year, string part, string change, string reason);
 
-    [LoggerMessage(102, LogLevel.Warning, "{Layer:l} {Year}: {Location:l} gives no validator (ETag, Last-Modified) to compare with the published copy of {File:l}: downloading it to compare SHA-256")]
+    [LoggerMessage(102, LogLevel.Warning, "{Layer} {Year}: {Location} gives no validator (ETag, Last-Modified) to compare with the published copy of {File}: downloading it to compare SHA-256")]
     public static partial void NoValidators(ILogger logger, string layer, int year, string file, string location);
 
-    [LoggerMessage(103, LogLevel.Warning, "{Layer:l} {Year}: schema drift in {Table:l}: {Drift:l}")]
+    [LoggerMessage(103, LogLevel.Warning, "{Layer} {Year}: schema drift in {Table}: {Drift}")]
     public static partial void SchemaDrift(ILogger logger, string layer, int year, string table, string drift);
 
-    [LoggerMessage(104, LogLevel.Information, "{Table:l}: dropped the backup of {Count} partition(s): {Parts:l}")]
+    [LoggerMessage(104, LogLevel.Information, "{Table}: dropped the backup of {Count} partition(s): {Parts}")]
     public static partial void BackupsPruned(ILogger logger, string table, int count, string parts);
 
-    [LoggerMessage(105, LogLevel.Information, "{Table:l}: no backup to drop (never republished, already pruned, or not published)")]
+    [LoggerMessage(105, LogLevel.Information, "{Table}: no backup to drop (never republished, already pruned, or not published)")]
     public static partial void NoBackupsToPrune(ILogger logger, string table);
 }

@@ -11,19 +11,20 @@ namespace TigerImport.Cli;
 /// same <see cref="ILoggerFactory"/>. Also picks what watches an import: EMF metrics in JSON mode, a live progress
 /// line when stdout is a terminal, nothing otherwise.
 /// </summary>
-internal sealed class Logging : IDisposable
+internal sealed class LogOutput : IDisposable
 {
     private const string TextTemplate = "{Timestamp:HH:mm:ss} {Level:u3} {Message:l}{NewLine}{Exception}";
 
-    private Logging(Serilog.Core.Logger logger, bool isJson, IImportObserver? observer)
+    private LogOutput(Serilog.Core.Logger logger, bool isJson, IImportObserver? observer)
     {
-        Serilog = logger;
+        Logger = logger;
         IsJson = isJson;
         Observer = observer;
         Factory = new SerilogLoggerFactory(logger);
     }
 
-    public Serilog.Core.Logger Serilog { get; }
+    /// <summary>The Serilog logger behind <see cref="Factory"/> and the EMF records; disposing it flushes the sinks.</summary>
+    public Serilog.Core.Logger Logger { get; }
 
     public ILoggerFactory Factory { get; }
 
@@ -33,7 +34,7 @@ internal sealed class Logging : IDisposable
     /// <summary>What an import reports its progress to: <see cref="EmfMetrics"/>, <see cref="ProgressLine"/> or nothing.</summary>
     public IImportObserver? Observer { get; }
 
-    public static Logging Create(string? format)
+    public static LogOutput Create(string? format)
     {
         var isJson = format?.ToLowerInvariant() switch
         {
@@ -45,22 +46,22 @@ internal sealed class Logging : IDisposable
         var terminal = !isJson && !Console.IsOutputRedirected ? new TerminalStatus(TextTemplate) : null;
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Information()
-            .MinimumLevel.Override("Npgsql", global::Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("Npgsql", Serilog.Events.LogEventLevel.Warning)
             .Enrich.FromLogContext();
         configuration = isJson
             ? configuration.WriteTo.Console(new LiteralJsonFormatter())
             : terminal is not null
                 ? configuration.WriteTo.Sink(terminal)
-                : configuration.WriteTo.Console(outputTemplate: TextTemplate, standardErrorFromLevel: global::Serilog.Events.LogEventLevel.Verbose);
+                : configuration.WriteTo.Console(outputTemplate: TextTemplate, standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose);
         var logger = configuration.CreateLogger();
         IImportObserver? observer = isJson ? new EmfMetrics(logger) : terminal is not null ? new ProgressLine(terminal) : null;
-        return new Logging(logger, isJson, observer);
+        return new LogOutput(logger, isJson, observer);
     }
 
     public void Dispose()
     {
         (Observer as IDisposable)?.Dispose();
         Factory.Dispose();
-        Serilog.Dispose();
+        Logger.Dispose();
     }
 }

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using TigerImport.Catalog;
+using TigerImport.Import;
+using TigerImport.Sources;
+
+namespace TigerImport.Cli;
+
+/// <summary>
+/// <c>tigerimport import</c>: downloads or reads the zips of one vintage, loads them into staging and publishes each
+/// layer atomically; with <c>--sync-regions</c>, then syncs the app's region table. The other verbs read their
+/// request, options and source as an import does (<see cref="RequestFrom"/>, <see cref="OptionsFrom"/>, <see cref="SourceFrom"/>).
+/// </summary>
+internal static class ImportCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("import", "Import layers of one vintage: download or read the zips, load them into staging, publish each layer atomically.")
+        {
+            CliOptions.Source, CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Counties, CliOptions.Schema, CliOptions.Srid,
+            CliOptions.Connection, CliOptions.SkipMissing, CliOptions.Cache, CliOptions.TempDir, CliOptions.UserAgent, CliOptions.MaxDownloads,
+            CliOptions.S3Endpoint, CliOptions.LogFormat, CliOptions.Force, CliOptions.MinShare, CliOptions.AllowShrink, CliOptions.KeepBackups, CliOptions.Report,
+            CliOptions.LockWait, CliOptions.MaxRejects, CliOptions.Jobs, SyncRegionsCommand.SyncRegions, SyncRegionsCommand.RegionTable, SyncRegionsCommand.Stale,
+        };
+        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(
+            parse,
+            "import",
+            () => (Import: RequestFrom(parse), Sync: parse.GetValue(SyncRegionsCommand.SyncRegions) ? SyncRegionsCommand.RequestFrom(parse) : null),
+            async (request, run) =>
+        {
+            var source = SourceFrom(parse, run.Logger);
+            using var disposeSource = source as IDisposable;
+            CliLog.Importing(run.Logger, string.Join(",", request.Import.Layers), request.Import.Year, source.DisplayName);
+            var summary = await new ImportRunner(run.DataSource, source, run.Logger, run.Output.Observer).ImportAsync(run.RunId, request.Import, ImportOptionsFrom(parse), cancellationToken);
+            if (request.Sync is not null && summary.WorstFailure is null)
+            {
+                try
+                {
+                    await SyncRegionsCommand.SyncAsync(run.DataSource, run.Logger, request.Sync, cancellationToken);
+                }
+                catch
+                {
+                    // Every layer published: a failed (or stopped) sync still gets the import's summary and report;
+                    // the sync's failure then decides the exit code.
+                    SummaryReport.Write(summary, run.Output, run.Logger);
+                    await RunReport.WriteAsync(parse.GetValue(CliOptions.Report), summary, CancellationToken.None);
+                    throw;
+                }
+            }
+
+            await RunReport.WriteAsync(parse.GetValue(CliOptions.Report), summary, cancellationToken);
+            return summary;
+        }, cancellationToken));
+        return command;
+    }
+
+    /// <summary>The source options (import and plan share them).</summary>
+    internal static ITigerSource SourceFrom(ParseResult parse, ILogger logger) => TigerSourceFactory.Create(
+        new SourceOptions(
+            parse.GetValue(CliOptions.Source)!, parse.GetValue(CliOptions.Cache), parse.GetValue(CliOptions.TempDir)!,
+            parse.GetValue(CliOptions.UserAgent)!, parse.GetValue(CliOptions.MaxDownloads), parse.GetValue(CliOptions.S3Endpoint)),
+        logger);
+
+    /// <summary>The options of an import (and of a plan, which shows what that import would do).</summary>
+    internal static ImportOptions ImportOptionsFrom(ParseResult parse) => OptionsFrom(parse) with
+    {
+        Force = parse.GetValue(CliOptions.Force),
+        MinSharePercent = parse.GetValue(CliOptions.MinShare),
+        AllowShrink = parse.GetValue(CliOptions.AllowShrink),
+        KeepBackups = parse.GetValue(CliOptions.KeepBackups),
+        MaxRejects = parse.GetValue(CliOptions.MaxRejects),
+        Jobs = parse.GetValue(CliOptions.Jobs),
+    };
+
+    internal static ImportRequest RequestFrom(ParseResult parse) => ImportRequest.Parse(
+        parse.GetValue(CliOptions.Year), parse.GetValue(CliOptions.Layers), parse.GetValue(CliOptions.States), parse.GetValue(CliOptions.Counties));
+
+    internal static ImportOptions OptionsFrom(ParseResult parse) =>
+        new(parse.GetValue(CliOptions.Schema)!, parse.GetValue(CliOptions.Srid), parse.GetValue(CliOptions.SkipMissing)) { LockWait = TimeSpan.FromSeconds(parse.GetValue(CliOptions.LockWait)) };
+}
