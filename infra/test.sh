@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Offline checks of infra/: terraform fmt, the repository rules below, then for every module, example and
 # environment `terraform init` (from the provider mirror) + `terraform validate` + `terraform test` (when it has
-# tests/). Prints one line per check, a failing check's output, and `terraform: N passed, N failed` last.
+# tests/); the Step Functions definitions through asl-validator (tools/asl); the README's cost figures against
+# tools/cost (offline plans). Prints one line per check, a failing check's output, and `terraform: N passed, N failed` last.
 # Environment: TF_PROVIDER_MIRROR (default /opt/tf-plugins), TF_CHECK_JOBS (default: number of CPUs).
 set -euo pipefail
 
@@ -82,6 +83,27 @@ check_rules() {
   return "$status"
 }
 
+# The fan-out's Step Functions definition, rendered for every combination of options, through asl-validator (npm).
+check_asl() {
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "asl-validator needs node and npm (scripts/install-deps.sh npm installs them)."
+    return 1
+  fi
+  "$infra/tools/asl/validate.sh"
+}
+
+# The cost figures in README.md ("Monthly cost") are the ones tools/cost measures from the offline plans.
+check_cost() {
+  local out line status=0
+  out="$("$infra/tools/cost/cost.sh")" || { echo "$out"; return 1; }
+  echo "$out" | grep -E '^(production|staging|dev): [0-9]+ resources|^all environments: ' >"$results/cost.lines"
+  [ "$(wc -l <"$results/cost.lines")" -eq 4 ] || { echo "tools/cost/cost.sh printed no summary lines:"; echo "$out"; return 1; }
+  while IFS= read -r line; do
+    grep -qxF "$line" "$infra/README.md" || { echo "README.md 'Monthly cost' lacks the measured line: $line"; status=1; }
+  done <"$results/cost.lines"
+  return "$status"
+}
+
 # One directory: init from the mirror, validate, and test when it has tests/.
 check_dir() {
   local dir="$1" log="$2" started=$SECONDS status=0
@@ -117,6 +139,16 @@ record "terraform fmt" "$fmt_status" 0 "$results/fmt.log"
 rules_status=0
 check_rules >"$results/rules.log" 2>&1 || rules_status=1
 record "repository rules" "$rules_status" 0 "$results/rules.log"
+
+asl_started=$SECONDS
+asl_status=0
+check_asl >"$results/asl.log" 2>&1 || asl_status=1
+record "step functions definitions (ASL)" "$asl_status" "$((SECONDS - asl_started))" "$results/asl.log"
+
+cost_started=$SECONDS
+cost_status=0
+check_cost >"$results/cost.log" 2>&1 || cost_status=1
+record "cost figures match the plans" "$cost_status" "$((SECONDS - cost_started))" "$results/cost.log"
 
 dirs=()
 for dir in "$infra"/modules/*/ "$infra"/examples/*/ "$infra"/envs/*/; do

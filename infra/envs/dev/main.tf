@@ -16,6 +16,12 @@ module "secrets" {
   source = "../../modules/secrets"
 
   environment = local.environment
+  # Each secret's resource policy names the roles that read it: the Lambda, and the import task's ECS agent.
+  readers = {
+    "database-url"        = [module.zappa.lambda_role_arn]
+    "django-secret-key"   = [module.zappa.lambda_role_arn]
+    "import-database-url" = module.geodata_import.secret_reader_role_arns
+  }
 }
 
 module "storage" {
@@ -88,5 +94,8 @@ module "monitoring" {
   # The shared table's throttles are watched by staging, its owner.
   ecs_cluster_name      = module.geodata_import.cluster_name
   import_log_group_name = module.geodata_import.log_group_name
-  alarm_email           = var.alarm_email
+
+  import_state_machine_arn = module.geodata_import.state_machine_arn
+  import_schedule_dlq_name = module.geodata_import.schedule_dlq_name
+  alarm_email              = var.alarm_email
 }

@@ -31,6 +31,7 @@ module "secrets" {
   secrets = {
     "import-database-url" = "DATABASE_URL of the TIGER import user (postgres://...?sslmode=require)"
   }
+  readers = { "import-database-url" = module.geodata_import.secret_reader_role_arns }
 }
 
 module "geodata_import" {

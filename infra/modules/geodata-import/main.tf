@@ -10,9 +10,12 @@ locals {
   # A secret the file names but this module does not know fails the plan here (lookup without a default).
   secret_arns = { DATABASE_URL = var.database_url_secret_arn }
   environment = {
-    TIGER_YEAR   = tostring(var.tiger_year)
-    TIGER_LAYERS = var.tiger_layers
-    TIGER_CACHE  = local.tiger_cache
+    TIGER_YEAR         = tostring(var.tiger_year)
+    TIGER_LAYERS       = var.tiger_layers
+    TIGER_CACHE        = local.tiger_cache
+    TIGER_SYNC_REGIONS = tostring(var.sync_regions)
+    # The EMF metrics' Environment dimension: three environments share one account and one TigerImport namespace.
+    TIGER_ENVIRONMENT = var.environment
   }
   container = merge(local.container_file, {
     image = "${module.image_repository.url}:${var.image_tag}"
@@ -251,21 +254,52 @@ resource "aws_iam_role" "scheduler" {
   })
 }
 
+# Where the schedule puts an invocation it could not deliver (RunTask or StartExecution refused: a missing role, a
+# revoked permission, a throttle): the monitoring module alarms on a message here. SSE with SQS-owned keys (free).
+resource "aws_sqs_queue" "schedule_dlq" {
+  name                      = "${local.name}-schedule-dlq"
+  message_retention_seconds = 1209600
+  sqs_managed_sse_enabled   = true
+  tags                      = var.tags
+}
+
+# Only this schedule may send here (Scheduler sends with the schedule's role), only over TLS.
+resource "aws_sqs_queue_policy" "schedule_dlq" {
+  queue_url = aws_sqs_queue.schedule_dlq.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "TlsOnly"
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "sqs:*"
+      Resource  = aws_sqs_queue.schedule_dlq.arn
+      Condition = { Bool = { "aws:SecureTransport" = "false" } }
+    }]
+  })
+}
+
 resource "aws_iam_role_policy" "scheduler" {
   name = "${local.name}-scheduler"
   role = aws_iam_role.scheduler.id
-  # Only what the schedule's target needs: the task, or the state machine (whose own role runs the tasks).
-  policy = var.schedule_target == "task" ? jsonencode({
-    Version   = "2012-10-17"
-    Statement = local.run_task_statements
-    }) : jsonencode({
+  # Only what the schedule's target needs: the task, or the state machine (whose own role runs the tasks); and its DLQ.
+  policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
-      Sid      = "StartFanOut"
-      Effect   = "Allow"
-      Action   = ["states:StartExecution"]
-      Resource = aws_sfn_state_machine.this.arn
-    }]
+    Statement = concat(
+      [for statement in local.run_task_statements : statement if var.schedule_target == "task"],
+      [for arn in [aws_sfn_state_machine.this.arn] : {
+        Sid      = "StartFanOut"
+        Effect   = "Allow"
+        Action   = ["states:StartExecution"]
+        Resource = arn
+      } if var.schedule_target == "state_machine"],
+      [{
+        Sid      = "DeadLetters"
+        Effect   = "Allow"
+        Action   = ["sqs:SendMessage"]
+        Resource = aws_sqs_queue.schedule_dlq.arn
+      }],
+    )
   })
 }
 
@@ -299,9 +333,14 @@ resource "aws_scheduler_schedule" "this" {
       }
     }
 
-    # A run that fails to start is reported by the failed-import rule; a blind retry would hit Census again.
+    # A run that fails to start is reported by the failed-import rule; a blind retry would hit Census again. An
+    # invocation the target refused goes to the dead-letter queue, which alarms.
     retry_policy {
       maximum_retry_attempts = 0
+    }
+
+    dead_letter_config {
+      arn = aws_sqs_queue.schedule_dlq.arn
     }
   }
 }

@@ -66,3 +66,23 @@ output "state_machine_arn" {
   description = "The fan-out state machine: `aws stepfunctions start-execution --state-machine-arn <this>` loads the configured layers of every state group."
   value       = aws_sfn_state_machine.this.arn
 }
+
+output "schedule_dlq_name" {
+  description = "Dead-letter queue of the schedule (invocations it could not deliver); the monitoring module alarms on it."
+  value       = aws_sqs_queue.schedule_dlq.name
+}
+
+output "schedule_dlq_arn" {
+  description = "ARN of the schedule's dead-letter queue."
+  value       = aws_sqs_queue.schedule_dlq.arn
+}
+
+output "state_machine_definition" {
+  description = "The fan-out's Amazon States Language definition (JSON), for review and the offline ASL validation."
+  value       = aws_sfn_state_machine.this.definition
+}
+
+output "secret_reader_role_arns" {
+  description = "Roles that read the DATABASE_URL secret (the execution role: the ECS agent injects it), for the secret's resource policy."
+  value       = [aws_iam_role.execution.arn]
+}

@@ -190,6 +190,57 @@ variable "fanout_max_concurrency" {
   }
 }
 
+variable "sync_regions" {
+  description = "End every scheduled run with the app's region table in step with what it published: the single task runs `import --sync-regions` (TIGER_SYNC_REGIONS=true), the fan-out a final sync-regions task. false: neither syncs (run `sync-regions` by hand)."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "fanout_task_timeout_seconds" {
+  description = "Timeout of each fan-out import task state (national, each state group), per attempt; a timed-out child is recorded as failed, not retried."
+  type        = number
+  default     = 14400
+
+  validation {
+    condition     = var.fanout_task_timeout_seconds >= 600 && var.fanout_task_timeout_seconds <= 86400
+    error_message = "fanout_task_timeout_seconds must be between 600 (10 minutes) and 86400 (a day)."
+  }
+}
+
+variable "fanout_sync_timeout_seconds" {
+  description = "Timeout of the fan-out's sync-regions task state, per attempt."
+  type        = number
+  default     = 3600
+
+  validation {
+    condition     = var.fanout_sync_timeout_seconds >= 300 && var.fanout_sync_timeout_seconds <= 86400
+    error_message = "fanout_sync_timeout_seconds must be between 300 and 86400."
+  }
+}
+
+variable "fanout_retry_wait_seconds" {
+  description = "Pauses before each rerun of a child that stopped with a retryable exit code (3 source, 5 database) or failed to start; its length is the number of reruns."
+  type        = list(number)
+  default     = [120, 600]
+
+  validation {
+    condition     = length(var.fanout_retry_wait_seconds) <= 5 && alltrue([for s in var.fanout_retry_wait_seconds : s >= 1 && s <= 3600 && floor(s) == s])
+    error_message = "fanout_retry_wait_seconds holds at most 5 whole numbers of seconds, each 1 to 3600."
+  }
+}
+
+variable "fanout_execution_timeout_seconds" {
+  description = "Timeout of a whole fan-out execution (a timed-out execution raises the failed-executions alarm)."
+  type        = number
+  default     = 86400
+
+  validation {
+    condition     = var.fanout_execution_timeout_seconds >= 3600 && var.fanout_execution_timeout_seconds <= 604800
+    error_message = "fanout_execution_timeout_seconds must be between 3600 and 604800 (a week)."
+  }
+}
+
 variable "report_topic_arn" {
   description = "SNS topic the fan-out reports its outcome to (the monitoring module's alarm topic), or null."
   type        = string

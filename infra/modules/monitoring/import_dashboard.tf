@@ -1,13 +1,15 @@
 # The import's picture: the worker's Embedded Metric Format log lines (namespace TigerImport) become metrics with no
 # API call or IAM permission; this dashboard shows them, and an alarm fires on a spike of rejected features.
-# Per-layer metrics carry the Layer dimension; per-run metrics Command = "import".
+# Per-layer metrics carry the Layer dimension; per-run metrics Command = "import"; both also carry Environment
+# (TIGER_ENVIRONMENT): three environments share the account and the namespace, and a dev run must not move
+# production's graphs or fire its alarm.
 
 locals {
   import_enabled   = var.ecs_cluster_name != null
   import_namespace = "TigerImport"
-  import_run       = ["Command", "import"]
+  import_run       = ["Command", "import", "Environment", var.environment]
   # Per layer, whichever layers a run loaded: a SEARCH expression, so the dashboard needs no list of layers.
-  import_per_layer = { for metric in ["RowsLoaded", "Rejected", "DurationMs"] : metric => "SEARCH('{${local.import_namespace},Layer} MetricName=\"${metric}\"', 'Sum', 86400)" }
+  import_per_layer = { for metric in ["RowsLoaded", "Rejected", "DurationMs"] : metric => "SEARCH('{${local.import_namespace},Environment,Layer} Environment=\"${var.environment}\" MetricName=\"${metric}\"', 'Sum', 86400)" }
   # Two per row, a day per point (runs are monthly); each widget's own keys come last and win.
   import_metric_widgets = [
     {
@@ -63,7 +65,7 @@ locals {
       height = 2
       properties = {
         title  = "Import alarms"
-        alarms = aws_cloudwatch_metric_alarm.import_rejects[*].arn
+        alarms = local.import_alarm_arns
       }
     }],
   )
@@ -87,7 +89,7 @@ resource "aws_cloudwatch_metric_alarm" "import_rejects" {
   alarm_description   = "A TIGER import run rejected more than ${var.import_reject_spike_threshold} features (tiger_rejects; tigerimport rejects --geojson)"
   namespace           = local.import_namespace
   metric_name         = "Rejected"
-  dimensions          = { Command = "import" }
+  dimensions          = { Command = "import", Environment = var.environment }
   statistic           = "Sum"
   period              = 3600
   evaluation_periods  = 1
@@ -97,4 +99,83 @@ resource "aws_cloudwatch_metric_alarm" "import_rejects" {
   alarm_actions       = [aws_sns_topic.this.arn]
   ok_actions          = [aws_sns_topic.this.arn]
   tags                = var.tags
+}
+
+# The fan-out ended badly: every failed child makes the execution fail (after its report), and a timeout or an
+# operator's abort ends it too. One alarm over the three metrics.
+resource "aws_cloudwatch_metric_alarm" "import_executions" {
+  count = local.import_enabled ? 1 : 0
+
+  alarm_name          = "${local.name}-import-execution-failed"
+  alarm_description   = "A TIGER import fan-out execution failed, timed out or was aborted (the execution's output names each failed child and its exit code)"
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 0
+  evaluation_periods  = 1
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.this.arn]
+  ok_actions          = [aws_sns_topic.this.arn]
+  tags                = var.tags
+
+  metric_query {
+    id          = "ended_badly"
+    expression  = "failed + timed_out + aborted"
+    label       = "Executions that failed, timed out or were aborted"
+    return_data = true
+  }
+
+  dynamic "metric_query" {
+    for_each = { failed = "ExecutionsFailed", timed_out = "ExecutionsTimedOut", aborted = "ExecutionsAborted" }
+    content {
+      id = metric_query.key
+      metric {
+        namespace   = "AWS/States"
+        metric_name = metric_query.value
+        dimensions  = { StateMachineArn = var.import_state_machine_arn }
+        stat        = "Sum"
+        period      = 300
+      }
+    }
+  }
+
+  lifecycle {
+    precondition {
+      condition     = var.import_state_machine_arn != null
+      error_message = "import_state_machine_arn is required with ecs_cluster_name (the geodata-import module's state_machine_arn)."
+    }
+  }
+}
+
+# The schedule could not start its target (a refused RunTask or StartExecution): the invocation is in its DLQ.
+resource "aws_cloudwatch_metric_alarm" "import_schedule_dlq" {
+  count = local.import_enabled ? 1 : 0
+
+  alarm_name          = "${local.name}-import-schedule-dead-letters"
+  alarm_description   = "The TIGER import schedule could not start its target: the invocation is in ${coalesce(var.import_schedule_dlq_name, "its dead-letter queue")} (its error attributes say why)"
+  namespace           = "AWS/SQS"
+  metric_name         = "ApproximateNumberOfMessagesVisible"
+  dimensions          = { QueueName = var.import_schedule_dlq_name }
+  statistic           = "Maximum"
+  period              = 300
+  evaluation_periods  = 1
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 0
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.this.arn]
+  ok_actions          = [aws_sns_topic.this.arn]
+  tags                = var.tags
+
+  lifecycle {
+    precondition {
+      condition     = var.import_schedule_dlq_name != null
+      error_message = "import_schedule_dlq_name is required with ecs_cluster_name (the geodata-import module's schedule_dlq_name)."
+    }
+  }
+}
+
+locals {
+  import_alarm_arns = concat(
+    aws_cloudwatch_metric_alarm.import_rejects[*].arn,
+    aws_cloudwatch_metric_alarm.import_executions[*].arn,
+    aws_cloudwatch_metric_alarm.import_schedule_dlq[*].arn,
+  )
 }

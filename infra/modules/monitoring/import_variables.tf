@@ -14,3 +14,15 @@ variable "import_reject_spike_threshold" {
     error_message = "import_reject_spike_threshold must be zero or more."
   }
 }
+
+variable "import_state_machine_arn" {
+  description = "The import's fan-out state machine: an execution that fails, times out or is aborted raises an alarm. Used when ecs_cluster_name is set."
+  type        = string
+  default     = null
+}
+
+variable "import_schedule_dlq_name" {
+  description = "Dead-letter queue of the import schedule: a message there (the schedule could not start its target) raises an alarm. Used when ecs_cluster_name is set."
+  type        = string
+  default     = null
+}

@@ -154,7 +154,7 @@ resource "aws_sns_topic_policy" "this" {
         Principal = { Service = "cloudwatch.amazonaws.com" }
         Action    = "sns:Publish"
         Resource  = aws_sns_topic.this.arn
-        Condition = { ArnEquals = { "aws:SourceArn" = concat([for a in aws_cloudwatch_metric_alarm.this : a.arn], aws_cloudwatch_metric_alarm.import_rejects[*].arn) } }
+        Condition = { ArnEquals = { "aws:SourceArn" = concat([for a in aws_cloudwatch_metric_alarm.this : a.arn], local.import_alarm_arns) } }
       }],
       [for r in aws_cloudwatch_event_rule.failed_import : {
         Sid       = "FailedImportRule"

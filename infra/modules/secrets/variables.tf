@@ -34,6 +34,18 @@ variable "secrets" {
   }
 }
 
+variable "readers" {
+  description = "Roles that may read each secret (GetSecretValue), by short name; the secret's resource policy denies every other principal. A secret with none is readable by nobody."
+  type        = map(list(string))
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = alltrue(flatten([for name, arns in var.readers : [for arn in arns : can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/", arn))]]))
+    error_message = "readers must hold IAM role ARNs."
+  }
+}
+
 variable "recovery_window_days" {
   description = "Days a deleted secret can still be restored."
   type        = number

@@ -275,7 +275,8 @@ resource "aws_iam_policy" "deploy" {
       ],
       # `zappa certify` creates an edge-optimized domain name (API Gateway's own CloudFront distribution, in an
       # account of AWS's, hence no ARN to name) and maps this stage under it.
-      var.custom_domain == null ? [] : tolist([
+      # Through JSON: the statements differ in shape (Resource or NotResource), which a list cannot hold.
+      jsondecode(var.custom_domain == null ? "[]" : jsonencode([
         {
           Sid      = "CreateDomainName"
           Effect   = "Allow"
@@ -289,12 +290,16 @@ resource "aws_iam_policy" "deploy" {
           Resource = ["${local.apigateway_arn}/domainnames/${var.custom_domain.domain}", "${local.apigateway_arn}/domainnames/${var.custom_domain.domain}/*"]
         },
         {
-          Sid      = "EdgeOptimizedDomain"
-          Effect   = "Allow"
-          Action   = ["cloudfront:UpdateDistribution"]
-          Resource = ["*"]
+          # AWS documents "Resource": "*" here, which would also reach every distribution of this account, other
+          # environments' included. API Gateway's distribution is in an AWS-owned account, reached only through
+          # this stage's own domain name (OwnDomainName above): excluding every distribution of this account
+          # leaves exactly that one.
+          Sid         = "EdgeOptimizedDomain"
+          Effect      = "Allow"
+          Action      = ["cloudfront:UpdateDistribution"]
+          NotResource = ["arn:aws:cloudfront::${var.aws_account_id}:*"]
         },
-      ]),
+      ])),
       # Lambda checks the caller can see the subnets and groups in vpc_config; Describe* take no resource ARN.
       !local.use_vpc ? [] : [{
         Sid      = "VpcLookup"

@@ -92,3 +92,11 @@ mock_resource "aws_sfn_state_machine" {
     arn = "arn:aws:states:us-east-1:123456789012:stateMachine:mock"
   }
 }
+
+mock_resource "aws_sqs_queue" {
+  defaults = {
+    arn = "arn:aws:sqs:us-east-1:123456789012:mock-queue"
+    url = "https://sqs.us-east-1.amazonaws.com/123456789012/mock-queue"
+    id  = "https://sqs.us-east-1.amazonaws.com/123456789012/mock-queue"
+  }
+}

@@ -89,3 +89,54 @@ run "placeholder_ids_raise_the_check" {
 
   expect_failures = [check.shared_ids_come_from_staging]
 }
+
+run "no_role_of_dev_reaches_another_environment" {
+  command   = apply
+  providers = { aws = aws.mock }
+
+  variables {
+    api_domain_name = "api-dev.example.org"
+  }
+
+  assert {
+    condition = alltrue(flatten([
+      for doc in concat(values(module.zappa.iam_policies), values(module.geodata_import.iam_policies), values(module.secrets.policies)) : [
+        for s in jsondecode(doc).Statement : [
+          for other in ["staging", "production"] : !strcontains(jsonencode([try(s.Resource, null), try(s.NotResource, null), try(s.Condition, null)]), "coalition-builder-${other}")
+        ]
+      ]
+    ]))
+    error_message = "No statement of dev's roles, deploy policy or secret policies names a resource of staging or production."
+  }
+
+  assert {
+    condition = alltrue([
+      for s in jsondecode(module.zappa.iam_policies.deploy).Statement : !contains(flatten([try(s.Resource, [])]), "*") if contains(flatten([s.Action]), "cloudfront:UpdateDistribution")
+    ]) && strcontains(module.zappa.iam_policies.deploy, "cloudfront:UpdateDistribution")
+    error_message = "With a custom domain, dev's deployer may update API Gateway's edge distribution but no distribution of the account."
+  }
+
+  assert {
+    condition     = length(module.secrets.policies) == 3 && alltrue([for p in values(module.secrets.policies) : jsondecode(p).Statement[0].Effect == "Deny" && jsondecode(p).Statement[0].Sid == "OnlyNamedReaders"])
+    error_message = "Each of dev's secrets has a resource policy naming its readers."
+  }
+}
+
+run "the_monthly_job_of_dev_syncs_and_every_failure_alarms" {
+  command   = apply
+  providers = { aws = aws.mock }
+
+  assert {
+    condition = (
+      { for e in one(module.geodata_import.task_definition.containerDefinitions).environment : e.name => e.value }["TIGER_SYNC_REGIONS"] == "true" &&
+      { for e in one(module.geodata_import.task_definition.containerDefinitions).environment : e.name => e.value }["TIGER_ENVIRONMENT"] == "dev" &&
+      contains(keys(jsondecode(module.geodata_import.state_machine_definition).States), "Sync")
+    )
+    error_message = "The scheduled task imports then syncs the regions; the fan-out ends with sync-regions; metrics carry Environment = dev."
+  }
+
+  assert {
+    condition     = keys(module.monitoring.import_alarm_names) == ["execution-failed", "reject-spike", "schedule-dead-letters"]
+    error_message = "dev: a reject spike, a failed/timed-out/aborted execution and a schedule that cannot start its target each raise an alarm."
+  }
+}

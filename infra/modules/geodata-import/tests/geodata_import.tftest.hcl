@@ -70,14 +70,16 @@ run "task_definition_rendered_from_the_shared_file" {
 
   assert {
     condition = { for e in one(jsondecode(aws_ecs_task_definition.this.container_definitions)).environment : e.name => e.value } == {
-      TIGER_YEAR      = "2024"
-      TIGER_LAYERS    = "STATE,COUNTY,PLACE,CD,SLDU,SLDL"
-      TIGER_SOURCE    = "census"
-      TIGER_CACHE     = "s3://coalition-builder-production-tiger-cache-123456789012/tiger/"
-      TIGER_SCHEMA    = "tiger"
-      TIGER_TEMP_DIR  = "/scratch"
-      TMPDIR          = "/scratch"
-      DOTNET_gcServer = "0"
+      TIGER_YEAR         = "2024"
+      TIGER_LAYERS       = "STATE,COUNTY,PLACE,CD,SLDU,SLDL"
+      TIGER_SOURCE       = "census"
+      TIGER_CACHE        = "s3://coalition-builder-production-tiger-cache-123456789012/tiger/"
+      TIGER_SCHEMA       = "tiger"
+      TIGER_TEMP_DIR     = "/scratch"
+      TMPDIR             = "/scratch"
+      DOTNET_gcServer    = "0"
+      TIGER_SYNC_REGIONS = "true"
+      TIGER_ENVIRONMENT  = "production"
     }
     error_message = "The worker's environment contract."
   }
@@ -218,23 +220,30 @@ run "fan_out_state_machine" {
   assert {
     condition = (
       jsondecode(aws_sfn_state_machine.this.definition).StartAt == "Plan" &&
-      toset(keys(jsondecode(aws_sfn_state_machine.this.definition).States)) == toset(["Plan", "Import", "SyncRegions", "ReportSuccess", "ReportFailure", "Failed"]) &&
       jsondecode(aws_sfn_state_machine.this.definition).States.Plan.Next == "Import" &&
-      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Next == "SyncRegions" &&
-      jsondecode(aws_sfn_state_machine.this.definition).States.SyncRegions.Next == "ReportSuccess" &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Next == "SyncStart" &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Catch[0].Next == "ImportBroken" &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.ImportBroken.Next == "SyncStart" &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.SyncPublished.Next == "Summarize" &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.SyncExited.Next == "Summarize" &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.SyncError.Next == "Summarize" &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.Summarize.Next == "Decide" &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.Decide.Choices[0].Next == "ReportFailure" &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.Decide.Default == "ReportSuccess" &&
       jsondecode(aws_sfn_state_machine.this.definition).States.ReportSuccess.End &&
       jsondecode(aws_sfn_state_machine.this.definition).States.ReportFailure.Next == "Failed" &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.ReportFailure.Catch[0].Next == "Failed" &&
       jsondecode(aws_sfn_state_machine.this.definition).States.Failed.Type == "Fail"
     )
-    error_message = "Plan, then the imports, then the region sync, then a report; any failure is reported, then fails the execution."
+    error_message = "Plan, the imports, then the region sync whatever the imports did, then a summary: any failure is reported, then fails the execution."
   }
 
   assert {
     condition = (
-      [for b in jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches : b.StartAt] == ["National", "States"] &&
-      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[1].States.States.Type == "Map" &&
-      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[1].States.States.MaxConcurrency == 4 &&
-      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[1].States.States.ItemsPath == "$.plan.groups" &&
+      [for b in jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches : b.StartAt] == ["NationalStart", "StateGroups"] &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[1].States.StateGroups.Type == "Map" &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[1].States.StateGroups.MaxConcurrency == 4 &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[1].States.StateGroups.ItemsPath == "$.plan.groups" &&
       length(jsondecode(aws_sfn_state_machine.this.definition).States.Plan.Result.groups) == 56 &&
       contains(jsondecode(aws_sfn_state_machine.this.definition).States.Plan.Result.groups, "72")
     )
@@ -243,39 +252,53 @@ run "fan_out_state_machine" {
 
   assert {
     condition = (
-      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[0].States.National.Parameters.Overrides.ContainerOverrides[0].Environment == [{ Name = "TIGER_LAYERS", Value = "STATE,COUNTY,CD,ZCTA520" }] &&
-      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[1].States.States.ItemProcessor.States.StateGroup.Parameters.Overrides.ContainerOverrides[0].Environment == [
+      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[0].States.National.Parameters.Overrides.ContainerOverrides[0].Environment == [
+        { Name = "TIGER_LAYERS", Value = "STATE,COUNTY,CD,ZCTA520" },
+        { Name = "TIGER_SYNC_REGIONS", Value = "false" },
+      ] &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[1].States.StateGroups.ItemProcessor.States.StateGroup.Parameters.Overrides.ContainerOverrides[0].Environment == [
         { Name = "TIGER_LAYERS", Value = "SLDU,SLDL,PLACE" },
         { Name = "TIGER_STATES", "Value.$" = "$.states" },
+        { Name = "TIGER_SYNC_REGIONS", Value = "false" },
       ] &&
-      jsondecode(aws_sfn_state_machine.this.definition).States.SyncRegions.Parameters.Overrides.ContainerOverrides[0] == { Name = "tigerimport", Command = ["sync-regions"] }
+      jsondecode(aws_sfn_state_machine.this.definition).States.Sync.Parameters.Overrides.ContainerOverrides[0] == { Name = "tigerimport", Command = ["sync-regions"] }
     )
-    error_message = "The national child loads the national layers for every state; each state child its layers for its states; the last step runs sync-regions."
+    error_message = "The national child loads the national layers, each state child its layers for its states (neither syncs); the last step runs sync-regions once."
   }
 
   assert {
     condition = alltrue([
       for task in [
         jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[0].States.National,
-        jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[1].States.States.ItemProcessor.States.StateGroup,
-        jsondecode(aws_sfn_state_machine.this.definition).States.SyncRegions,
+        jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[1].States.StateGroups.ItemProcessor.States.StateGroup,
+        jsondecode(aws_sfn_state_machine.this.definition).States.Sync,
       ] : task.Resource == "arn:aws:states:::ecs:runTask.sync" &&
       task.Parameters.TaskDefinition == aws_ecs_task_definition.this.arn &&
       task.Parameters.Cluster == aws_ecs_cluster.this.arn &&
       task.Parameters.LaunchType == "FARGATE" &&
-      task.Parameters.NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp == "ENABLED" &&
-      [for r in task.Retry : r.ErrorEquals] == [["ECS.AmazonECSException", "ECS.ServerException", "ECS.ThrottlingException"], ["States.TaskFailed"]] &&
-      alltrue([for r in task.Retry : r.MaxAttempts >= 1 && r.MaxAttempts <= 3])
+      task.Parameters.NetworkConfiguration.AwsvpcConfiguration.AssignPublicIp == "ENABLED"
     ])
-    error_message = "Every child is an ECS RunTask .sync of this task definition, with bounded retries for a task that failed to start or stopped non-zero."
+    error_message = "Every child is an ECS RunTask .sync of this task definition in this cluster."
   }
 
   assert {
     condition = (
-      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Catch[0].Next == "ReportFailure" &&
-      jsondecode(aws_sfn_state_machine.this.definition).States.ReportSuccess.Parameters.TopicArn == var.report_topic_arn
+      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[0].States.National.TimeoutSeconds == 14400 &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[1].States.StateGroups.ItemProcessor.States.StateGroup.TimeoutSeconds == 14400 &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.Sync.TimeoutSeconds == 3600 &&
+      jsondecode(aws_sfn_state_machine.this.definition).TimeoutSeconds == 86400
     )
+    error_message = "Every ECS task state has a timeout (4 h per import attempt, 1 h for the sync), and the execution one of a day."
+  }
+
+  assert {
+    condition     = jsondecode(aws_sfn_state_machine.this.definition).States.ReportSuccess.Parameters.TopicArn == var.report_topic_arn && jsondecode(aws_sfn_state_machine.this.definition).States.ReportFailure.Parameters.TopicArn == var.report_topic_arn
     error_message = "The outcome, success or failure, is reported to the topic."
+  }
+
+  assert {
+    condition     = strcontains(jsondecode(aws_sfn_state_machine.this.definition).States.ReportFailure.Parameters["Message.$"], "States.JsonToString($.summary)") && jsondecode(aws_sfn_state_machine.this.definition).States.Failed.CausePath == "States.JsonToString($.summary)"
+    error_message = "The failure report and the execution's cause name every failed child (the summary)."
   }
 
   assert {
@@ -300,8 +323,168 @@ run "fan_out_state_machine" {
   }
 
   assert {
-    condition     = one(aws_scheduler_schedule.this.target).arn == aws_ecs_cluster.this.arn && [for s in jsondecode(aws_iam_role_policy.scheduler.policy).Statement : s.Sid] == ["RunImportTask", "PassTaskRoles"]
+    condition     = one(aws_scheduler_schedule.this.target).arn == aws_ecs_cluster.this.arn && [for s in jsondecode(aws_iam_role_policy.scheduler.policy).Statement : s.Sid] == ["RunImportTask", "PassTaskRoles", "DeadLetters"]
     error_message = "By default the schedule runs the single task."
+  }
+}
+
+# Each child (national, state group, sync) is a loop: Task -> Stopped -> Classify -> ByExitCode/ByStopCode ->
+# Backoff -> Wait -> Task, or an outcome Pass state. Nothing in a child can fail the branch or the Map.
+run "a_failed_child_is_recorded_and_only_transient_exit_codes_are_retried" {
+  command = apply
+
+  variables {
+    report_topic_arn = "arn:aws:sns:us-east-1:123456789012:coalition-builder-production-alarms"
+  }
+
+  assert {
+    condition = alltrue(flatten([
+      for states in [
+        jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[0].States,
+        jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[1].States.StateGroups.ItemProcessor.States,
+      ] : [for name, state in states : state.Type != "Fail" && state.Type != "Succeed"]
+    ]))
+    error_message = "No state inside the fan-out's branches or the Map fails: a failed state group cannot abort the others or the national task."
+  }
+
+  assert {
+    condition = alltrue([
+      for prefix, states in {
+        National   = jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[0].States
+        StateGroup = jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[1].States.StateGroups.ItemProcessor.States
+        Sync       = jsondecode(aws_sfn_state_machine.this.definition).States
+        } : (
+        [for c in states[prefix].Catch : c.ErrorEquals] == [["States.TaskFailed"], ["States.ALL"]] &&
+        [for c in states[prefix].Catch : c.Next] == ["${prefix}Stopped", "${prefix}Error"] &&
+        states["${prefix}Stopped"].Parameters["task.$"] == "States.StringToJson($.error.Cause)" &&
+        states["${prefix}Classify"].Choices[0].Variable == "$.stopped.task.Containers[0].ExitCode" &&
+        states["${prefix}Exited"].Parameters.outcome == "failed" &&
+        states["${prefix}Exited"].Parameters["exitCode.$"] == "$.stopped.task.Containers[0].ExitCode" &&
+        states["${prefix}Error"].Parameters.outcome == "failed" &&
+        states["${prefix}Published"].Parameters.outcome == "published" &&
+        states["${prefix}Wait"].Next == prefix
+      )
+    ])
+    error_message = "Each child catches its own failure, reads the container's exit code from the stopped task, and ends in a recorded outcome (published or failed with its exit code)."
+  }
+
+  assert {
+    condition = alltrue([
+      for task in [
+        jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[0].States.National,
+        jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[1].States.StateGroups.ItemProcessor.States.StateGroup,
+        jsondecode(aws_sfn_state_machine.this.definition).States.Sync,
+      ] : [for r in task.Retry : r.ErrorEquals] == [["ECS.AmazonECSException", "ECS.ServerException", "ECS.ThrottlingException"]]
+    ])
+    error_message = "The only native retries are for RunTask calls that failed (nothing ran); States.TaskFailed is never retried blindly."
+  }
+
+  assert {
+    condition = (
+      [for c in jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[0].States.NationalByExitCode.Choices[0].And[0].Or : c.NumericEquals] == [3, 5] &&
+      [for c in jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[1].States.StateGroups.ItemProcessor.States.StateGroupByExitCode.Choices[0].And[0].Or : c.NumericEquals] == [3, 5] &&
+      [for c in jsondecode(aws_sfn_state_machine.this.definition).States.SyncByExitCode.Choices[0].And[0].Or : c.NumericEquals] == [5] &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.SyncByExitCode.Default == "SyncExited"
+    )
+    error_message = "Imports rerun on exit 3 (source) and 5 (database) only; the sync on 5 only (its 3 means refused incomplete states); 1, 2, 4 and 130 go straight to the failed outcome."
+  }
+
+  assert {
+    condition = alltrue([for code in [1, 2, 4, 130] : !contains(flatten([
+      for choice in [
+        jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[0].States.NationalByExitCode,
+        jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[1].States.StateGroups.ItemProcessor.States.StateGroupByExitCode,
+        jsondecode(aws_sfn_state_machine.this.definition).States.SyncByExitCode,
+      ] : [for c in choice.Choices[0].And[0].Or : c.NumericEquals]
+    ]), code)])
+    error_message = "Exit codes 1 (bug), 2 (usage), 4 (damaged data) and 130 (stopped by an operator) are never retried."
+  }
+
+  assert {
+    condition = (
+      jsondecode(aws_sfn_state_machine.this.definition).States.SyncByStopCode.Choices[0].And[0] == { Variable = "$.stopped.task.StopCode", StringEquals = "TaskFailedToStart" } &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.SyncByExitCode.Choices[0].And[1] == { Variable = "$.retry.attempt", NumericLessThan = 2 } &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.SyncBackoff.Parameters["seconds.$"] == "States.ArrayGetItem(States.Array(120, 600), $.retry.attempt)"
+    )
+    error_message = "A task that failed to start is rerun too; at most 2 reruns, after 2 and then 10 minutes."
+  }
+
+  assert {
+    condition = (
+      jsondecode(aws_sfn_state_machine.this.definition).States.Summarize.Parameters["groups.$"] == "$.import.groups[?(@.outcome == 'failed')]" &&
+      [for c in jsondecode(aws_sfn_state_machine.this.definition).States.Decide.Choices[0].Or : c.Variable] == ["$.summary.groups[0]", "$.summary.national.outcome", "$.summary.sync.outcome"]
+    )
+    error_message = "The execution fails when any state group, the national child or the sync failed."
+  }
+}
+
+run "without_a_report_topic_the_definition_is_still_valid" {
+  command = apply
+
+  variables {
+    report_topic_arn = null
+  }
+
+  assert {
+    condition = (
+      jsondecode(aws_sfn_state_machine.this.definition).States.Decide.Choices[0].Next == "Failed" &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.Decide.Default == "Succeeded" &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.Succeeded == { Type = "Succeed" } &&
+      !contains(keys(jsondecode(aws_sfn_state_machine.this.definition).States), "ReportFailure") &&
+      !contains(keys(jsondecode(aws_sfn_state_machine.this.definition).States), "ReportSuccess")
+    )
+    error_message = "Without a topic the decision leads straight to Failed or Succeeded: no report state, and no unreachable state (Step Functions rejects one)."
+  }
+
+  assert {
+    condition = alltrue([
+      for name, state in jsondecode(aws_sfn_state_machine.this.definition).States :
+      name == "Plan" || contains(flatten([
+        for other in values(jsondecode(aws_sfn_state_machine.this.definition).States) : concat(
+          [lookup(other, "Next", "")], [lookup(other, "Default", "")],
+          [for c in lookup(other, "Choices", []) : c.Next], [for c in lookup(other, "Catch", []) : c.Next],
+        )
+      ]), name)
+    ])
+    error_message = "Every top-level state but the start is the target of some transition (infra/tools/asl checks the whole machine with asl-validator)."
+  }
+
+  assert {
+    condition     = length([for s in jsondecode(aws_iam_role_policy.state_machine.policy).Statement : s if s.Sid == "Report"]) == 0
+    error_message = "Without a topic the state machine has no SNS right."
+  }
+}
+
+run "region_sync_can_be_turned_off" {
+  command = apply
+
+  variables {
+    sync_regions = false
+  }
+
+  assert {
+    condition = (
+      { for e in one(jsondecode(aws_ecs_task_definition.this.container_definitions)).environment : e.name => e.value }["TIGER_SYNC_REGIONS"] == "false" &&
+      !contains(keys(jsondecode(aws_sfn_state_machine.this.definition).States), "Sync") &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Next == "Summarize" &&
+      [for c in jsondecode(aws_sfn_state_machine.this.definition).States.Decide.Choices[0].Or : c.Variable] == ["$.summary.groups[0]", "$.summary.national.outcome"]
+    )
+    error_message = "sync_regions = false: the single task does not sync and the fan-out has no sync step."
+  }
+}
+
+run "a_schedule_that_cannot_start_its_target_dead_letters" {
+  command = apply
+
+  assert {
+    condition = (
+      one(one(aws_scheduler_schedule.this.target).dead_letter_config).arn == aws_sqs_queue.schedule_dlq.arn &&
+      one([for s in jsondecode(aws_iam_role_policy.scheduler.policy).Statement : s if s.Sid == "DeadLetters"]) == { Sid = "DeadLetters", Effect = "Allow", Action = ["sqs:SendMessage"], Resource = aws_sqs_queue.schedule_dlq.arn } &&
+      aws_sqs_queue.schedule_dlq.sqs_managed_sse_enabled &&
+      aws_sqs_queue.schedule_dlq.message_retention_seconds == 1209600 &&
+      output.schedule_dlq_name == aws_sqs_queue.schedule_dlq.name
+    )
+    error_message = "An invocation the schedule cannot deliver lands in its encrypted DLQ (kept 14 days), which only its role may write."
   }
 }
 
@@ -318,16 +501,16 @@ run "schedule_starts_the_fan_out" {
     condition = (
       one(aws_scheduler_schedule.this.target).arn == aws_sfn_state_machine.this.arn &&
       length(one(aws_scheduler_schedule.this.target).ecs_parameters) == 0 &&
-      jsondecode(aws_iam_role_policy.scheduler.policy).Statement == [{ Sid = "StartFanOut", Effect = "Allow", Action = ["states:StartExecution"], Resource = aws_sfn_state_machine.this.arn }]
+      [for s in jsondecode(aws_iam_role_policy.scheduler.policy).Statement : s if s.Sid != "DeadLetters"] == [{ Sid = "StartFanOut", Effect = "Allow", Action = ["states:StartExecution"], Resource = aws_sfn_state_machine.this.arn }]
     )
     error_message = "Scheduled to the state machine, the schedule may start that state machine and nothing else."
   }
 
   assert {
     condition = (
-      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[1].States.States.MaxConcurrency == 8 &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.Import.Branches[1].States.StateGroups.MaxConcurrency == 8 &&
       jsondecode(aws_sfn_state_machine.this.definition).States.Plan.Result.groups == ["25,44,50", "35"] &&
-      jsondecode(aws_sfn_state_machine.this.definition).States.ReportSuccess == { Type = "Succeed" } &&
+      jsondecode(aws_sfn_state_machine.this.definition).States.Succeeded == { Type = "Succeed" } &&
       !contains(keys(jsondecode(aws_iam_role_policy.state_machine.policy)), "Report") &&
       length([for s in jsondecode(aws_iam_role_policy.state_machine.policy).Statement : s if s.Sid == "Report"]) == 0
     )

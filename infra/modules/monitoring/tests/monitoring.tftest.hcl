@@ -8,7 +8,10 @@ variables {
   api_name             = "coalition-builder-production"
   dynamodb_table_name  = "coalition-builder-production-rate-limit"
   ecs_cluster_name     = "coalition-builder-production-geodata-import"
-  alarm_email          = "ops@example.org"
+
+  import_state_machine_arn = "arn:aws:states:us-east-1:123456789012:stateMachine:coalition-builder-production-geodata-import"
+  import_schedule_dlq_name = "coalition-builder-production-geodata-import-schedule-dlq"
+  alarm_email              = "ops@example.org"
 }
 
 run "design_alarms_and_failed_import_rule" {

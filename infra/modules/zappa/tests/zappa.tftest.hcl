@@ -18,8 +18,6 @@ variables {
     "ec2:AssignPrivateIpAddresses", "ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface",
     "ec2:DescribeNetworkInterfaces", "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs",
     "ec2:UnassignPrivateIpAddresses", "ecr:GetAuthorizationToken", "xray:PutTelemetryRecords", "xray:PutTraceSegments",
-    # API Gateway's edge-optimized domains live on a CloudFront distribution in an AWS-owned account.
-    "cloudfront:UpdateDistribution",
   ]
 
   # Every statement of the deploy policy that names API Gateway, EventBridge or CloudFront, for the scoping checks.
@@ -157,7 +155,7 @@ run "production_stage" {
   assert {
     condition = alltrue(flatten([
       for doc in values(output.iam_policies) : [
-        for s in jsondecode(doc).Statement : !contains(flatten([s.Resource]), "*") || length(setsubtract(flatten([s.Action]), var.resource_star_actions)) == 0
+        for s in jsondecode(doc).Statement : !contains(flatten([try(s.Resource, [])]), "*") || length(setsubtract(flatten([s.Action]), var.resource_star_actions)) == 0
       ]
     ]))
     error_message = "\"Resource\": \"*\" is allowed only for actions without resource-level permissions."
@@ -199,13 +197,25 @@ run "dev_stage_is_lean" {
   }
 
   assert {
-    condition = { for s in jsondecode(aws_iam_policy.deploy.policy).Statement : s.Sid => s.Resource if contains(["OwnApi", "CreateDomainName", "OwnDomainName", "EdgeOptimizedDomain"], s.Sid) } == {
-      OwnApi              = ["arn:aws:apigateway:us-east-1::/restapis/abcde12345", "arn:aws:apigateway:us-east-1::/restapis/abcde12345/*"]
-      CreateDomainName    = ["arn:aws:apigateway:us-east-1::/domainnames"]
-      OwnDomainName       = ["arn:aws:apigateway:us-east-1::/domainnames/api-dev.example.org", "arn:aws:apigateway:us-east-1::/domainnames/api-dev.example.org/*"]
-      EdgeOptimizedDomain = ["*"]
+    condition = { for s in jsondecode(aws_iam_policy.deploy.policy).Statement : s.Sid => s.Resource if contains(["OwnApi", "CreateDomainName", "OwnDomainName"], s.Sid) } == {
+      OwnApi           = ["arn:aws:apigateway:us-east-1::/restapis/abcde12345", "arn:aws:apigateway:us-east-1::/restapis/abcde12345/*"]
+      CreateDomainName = ["arn:aws:apigateway:us-east-1::/domainnames"]
+      OwnDomainName    = ["arn:aws:apigateway:us-east-1::/domainnames/api-dev.example.org", "arn:aws:apigateway:us-east-1::/domainnames/api-dev.example.org/*"]
     }
     error_message = "With its API ID known, the deployer reaches that API only; `zappa certify` may create and change this stage's domain name only, and update its edge-optimized distribution."
+  }
+
+  assert {
+    condition = (
+      one([for s in jsondecode(aws_iam_policy.deploy.policy).Statement : s if contains(flatten([s.Action]), "cloudfront:UpdateDistribution")]) == {
+        Sid         = "EdgeOptimizedDomain"
+        Effect      = "Allow"
+        Action      = ["cloudfront:UpdateDistribution"]
+        NotResource = ["arn:aws:cloudfront::123456789012:*"]
+      } &&
+      length([for s in jsondecode(aws_iam_policy.deploy.policy).Statement : s if startswith(join(",", flatten([s.Action])), "cloudfront:") && can(s.Resource)]) == 0
+    )
+    error_message = "cloudfront:UpdateDistribution reaches no distribution of this account (the other environments' static distributions): only API Gateway's own edge distribution of this stage's domain."
   }
 
   assert {
