@@ -6,10 +6,20 @@ namespace TigerImport.Cli;
 /// CloudWatch Embedded Metric Format: one JSON log event at the end of each layer and of the run whose <c>_aws</c>
 /// member tells CloudWatch Logs to turn its top-level numbers into metrics (namespace <see cref="Namespace"/>), so
 /// the worker publishes metrics with no API call and no IAM permission. Only in JSON mode (the events are CLEF lines).
+/// Every metric also has the dimension <c>Environment</c> (<see cref="EnvironmentVariable"/>): the environments share
+/// one account and namespace, and an environment's alarms and dashboard read only its own metrics.
 /// </summary>
-internal sealed class EmfMetrics(Serilog.ILogger logger) : IImportObserver
+internal sealed class EmfMetrics(Serilog.ILogger logger, string environment) : IImportObserver
 {
     public const string Namespace = "TigerImport";
+
+    /// <summary>Names the environment (dev, staging, production; Terraform sets it); unset, metrics say <see cref="LocalEnvironment"/>.</summary>
+    public const string EnvironmentVariable = "TIGER_ENVIRONMENT";
+
+    public const string LocalEnvironment = "local";
+
+    public static EmfMetrics FromEnvironment(Serilog.ILogger logger) =>
+        new(logger, Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } name ? name : LocalEnvironment);
 
     public void LayerFinished(LayerResult result, long bytesDownloaded) =>
         Metrics("Layer", new Dictionary<string, long>
@@ -38,7 +48,8 @@ internal sealed class EmfMetrics(Serilog.ILogger logger) : IImportObserver
 
     /// <summary>
     /// A logger whose events carry the metric values and the <c>_aws</c> directive naming them. The dimension's value
-    /// (Layer, Command) is a property of the message itself, so it is at the top level as a string, as EMF requires.
+    /// (Layer, Command) is a property of the message itself, and Environment one of the logger's, so both are at the
+    /// top level as strings, as EMF requires.
     /// </summary>
     private Serilog.ILogger Metrics(string dimension, IReadOnlyDictionary<string, long> values)
     {
@@ -50,12 +61,12 @@ internal sealed class EmfMetrics(Serilog.ILogger logger) : IImportObserver
                 new Dictionary<string, object>
                 {
                     ["Namespace"] = Namespace,
-                    ["Dimensions"] = new[] { new[] { dimension } },
+                    ["Dimensions"] = new[] { new[] { dimension, "Environment" } },
                     ["Metrics"] = values.Keys.Select(name => new Dictionary<string, string> { ["Name"] = name, ["Unit"] = Unit(name) }).ToArray(),
                 },
             },
         };
-        var enriched = logger.ForContext("_aws", directive, destructureObjects: true);
+        var enriched = logger.ForContext("_aws", directive, destructureObjects: true).ForContext("Environment", environment);
         return values.Aggregate(enriched, (l, metric) => l.ForContext(metric.Key, metric.Value));
     }
 

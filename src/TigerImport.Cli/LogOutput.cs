@@ -54,7 +54,7 @@ internal sealed class LogOutput : IDisposable
                 ? configuration.WriteTo.Sink(terminal)
                 : configuration.WriteTo.Console(outputTemplate: TextTemplate, standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose);
         var logger = configuration.CreateLogger();
-        IImportObserver? observer = isJson ? new EmfMetrics(logger) : terminal is not null ? new ProgressLine(terminal) : null;
+        IImportObserver? observer = isJson ? EmfMetrics.FromEnvironment(logger) : terminal is not null ? new ProgressLine(terminal) : null;
         return new LogOutput(logger, isJson, observer);
     }
 
