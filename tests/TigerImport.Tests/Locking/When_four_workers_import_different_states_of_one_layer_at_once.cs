@@ -30,8 +30,8 @@ public sealed class When_four_workers_import_different_states_of_one_layer_at_on
         Assert.True(sequential.ExitCode == 0, sequential.Output);
 
         await using var db = postgis.CreateDataSource();
-        Assert.Equal(await Cli.ChecksumsAsync(db, "sequential.tract_2010"), await Cli.ChecksumsAsync(db, "fanout.tract_2010"));
-        Assert.Equal(States, (await Cli.ChecksumsAsync(db, "fanout.tract_2010")).Select(c => c.Part));
+        Assert.Equal(await TableChecksum.ByStateAsync(db, "sequential.tract_2010"), await TableChecksum.ByStateAsync(db, "fanout.tract_2010"));
+        Assert.Equal(States, (await TableChecksum.ByStateAsync(db, "fanout.tract_2010")).Select(c => c.Part));
         Assert.Equal(4L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM fanout.tiger_partitions WHERE table_name = 'tract_2010' AND slot = 'published'"));
         Assert.Equal(0L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'fanout_staging'"));
         TestContext.Current.TestOutputHelper?.WriteLine($"4 processes at once: {parallel.TotalSeconds:0.0} s; one process, 4 states in turn: {once.TotalSeconds:0.0} s");
