@@ -17,7 +17,7 @@ public sealed class When_four_workers_import_different_states_of_one_layer_at_on
     {
         var source = RepoPaths.SharedTiger;
         var clock = Stopwatch.StartNew();
-        var runs = await Task.WhenAll(States.Select(state => Cli.RunAsync(postgis.Url, "import", "--source", source, "--year", "2010", "--layers", "TRACT", "--states", state, "--schema", "fanout")));
+        var runs = await Task.WhenAll(States.Select(state => CliProcess.RunAsync(postgis.Url, "import", "--source", source, "--year", "2010", "--layers", "TRACT", "--states", state, "--schema", "fanout")));
         var parallel = clock.Elapsed;
         foreach (var (exitCode, output) in runs)
         {
@@ -25,7 +25,7 @@ public sealed class When_four_workers_import_different_states_of_one_layer_at_on
         }
 
         clock.Restart();
-        var sequential = await Cli.RunAsync(postgis.Url, "import", "--source", source, "--year", "2010", "--layers", "TRACT", "--states", string.Join(",", States), "--schema", "sequential");
+        var sequential = await CliProcess.RunAsync(postgis.Url, "import", "--source", source, "--year", "2010", "--layers", "TRACT", "--states", string.Join(",", States), "--schema", "sequential");
         var once = clock.Elapsed;
         Assert.True(sequential.ExitCode == 0, sequential.Output);
 
