@@ -1,7 +1,7 @@
 """The GeoDjango client test of tigerimport sync-regions: the app's own model and migrations, the app's own query.
 
-Run by tests/TigerImport.Tests/Regions/GeoDjangoClientTests.cs with /usr/bin/python3 (Debian's python3-django and
-python3-psycopg2) and DJANGO_DATABASE_URL. One step per call, so the C# test can sync between steps:
+Run by tests/TigerImport.Tests/Regions/When_the_GeoDjango_app_reads_synced_regions.cs with /usr/bin/python3
+(Debian's python3-django and python3-psycopg2) and DJANGO_DATABASE_URL. One step per call, so the C# test can sync between steps:
   migrate                  create the region table by the app's migrations
   points                   Region.objects.filter(type__in=[...], geom__contains=Point(...)) finds the expected rows
   snapshot FILE            write {"type geoid": id} of every row

@@ -40,7 +40,7 @@ public sealed class Fuzzing_damaged_zips(PostgisServer postgis)
         {
             File.Copy(Path.Combine(goodFolder.Path, file), Path.Combine(folder.Path, file), overwrite: true);
             await ImportAsync(db, folder.Path, layer);
-            good[table] = await RowsAsync(db, table);
+            good[table] = await TableChecksum.RowDigestsAsync(db, $"fuzz.{table}");
             File.Delete(Path.Combine(folder.Path, file));
         }
 
@@ -75,7 +75,7 @@ public sealed class Fuzzing_damaged_zips(PostgisServer postgis)
 
             var outcome = result.Failure?.ToString() ?? "published";
             outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
-            var rows = await RowsAsync(db, table);
+            var rows = await TableChecksum.RowDigestsAsync(db, $"fuzz.{table}");
             var added = rows.Except(good[table]).Count();
             var removed = good[table].Except(rows).Count();
             if (result.Failure is { } failure)
@@ -117,18 +117,5 @@ public sealed class Fuzzing_damaged_zips(PostgisServer postgis)
         var runner = new ImportRunner(db, new LocalFolderSource(folder), NullLogger.Instance);
         var summary = await runner.ImportAsync(Guid.NewGuid(), ImportRequest.Parse("2024", layer, null, null), new ImportOptions("fuzz"), timeout.Token);
         return summary.Layers.Single();
-    }
-
-    private static async Task<HashSet<string>> RowsAsync(Npgsql.NpgsqlDataSource db, string table)
-    {
-        await using var command = db.CreateCommand($"SELECT md5(t::text) FROM fuzz.{table} t");
-        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        var rows = new HashSet<string>();
-        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
     }
 }

@@ -21,14 +21,14 @@ public sealed class When_a_file_is_damaged(PostgisServer postgis)
         var first = await IntegrityCli.ImportAsync(postgis, folder.Path, schema, layer, extra);
         Assert.True(first.ExitCode == 0, first.Output);
         var table = $"{schema}.{layer.ToLowerInvariant()}_2024";
-        var before = await IntegrityCli.ChecksumAsync(postgis, table);
+        var before = await TableChecksum.OfAsync(postgis, table);
 
         var zip = ShapefileZip.Read(path);
         damage(zip);
         File.Delete(path);
         zip.Write(renameTo is null ? path : Path.Combine(folder.Path, renameTo));
         var (exitCode, output) = await IntegrityCli.ImportAsync(postgis, folder.Path, schema, layer, extra);
-        return (exitCode, output, before, await IntegrityCli.ChecksumAsync(postgis, table));
+        return (exitCode, output, before, await TableChecksum.OfAsync(postgis, table));
     }
 
     private static void AssertDataError((int ExitCode, string Output, string Before, string After) run, string file, params string[] causes)
@@ -76,12 +76,12 @@ public sealed class When_a_file_is_damaged(PostgisServer postgis)
     {
         using var folder = new TempFolder().WithSamples("tl_2024_72_place.zip");
         Assert.Equal(0, (await IntegrityCli.ImportAsync(postgis, folder.Path, "dmg_state", "PLACE")).ExitCode);
-        var before = await IntegrityCli.ChecksumAsync(postgis, "dmg_state.place_2024");
+        var before = await TableChecksum.OfAsync(postgis, "dmg_state.place_2024");
         File.Copy(Path.Combine(RepoPaths.Samples, Place), Path.Combine(folder.Path, "tl_2024_72_place.zip"), overwrite: true);
 
         var (exitCode, output) = await IntegrityCli.ImportAsync(postgis, folder.Path, "dmg_state", "PLACE");
 
-        AssertDataError((exitCode, output, before, await IntegrityCli.ChecksumAsync(postgis, "dmg_state.place_2024")), "tl_2024_72_place.zip", "STATEFP is '35', but the file name says 72");
+        AssertDataError((exitCode, output, before, await TableChecksum.OfAsync(postgis, "dmg_state.place_2024")), "tl_2024_72_place.zip", "STATEFP is '35', but the file name says 72");
     }
 
     [Fact]
@@ -91,12 +91,12 @@ public sealed class When_a_file_is_damaged(PostgisServer postgis)
         using var folder = new TempFolder();
         File.Copy(Path.Combine(shared, "tl_2010_44_tract10.zip"), Path.Combine(folder.Path, "tl_2010_44_tract10.zip"));
         Assert.Equal(0, (await IntegrityCli.ImportAsync(postgis, folder.Path, "dmg_state10", "TRACT")).ExitCode);
-        var before = await IntegrityCli.ChecksumAsync(postgis, "dmg_state10.tract_2010");
+        var before = await TableChecksum.OfAsync(postgis, "dmg_state10.tract_2010");
         File.Copy(Path.Combine(shared, "tl_2010_50_tract10.zip"), Path.Combine(folder.Path, "tl_2010_44_tract10.zip"), overwrite: true);
 
         var (exitCode, output) = await IntegrityCli.ImportAsync(postgis, folder.Path, "dmg_state10", "TRACT");
 
-        AssertDataError((exitCode, output, before, await IntegrityCli.ChecksumAsync(postgis, "dmg_state10.tract_2010")), "tl_2010_44_tract10.zip", "STATEFP10 is '50', but the file name says 44");
+        AssertDataError((exitCode, output, before, await TableChecksum.OfAsync(postgis, "dmg_state10.tract_2010")), "tl_2010_44_tract10.zip", "STATEFP10 is '50', but the file name says 44");
     }
 
     [Fact]
@@ -261,7 +261,7 @@ public sealed class When_a_file_is_damaged(PostgisServer postgis)
         using var folder = new TempFolder();
         var path = folder.Write(LargeSample.Edges(400));
         Assert.Equal(0, (await IntegrityCli.ImportAsync(postgis, folder.Path, "dmg_budget", "EDGES")).ExitCode);
-        var before = await IntegrityCli.ChecksumAsync(postgis, "dmg_budget.edges_2024");
+        var before = await TableChecksum.OfAsync(postgis, "dmg_budget.edges_2024");
         var zip = ShapefileZip.Read(path);
         for (var record = 1; record <= 20; record++)
         {
@@ -271,7 +271,7 @@ public sealed class When_a_file_is_damaged(PostgisServer postgis)
         zip.Write(path);
 
         var refused = await IntegrityCli.ImportAsync(postgis, folder.Path, "dmg_budget", "EDGES");
-        AssertDataError((refused.ExitCode, refused.Output, before, await IntegrityCli.ChecksumAsync(postgis, "dmg_budget.edges_2024")), "tl_2024_35013_edges.zip", "more than 10 of its 400 features rejected, over the reject budget (0.5%,10");
+        AssertDataError((refused.ExitCode, refused.Output, before, await TableChecksum.OfAsync(postgis, "dmg_budget.edges_2024")), "tl_2024_35013_edges.zip", "more than 10 of its 400 features rejected, over the reject budget (0.5%,10");
 
         var allowed = await IntegrityCli.ImportAsync(postgis, folder.Path, "dmg_budget", "EDGES", environment: new Dictionary<string, string?> { ["TIGER_MAX_REJECTS"] = "5%" });
         Assert.True(allowed.ExitCode == 0, allowed.Output);

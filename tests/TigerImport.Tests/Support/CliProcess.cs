@@ -26,10 +26,19 @@ internal sealed class CliProcess : IDisposable
 
     public int Id => process.Id;
 
-    public static Task<(int ExitCode, string Output)> RunAsync(string? databaseUrl, params string[] arguments) => RunLoggingAsync(databaseUrl, "text", arguments);
+    /// <summary>Runs to the end with text logs: DATABASE_URL and TIGER_LOG_FORMAT=text set, the rest inherited.</summary>
+    public static Task<(int ExitCode, string Output)> RunAsync(string? databaseUrl, params string[] arguments) => RunLoggingAsync(databaseUrl, "text", null, arguments);
 
     /// <summary>Runs to the end with JSON logs: CLEF lines and EMF records on stdout.</summary>
-    public static Task<(int ExitCode, string Output)> RunJsonAsync(string? databaseUrl, params string[] arguments) => RunLoggingAsync(databaseUrl, "json", arguments);
+    public static Task<(int ExitCode, string Output)> RunJsonAsync(string? databaseUrl, params string[] arguments) => RunLoggingAsync(databaseUrl, "json", null, arguments);
+
+    /// <summary>Runs to the end with text logs, as <see cref="RunAsync(string?, string[])"/>, and more variables set.</summary>
+    public static Task<(int ExitCode, string Output)> RunWithVariablesAsync(
+        string? databaseUrl, IReadOnlyDictionary<string, string?>? variables, params string[] arguments) => RunLoggingAsync(databaseUrl, "text", variables, arguments);
+
+    /// <summary>Runs to the end with exactly these variables set over the test's own (no DATABASE_URL or log format added).</summary>
+    public static Task<(int ExitCode, string Output)> RunInEnvironmentAsync(IDictionary<string, string?> environment, params string[] arguments) =>
+        ExternalTool.RunAsync("dotnet", [Dll, .. arguments], environment);
 
     public static CliProcess Start(string databaseUrl, params string[] arguments)
     {
@@ -80,6 +89,15 @@ internal sealed class CliProcess : IDisposable
         process.Dispose();
     }
 
-    private static Task<(int ExitCode, string Output)> RunLoggingAsync(string? databaseUrl, string logFormat, string[] arguments) =>
-        ExternalTool.RunAsync("dotnet", [Dll, .. arguments], new Dictionary<string, string?> { ["DATABASE_URL"] = databaseUrl, ["TIGER_LOG_FORMAT"] = logFormat });
+    private static Task<(int ExitCode, string Output)> RunLoggingAsync(
+        string? databaseUrl, string logFormat, IReadOnlyDictionary<string, string?>? variables, string[] arguments)
+    {
+        var environment = new Dictionary<string, string?> { ["DATABASE_URL"] = databaseUrl, ["TIGER_LOG_FORMAT"] = logFormat };
+        foreach (var (key, value) in variables ?? new Dictionary<string, string?>())
+        {
+            environment[key] = value;
+        }
+
+        return RunInEnvironmentAsync(environment, arguments);
+    }
 }

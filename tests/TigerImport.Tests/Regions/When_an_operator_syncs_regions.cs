@@ -6,8 +6,6 @@ namespace TigerImport.Tests.Regions;
 [Collection(PostgisCollection.Name)]
 public sealed class When_an_operator_syncs_regions(PostgisServer postgis)
 {
-    private static readonly string Cli = Path.Combine(AppContext.BaseDirectory, "TigerImport.Cli.dll");
-
     [Theory]
     [InlineData("--stale", "drop", "--stale (TIGER_REGION_STALE) must be keep or delete")]
     [InlineData("--region-table", "app.public.region", "--region-table (TIGER_REGION_TABLE) must be")]
@@ -16,7 +14,7 @@ public sealed class When_an_operator_syncs_regions(PostgisServer postgis)
     public async Task A_wrong_option_exits_2_before_touching_the_database(string option, string value, string message)
     {
         string[] year = option == "--year" ? [] : ["--year", "2024"];
-        var (exitCode, output) = await RunAsync("postgres://nobody@127.0.0.1:1/none", null, ["sync-regions", .. year, option, value]);
+        var (exitCode, output) = await CliProcess.RunAsync("postgres://nobody@127.0.0.1:1/none", ["sync-regions", .. year, option, value]);
 
         Assert.Equal(2, exitCode);
         Assert.Contains(message, output);
@@ -25,8 +23,8 @@ public sealed class When_an_operator_syncs_regions(PostgisServer postgis)
     [Fact]
     public async Task Help_names_every_sync_variable()
     {
-        var (syncExit, sync) = await RunAsync(null, null, "sync-regions", "--help");
-        var (importExit, import) = await RunAsync(null, null, "import", "--help");
+        var (syncExit, sync) = await CliProcess.RunAsync(null, "sync-regions", "--help");
+        var (importExit, import) = await CliProcess.RunAsync(null, "import", "--help");
 
         Assert.Equal((0, 0), (syncExit, importExit));
         Assert.All(new[] { "TIGER_YEAR", "TIGER_STATES", "TIGER_SCHEMA", "TIGER_REGION_TABLE", "TIGER_REGION_STALE" }, v => Assert.Contains(v, sync));
@@ -40,9 +38,9 @@ public sealed class When_an_operator_syncs_regions(PostgisServer postgis)
         await RegionSamples.CreateRegionTableAsync(db, "cli_app");
         using var folder = RegionSamples.Folder();
 
-        var (exitCode, output) = await RunAsync(
+        var (exitCode, output) = await CliProcess.RunWithVariablesAsync(
             postgis.Url,
-            new() { ["TIGER_SYNC_REGIONS"] = "true", ["TIGER_REGION_TABLE"] = "cli_app.region" },
+            new Dictionary<string, string?> { ["TIGER_SYNC_REGIONS"] = "true", ["TIGER_REGION_TABLE"] = "cli_app.region" },
             "import", "--source", folder.Path, "--year", "2024", "--layers", "STATE,COUNTY,CD,SLDU,SLDL", "--states", "NM,HI", "--schema", "cli_regions");
 
         Assert.True(exitCode == 0, output);
@@ -56,9 +54,9 @@ public sealed class When_an_operator_syncs_regions(PostgisServer postgis)
         using var folder = RegionSamples.Folder();
         var report = Path.Combine(folder.Path, "run.json");
 
-        var (exitCode, output) = await RunAsync(
+        var (exitCode, output) = await CliProcess.RunWithVariablesAsync(
             postgis.Url,
-            new() { ["TIGER_SYNC_REGIONS"] = "true", ["TIGER_REGION_TABLE"] = "cli_no_app.region" },
+            new Dictionary<string, string?> { ["TIGER_SYNC_REGIONS"] = "true", ["TIGER_REGION_TABLE"] = "cli_no_app.region" },
             "import", "--source", folder.Path, "--year", "2024", "--layers", "STATE", "--schema", "cli_regions_report", "--report", report);
 
         Assert.True(exitCode == 2, output);
@@ -67,7 +65,4 @@ public sealed class When_an_operator_syncs_regions(PostgisServer postgis)
         Assert.True(File.Exists(report), output);
         Assert.Contains("\"outcome\":\"Published\"", await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken));
     }
-
-    private static Task<(int ExitCode, string Output)> RunAsync(string? databaseUrl, Dictionary<string, string?>? environment, params string[] arguments) =>
-        ExternalTool.RunAsync("dotnet", [Cli, .. arguments], new Dictionary<string, string?>(environment ?? []) { ["DATABASE_URL"] = databaseUrl, ["TIGER_LOG_FORMAT"] = "text" });
 }

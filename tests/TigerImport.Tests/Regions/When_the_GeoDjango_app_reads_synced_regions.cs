@@ -11,7 +11,6 @@ namespace TigerImport.Tests.Regions;
 public sealed class When_the_GeoDjango_app_reads_synced_regions(PostgisServer postgis) : IDisposable
 {
     private const string Python = "/usr/bin/python3";
-    private static readonly string Cli = Path.Combine(AppContext.BaseDirectory, "TigerImport.Cli.dll");
     private static readonly string Client = Path.Combine(RepoPaths.Root, "tests", "geodjango", "client.py");
     private readonly TempFolder temp = new();
 
@@ -74,8 +73,6 @@ public sealed class When_the_GeoDjango_app_reads_synced_regions(PostgisServer po
         Assert.StartsWith("ok: ", output);
     }
 
-    private Task<(int ExitCode, string Output)> SyncAsync(params string[] arguments) => ExternalTool.RunAsync(
-        "dotnet",
-        [Cli, "sync-regions", "--year", "2024", "--schema", RegionSamples.Schema, .. arguments],
-        new Dictionary<string, string?> { ["DATABASE_URL"] = postgis.Url, ["TIGER_LOG_FORMAT"] = "text" });
+    private Task<(int ExitCode, string Output)> SyncAsync(params string[] arguments) =>
+        CliProcess.RunAsync(postgis.Url, ["sync-regions", "--year", "2024", "--schema", RegionSamples.Schema, .. arguments]);
 }

@@ -17,7 +17,7 @@ public sealed class When_four_workers_import_different_states_of_one_layer_at_on
     {
         var source = RepoPaths.SharedTiger;
         var clock = Stopwatch.StartNew();
-        var runs = await Task.WhenAll(States.Select(state => Cli.RunAsync(postgis.Url, "import", "--source", source, "--year", "2010", "--layers", "TRACT", "--states", state, "--schema", "fanout")));
+        var runs = await Task.WhenAll(States.Select(state => CliProcess.RunAsync(postgis.Url, "import", "--source", source, "--year", "2010", "--layers", "TRACT", "--states", state, "--schema", "fanout")));
         var parallel = clock.Elapsed;
         foreach (var (exitCode, output) in runs)
         {
@@ -25,13 +25,13 @@ public sealed class When_four_workers_import_different_states_of_one_layer_at_on
         }
 
         clock.Restart();
-        var sequential = await Cli.RunAsync(postgis.Url, "import", "--source", source, "--year", "2010", "--layers", "TRACT", "--states", string.Join(",", States), "--schema", "sequential");
+        var sequential = await CliProcess.RunAsync(postgis.Url, "import", "--source", source, "--year", "2010", "--layers", "TRACT", "--states", string.Join(",", States), "--schema", "sequential");
         var once = clock.Elapsed;
         Assert.True(sequential.ExitCode == 0, sequential.Output);
 
         await using var db = postgis.CreateDataSource();
-        Assert.Equal(await Cli.ChecksumsAsync(db, "sequential.tract_2010"), await Cli.ChecksumsAsync(db, "fanout.tract_2010"));
-        Assert.Equal(States, (await Cli.ChecksumsAsync(db, "fanout.tract_2010")).Select(c => c.Part));
+        Assert.Equal(await TableChecksum.ByStateAsync(db, "sequential.tract_2010"), await TableChecksum.ByStateAsync(db, "fanout.tract_2010"));
+        Assert.Equal(States, (await TableChecksum.ByStateAsync(db, "fanout.tract_2010")).Select(c => c.Part));
         Assert.Equal(4L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM fanout.tiger_partitions WHERE table_name = 'tract_2010' AND slot = 'published'"));
         Assert.Equal(0L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'fanout_staging'"));
         TestContext.Current.TestOutputHelper?.WriteLine($"4 processes at once: {parallel.TotalSeconds:0.0} s; one process, 4 states in turn: {once.TotalSeconds:0.0} s");

@@ -18,16 +18,16 @@ public sealed class When_another_run_holds_a_partition(PostgisServer postgis)
     public async Task A_run_on_that_partition_waits_then_exits_5_and_one_on_another_partition_publishes()
     {
         await using var db = postgis.CreateDataSource();
-        var first = await Cli.RunAsync(postgis.Url, "import", "--source", RepoPaths.Samples, "--year", "2024", "--layers", "PLACE", "--states", "35", "--schema", Schema);
+        var first = await CliProcess.RunAsync(postgis.Url, "import", "--source", RepoPaths.Samples, "--year", "2024", "--layers", "PLACE", "--states", "35", "--schema", Schema);
         Assert.True(first.ExitCode == 0, first.Output);
-        var before = await Cli.ChecksumsAsync(db, $"{Schema}.place_2024");
+        var before = await TableChecksum.ByStateAsync(db, $"{Schema}.place_2024");
 
         await using (var holder = await db.OpenConnectionAsync(TestContext.Current.CancellationToken))
         {
             await LayerLock.AcquireAsync(holder, Target(), ["35"], TimeSpan.Zero, TestContext.Current.CancellationToken);
 
             var clock = Stopwatch.StartNew();
-            var blocked = await Cli.RunAsync(postgis.Url, "import", "--source", RepoPaths.Samples, "--year", "2024", "--layers", "PLACE", "--states", "35", "--schema", Schema, "--lock-wait", "3");
+            var blocked = await CliProcess.RunAsync(postgis.Url, "import", "--source", RepoPaths.Samples, "--year", "2024", "--layers", "PLACE", "--states", "35", "--schema", Schema, "--lock-wait", "3");
             var waited = clock.Elapsed;
 
             Assert.True(blocked.ExitCode == 5, blocked.Output);
@@ -36,12 +36,12 @@ public sealed class When_another_run_holds_a_partition(PostgisServer postgis)
             Assert.Contains("Summary", blocked.Output);
             Assert.InRange(waited, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(60));
 
-            var other = await Cli.RunAsync(postgis.Url, "import", "--source", RepoPaths.Samples, "--year", "2024", "--layers", "PLACE", "--states", "72", "--schema", Schema, "--lock-wait", "0");
+            var other = await CliProcess.RunAsync(postgis.Url, "import", "--source", RepoPaths.Samples, "--year", "2024", "--layers", "PLACE", "--states", "72", "--schema", Schema, "--lock-wait", "0");
             Assert.True(other.ExitCode == 0, other.Output);
             await LayerLock.ReleaseAsync(holder);
         }
 
-        var after = await Cli.ChecksumsAsync(db, $"{Schema}.place_2024");
+        var after = await TableChecksum.ByStateAsync(db, $"{Schema}.place_2024");
         Assert.Equal(before.Single(), after.Single(c => c.Part == "35"));
         Assert.Equal(["35", "72"], after.Select(c => c.Part));
     }
@@ -54,7 +54,7 @@ public sealed class When_another_run_holds_a_partition(PostgisServer postgis)
         await LayerLock.AcquireAsync(holder, Target("lockwait_released"), ["35"], TimeSpan.Zero, TestContext.Current.CancellationToken);
         var release = Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken).ContinueWith(_ => LayerLock.ReleaseAsync(holder), TaskScheduler.Default).Unwrap();
 
-        var run = await Cli.RunAsync(postgis.Url, "import", "--source", RepoPaths.Samples, "--year", "2024", "--layers", "PLACE", "--states", "35", "--schema", "lockwait_released", "--lock-wait", "120");
+        var run = await CliProcess.RunAsync(postgis.Url, "import", "--source", RepoPaths.Samples, "--year", "2024", "--layers", "PLACE", "--states", "35", "--schema", "lockwait_released", "--lock-wait", "120");
         await release;
 
         Assert.True(run.ExitCode == 0, run.Output);
@@ -67,7 +67,7 @@ public sealed class When_another_run_holds_a_partition(PostgisServer postgis)
     [InlineData("-1")]
     public async Task A_lock_wait_that_is_not_seconds_is_a_usage_error(string value)
     {
-        var run = await Cli.RunAsync("postgres://nobody@127.0.0.1:1/none", "import", "--source", RepoPaths.Samples, "--year", "2024", "--layers", "PLACE", "--lock-wait", value);
+        var run = await CliProcess.RunAsync("postgres://nobody@127.0.0.1:1/none", "import", "--source", RepoPaths.Samples, "--year", "2024", "--layers", "PLACE", "--lock-wait", value);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--lock-wait", run.Output);

@@ -6,8 +6,6 @@ namespace TigerImport.Tests.Cli;
 [Collection(PostgisCollection.Name)]
 public sealed class When_the_command_line_is_wrong_or_the_job_runs(PostgisServer postgis)
 {
-    private static Task<(int ExitCode, string Output)> RunAsync(string? databaseUrl, params string[] arguments) => CliProcess.RunAsync(databaseUrl, arguments);
-
     [Theory]
     [InlineData("--layers", "TRACTS", "Unknown layer 'TRACTS'")]
     [InlineData("--states", "ZZ", "Unknown state 'ZZ'")]
@@ -25,7 +23,7 @@ public sealed class When_the_command_line_is_wrong_or_the_job_runs(PostgisServer
             arguments = [.. arguments, option, value];
         }
 
-        var (exitCode, output) = await RunAsync("postgres://nobody@127.0.0.1:1/none", arguments);
+        var (exitCode, output) = await CliProcess.RunAsync("postgres://nobody@127.0.0.1:1/none", arguments);
 
         Assert.Equal(2, exitCode);
         Assert.Contains(message, output);
@@ -34,7 +32,7 @@ public sealed class When_the_command_line_is_wrong_or_the_job_runs(PostgisServer
     [Fact]
     public async Task Help_lists_every_option_with_its_environment_variable()
     {
-        var (exitCode, output) = await RunAsync(null, "import", "--help");
+        var (exitCode, output) = await CliProcess.RunAsync(null, "import", "--help");
 
         Assert.Equal(0, exitCode);
         foreach (var variable in new[] { "TIGER_SOURCE", "TIGER_YEAR", "TIGER_LAYERS", "TIGER_STATES", "TIGER_SCHEMA", "TIGER_SRID" })
@@ -46,7 +44,7 @@ public sealed class When_the_command_line_is_wrong_or_the_job_runs(PostgisServer
     [Fact]
     public async Task The_samples_import_publishes_every_layer_and_accounts_for_every_feature()
     {
-        var (exitCode, output) = await RunAsync(postgis.Url, "import", "--source", RepoPaths.Samples, "--year", "2024", "--layers", "STATE,COUNTY,CD,SLDU,PLACE,ZCTA520,EDGES", "--schema", "cli");
+        var (exitCode, output) = await CliProcess.RunAsync(postgis.Url, "import", "--source", RepoPaths.Samples, "--year", "2024", "--layers", "STATE,COUNTY,CD,SLDU,PLACE,ZCTA520,EDGES", "--schema", "cli");
 
         Assert.True(exitCode == 0, output);
         await using var db = postgis.CreateDataSource();
@@ -64,8 +62,8 @@ public sealed class When_the_command_line_is_wrong_or_the_job_runs(PostgisServer
     [Fact]
     public async Task Help_names_the_command_tigerimport_and_revert_help_speaks_of_backups_not_sources()
     {
-        var (exitCode, root) = await RunAsync(null, "--help");
-        var (_, revert) = await RunAsync(null, "revert", "--help");
+        var (exitCode, root) = await CliProcess.RunAsync(null, "--help");
+        var (_, revert) = await CliProcess.RunAsync(null, "revert", "--help");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("tigerimport [command] [options]", root);
@@ -76,14 +74,14 @@ public sealed class When_the_command_line_is_wrong_or_the_job_runs(PostgisServer
 
     [Fact]
     public async Task A_missing_database_is_a_usage_error() =>
-        Assert.Equal(2, (await RunAsync(null, "import", "--source", RepoPaths.Samples, "--year", "2024", "--layers", "PLACE")).ExitCode);
+        Assert.Equal(2, (await CliProcess.RunAsync(null, "import", "--source", RepoPaths.Samples, "--year", "2024", "--layers", "PLACE")).ExitCode);
 
     [Fact]
     public async Task SIGTERM_mid_load_exits_130_and_leaves_the_published_layer_as_it_was()
     {
         using var folder = new TempFolder().WithSamples("tl_2024_35013_edges.zip");
         string[] import = ["import", "--source", folder.Path, "--year", "2024", "--layers", "EDGES", "--schema", "sigterm"];
-        Assert.Equal(0, (await RunAsync(postgis.Url, import)).ExitCode);
+        Assert.Equal(0, (await CliProcess.RunAsync(postgis.Url, import)).ExitCode);
         folder.Write(LargeSample.Edges(400_000));
 
         using var process = CliProcess.Start(postgis.Url, import);

@@ -65,8 +65,8 @@ public sealed class When_the_operator_makes_a_mistake(PostgisServer postgis)
     [Fact]
     public async Task A_variable_is_checked_like_its_option()
     {
-        var (exitCode, output) = await ExternalTool.RunAsync(
-            "dotnet", [CliProcess.Dll, .. Import()], new Dictionary<string, string?> { ["DATABASE_URL"] = Unreachable, ["TIGER_SRID"] = "900913" });
+        var (exitCode, output) = await CliProcess.RunInEnvironmentAsync(
+            new Dictionary<string, string?> { ["DATABASE_URL"] = Unreachable, ["TIGER_SRID"] = "900913" }, Import());
 
         Assert.True(exitCode == 2, output);
         Assert.Contains("--srid (TIGER_SRID) 900913 is not supported", output);
@@ -76,15 +76,17 @@ public sealed class When_the_operator_makes_a_mistake(PostgisServer postgis)
     public async Task Without_DATABASE_URL_the_PG_variables_name_the_database()
     {
         var url = new Uri(postgis.Url);
-        var (exitCode, output) = await ExternalTool.RunAsync("dotnet", [CliProcess.Dll, "status", "--schema", "from_pg_variables", "--log-format", "text"], new Dictionary<string, string?>
-        {
-            ["DATABASE_URL"] = null,
-            ["PGHOST"] = url.Host,
-            ["PGPORT"] = url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["PGDATABASE"] = url.AbsolutePath.TrimStart('/'),
-            ["PGUSER"] = Uri.UnescapeDataString(url.UserInfo.Split(':')[0]),
-            ["PGPASSWORD"] = url.UserInfo.Split(':') is [_, var password] ? Uri.UnescapeDataString(password) : null,
-        });
+        var (exitCode, output) = await CliProcess.RunInEnvironmentAsync(
+            new Dictionary<string, string?>
+            {
+                ["DATABASE_URL"] = null,
+                ["PGHOST"] = url.Host,
+                ["PGPORT"] = url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["PGDATABASE"] = url.AbsolutePath.TrimStart('/'),
+                ["PGUSER"] = Uri.UnescapeDataString(url.UserInfo.Split(':')[0]),
+                ["PGPASSWORD"] = url.UserInfo.Split(':') is [_, var password] ? Uri.UnescapeDataString(password) : null,
+            },
+            "status", "--schema", "from_pg_variables", "--log-format", "text");
 
         Assert.True(exitCode == 0, output);
         Assert.Contains($"on {url.Host}:{url.Port}/{url.AbsolutePath.TrimStart('/')}", output);
