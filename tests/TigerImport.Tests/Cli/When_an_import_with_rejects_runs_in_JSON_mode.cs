@@ -42,9 +42,11 @@ public sealed class When_an_import_with_rejects_runs_in_JSON_mode(PostgisServer 
         Assert.True(exitCode == 0, output);
         var records = Lines(output).Where(l => l.ContainsKey("_aws")).ToList();
         Assert.Equal(["STATE", "SLDU", "PLACE", null], records.Select(r => (string?)r["Layer"]));
+        var environment = Environment.GetEnvironmentVariable("TIGER_ENVIRONMENT") is { Length: > 0 } set ? set : "local";
         foreach (var record in records)
         {
             AssertEmf(record);
+            Assert.Equal(environment, record["Environment"]!.GetValue<string>());
         }
 
         Assert.Equal(1, records[1]["Rejected"]!.GetValue<long>());

@@ -10,7 +10,7 @@ namespace TigerImport.Tests.Docs;
 /// into a markdown file names one of its headings (GitHub's anchors). Links inside code (fenced or inline) are text,
 /// not links; web and mail links are not followed.
 /// </summary>
-public sealed partial class MarkdownLinkTests
+public sealed partial class When_the_markdown_files_link_to_each_other
 {
     /// <summary>Folders that hold build output, local state or other people's files, never the project's docs.</summary>
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { "bin", "obj", ".local", "node_modules", ".git", ".terraform" };
