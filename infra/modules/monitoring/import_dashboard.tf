@@ -117,8 +117,9 @@ resource "aws_cloudwatch_metric_alarm" "import_executions" {
   tags                = var.tags
 
   metric_query {
-    id          = "ended_badly"
-    expression  = "failed + timed_out + aborted"
+    id = "ended_badly"
+    # Each metric has data only in periods when such an execution ended: FILL, or the sum has no value and never alarms.
+    expression  = "FILL(failed, 0) + FILL(timed_out, 0) + FILL(aborted, 0)"
     label       = "Executions that failed, timed out or were aborted"
     return_data = true
   }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Npgsql;
 
 namespace TigerImport.Database;
@@ -36,6 +37,18 @@ internal static class Db
         }
 
         return rows;
+    }
+
+    /// <summary>Every row of a query, read by <paramref name="read"/> as it arrives (for results too large to hold).</summary>
+    public static async IAsyncEnumerable<T> StreamAsync<T>(
+        NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> read, [EnumeratorCancellation] CancellationToken cancellationToken, params object?[] parameters)
+    {
+        await using var command = Command(connection, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return read(reader);
+        }
     }
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, object?[] parameters)

@@ -120,18 +120,30 @@ public sealed class When_the_database_fails_under_a_run(PostgisServer postgis)
         var killer = Task.Run(
             async () =>
             {
-                var killed = 0;
-                while (killed < kills && !done.IsCancellationRequested)
+                // Backends, not signals, are counted: a terminated backend can still show as active on the next poll
+                // (pg_terminate_backend only signals it), and a busy machine must not count one kill twice.
+                var killed = new HashSet<int>();
+                while (killed.Count < kills && !done.IsCancellationRequested)
                 {
-                    var terminated = await TestImport.ScalarAsync<long>(db, $"""
-                        SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+                    await using var command = db.CreateCommand($"""
+                        SELECT pid, pg_terminate_backend(pid) FROM pg_stat_activity
                         WHERE datname = current_database() AND state = 'active' AND {statement}
                         """);
-                    killed += (int)terminated;
+                    await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None))
+                    {
+                        while (await reader.ReadAsync(CancellationToken.None))
+                        {
+                            if (reader.GetBoolean(1))
+                            {
+                                killed.Add(reader.GetInt32(0));
+                            }
+                        }
+                    }
+
                     await Task.Delay(20, CancellationToken.None);
                 }
 
-                return killed;
+                return killed.Count;
             },
             CancellationToken.None);
         var summary = await new ImportRunner(db, new LocalFolderSource(folder), logger)

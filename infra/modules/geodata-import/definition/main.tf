@@ -107,12 +107,25 @@ locals {
       ResultPath     = null
       Retry          = local.start_retry
       Catch = [
-        { ErrorEquals = ["States.TaskFailed"], ResultPath = "$.error", Next = "${prefix}Stopped" },
+        { ErrorEquals = ["States.TaskFailed"], ResultPath = "$.error", Next = "${prefix}CauseIsTask" },
         { ErrorEquals = ["States.ALL"], ResultPath = "$.error", Next = "${prefix}Error" },
       ]
       Next = "${prefix}Published"
     }
-    # The Cause of a failed .sync task is the DescribeTasks entry of the stopped task, as a JSON string.
+    # The Cause of a failed .sync task is the DescribeTasks entry of the stopped task, as a JSON string; but
+    # States.TaskFailed also matches the ECS API's own errors (throttling, PassRole denied) once their retries are
+    # spent, whose Cause is plain text (or absent): parsing that would fail in a Pass state and abort the fan-out.
+    "${prefix}CauseIsTask" = {
+      Type = "Choice"
+      Choices = [{
+        And = [
+          { Variable = "$.error.Cause", IsPresent = true },
+          { Variable = "$.error.Cause", StringMatches = "{*" },
+        ]
+        Next = "${prefix}Stopped"
+      }]
+      Default = "${prefix}Error"
+    }
     "${prefix}Stopped" = {
       Type       = "Pass"
       Parameters = { "task.$" = "States.StringToJson($.error.Cause)" }
@@ -177,8 +190,9 @@ locals {
       })
     }, local.child_end[prefix])
     "${prefix}Error" = merge({
-      Type       = "Pass"
-      Parameters = merge(c.identity, { outcome = "failed", "error.$" = "$.error.Error", "cause.$" = "$.error.Cause", "retries.$" = "$.retry.attempt" })
+      Type = "Pass"
+      # The whole error object: a caught error need not carry a Cause (States.Timeout), and a missing path would fail here.
+      Parameters = merge(c.identity, { outcome = "failed", "error.$" = "$.error", "retries.$" = "$.retry.attempt" })
     }, local.child_end[prefix])
   } }
 
@@ -256,7 +270,7 @@ locals {
       ImportBroken = {
         Type = "Pass"
         Parameters = {
-          national = { child = "national", outcome = "failed", "error.$" = "$.error.Error", "cause.$" = "$.error.Cause" }
+          national = { child = "national", outcome = "failed", "error.$" = "$.error" }
           groups   = []
         }
         ResultPath = "$.import"

@@ -355,7 +355,10 @@ run "a_failed_child_is_recorded_and_only_transient_exit_codes_are_retried" {
         Sync       = jsondecode(aws_sfn_state_machine.this.definition).States
         } : (
         [for c in states[prefix].Catch : c.ErrorEquals] == [["States.TaskFailed"], ["States.ALL"]] &&
-        [for c in states[prefix].Catch : c.Next] == ["${prefix}Stopped", "${prefix}Error"] &&
+        [for c in states[prefix].Catch : c.Next] == ["${prefix}CauseIsTask", "${prefix}Error"] &&
+        states["${prefix}CauseIsTask"].Choices[0].Next == "${prefix}Stopped" && states["${prefix}CauseIsTask"].Default == "${prefix}Error" &&
+        [for rule in states["${prefix}CauseIsTask"].Choices[0].And : rule.Variable] == ["$.error.Cause", "$.error.Cause"] &&
+        states["${prefix}Error"].Parameters["error.$"] == "$.error" && !contains(keys(states["${prefix}Error"].Parameters), "cause.$") &&
         states["${prefix}Stopped"].Parameters["task.$"] == "States.StringToJson($.error.Cause)" &&
         states["${prefix}Classify"].Choices[0].Variable == "$.stopped.task.Containers[0].ExitCode" &&
         states["${prefix}Exited"].Parameters.outcome == "failed" &&

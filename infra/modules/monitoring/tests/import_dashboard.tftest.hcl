@@ -91,7 +91,7 @@ run "every_import_failure_path_ends_in_an_alarm" {
       aws_cloudwatch_metric_alarm.import_executions[0].alarm_name == "coalition-builder-production-import-execution-failed" &&
       toset([for q in aws_cloudwatch_metric_alarm.import_executions[0].metric_query : one(q.metric).metric_name if length(q.metric) > 0]) == toset(["ExecutionsFailed", "ExecutionsTimedOut", "ExecutionsAborted"]) &&
       alltrue([for q in aws_cloudwatch_metric_alarm.import_executions[0].metric_query : one(q.metric).dimensions == tomap({ StateMachineArn = var.import_state_machine_arn }) if length(q.metric) > 0]) &&
-      one([for q in aws_cloudwatch_metric_alarm.import_executions[0].metric_query : q.expression if q.return_data == true]) == "failed + timed_out + aborted" &&
+      one([for q in aws_cloudwatch_metric_alarm.import_executions[0].metric_query : q.expression if q.return_data == true]) == "FILL(failed, 0) + FILL(timed_out, 0) + FILL(aborted, 0)" &&
       aws_cloudwatch_metric_alarm.import_executions[0].threshold == 0 &&
       aws_cloudwatch_metric_alarm.import_executions[0].comparison_operator == "GreaterThanThreshold"
     )

@@ -11,18 +11,17 @@ public sealed class RejectReader(NpgsqlDataSource dataSource, string schema)
     /// <summary>The last import recorded in <c>{schema}.tiger_runs</c>, or null when there is none.</summary>
     public async Task<Guid?> LastImportAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            $"SELECT run_id FROM {TigerTables.RunsIn(schema)} WHERE command = 'import' ORDER BY started_at DESC LIMIT 1");
-        return await Guarded(async () => await command.ExecuteScalarAsync(cancellationToken) as Guid?);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await Guarded(() => Db.ScalarAsync<Guid?>(
+            connection, $"SELECT run_id FROM {TigerTables.RunsIn(schema)} WHERE command = 'import' ORDER BY started_at DESC LIMIT 1", cancellationToken));
     }
 
     /// <summary>Whether <c>{schema}.tiger_runs</c> has a run with this id (of any verb).</summary>
     public async Task<bool> HasRunAsync(Guid runId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            $"SELECT EXISTS (SELECT 1 FROM {TigerTables.RunsIn(schema)} WHERE run_id = $1)");
-        command.Parameters.Add(new NpgsqlParameter { Value = runId });
-        return await Guarded(async () => await command.ExecuteScalarAsync(cancellationToken) is true);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await Guarded(() => Db.ScalarAsync<bool>(
+            connection, $"SELECT EXISTS (SELECT 1 FROM {TigerTables.RunsIn(schema)} WHERE run_id = $1)", cancellationToken, runId));
     }
 
     /// <summary>
@@ -31,19 +30,24 @@ public sealed class RejectReader(NpgsqlDataSource dataSource, string schema)
     /// </summary>
     public async IAsyncEnumerable<RejectedFeature> ReadAsync(Guid runId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"""
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = Db.StreamAsync(
+            connection,
+            $"""
             SELECT table_name, file_name, record_number, reason,
                    ST_AsGeoJSON(CASE WHEN ST_SRID(geom) IN (0, 4269) THEN ST_SetSRID(geom, 4326) ELSE ST_Transform(geom, 4326) END, 9),
                    attributes::text
             FROM {TigerTables.RejectsIn(schema)} WHERE run_id = $1 ORDER BY file_name, record_number
-            """);
-        command.Parameters.Add(new() { Value = runId });
-        await using var reader = await Guarded(() => command.ExecuteReaderAsync(cancellationToken));
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            yield return new RejectedFeature(
+            """,
+            reader => new RejectedFeature(
                 reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5));
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)),
+            cancellationToken,
+            runId);
+        await using var enumerator = rows.GetAsyncEnumerator(cancellationToken);
+        while (await Guarded(async () => await enumerator.MoveNextAsync()))
+        {
+            yield return enumerator.Current;
         }
     }
 
