@@ -32,7 +32,7 @@ internal static class CliOptions
 
     public static readonly Option<string?> Connection = new("--connection")
     {
-        Description = "PostgreSQL connection: a postgres:// URL or key=value string [default: DATABASE_URL, else the PG* variables]",
+        Description = "PostgreSQL connection: a postgres:// or postgis:// URL, the app's JSON secret object, or a key=value string [default: DATABASE_URL, else the PG* variables]",
     };
 
     public static readonly Option<string?> LogFormat = EnvOption.Text("--log-format", "TIGER_LOG_FORMAT", "auto (JSON lines unless on a terminal), json or text", "auto");
