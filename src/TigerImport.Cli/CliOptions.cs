@@ -94,4 +94,10 @@ internal static class CliOptions
         count => count is >= 1 and <= 16 ? null : $"--jobs (TIGER_JOBS) must be 1 to 16; got {count}.");
 
     public static readonly Option<bool> Json = new("--json") { Description = "Print JSON instead of a table" };
+
+    public static readonly Option<string?> Release = EnvOption.Text(
+        "--release", "TIGER_RELEASE", "A special release of district plans to read CD, SLDU and SLDL from, e.g. TIGER_RD18 (its files load into the --year tables)");
+
+    public static readonly Option<string?> PlanVersion = EnvOption.Text(
+        "--plan-version", "TIGER_PLAN_VERSION", "Where a state's plan is offered in two versions (whole-block and split-block, or two congresses): the file name's version or token to take, e.g. sb or cd120");
 }
