@@ -57,7 +57,7 @@ internal static class SummaryReport
 
         foreach (var layer in summary.Layers.Where(l => l.Plans.Count > 0))
         {
-            Console.WriteLine($"\n{layer.Layer} {layer.Year} plans published: " + string.Join("; ", layer.Plans.GroupBy(p => p.Value.ToString(), p => p.Key)
+            Console.WriteLine($"\n{layer.Layer} {layer.Year} plans published: " + string.Join("; ", layer.Plans.GroupBy(p => p.Plan.ToString(), p => p.Part)
                 .Select(g => $"{g.Key} ({string.Join(",", g.Order(StringComparer.Ordinal))})")));
         }
 

@@ -124,7 +124,7 @@ internal sealed class LayerImporter(
             {
                 Unchanged = partitions.Count - building.Count,
                 Drift = drift,
-                Plans = published.Where(p => p.Plan is not null).ToDictionary(p => p.Part, p => p.Plan!, StringComparer.Ordinal),
+                Plans = published.Where(p => p.Plan is not null).Select(p => new PartitionPlan(p.Part, p.Plan!)).ToList(),
             };
         }
         catch (Exception e) when (FailureClassifier.Classify(e) is { } kind)

@@ -18,7 +18,7 @@ public sealed record LayerResult(
     public IReadOnlyList<string> Drift { get; init; } = [];
 
     /// <summary>The district plan of each partition this run published (CD, SLDU, SLDL), by partition (state FIPS or "us").</summary>
-    public IReadOnlyDictionary<string, TigerImport.Catalog.DistrictPlan> Plans { get; init; } = new Dictionary<string, TigerImport.Catalog.DistrictPlan>();
+    public IReadOnlyList<PartitionPlan> Plans { get; init; } = [];
 
     public long Read => Files.Sum(f => f.Read);
 
