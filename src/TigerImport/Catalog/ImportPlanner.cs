@@ -40,6 +40,12 @@ public static class ImportPlanner
                 .Where(f => f.Year == vintage.Year && f.Layer == layer)
                 .ToList();
 
+            // The listing's congress, where it holds one, names what is missing too (tl_2025_35_cd120.zip, not the year table's guess).
+            if (held?.Select(f => f.Congress).OfType<int>().Distinct().ToList() is [var congress] && vintage.Token.StartsWith("cd", StringComparison.Ordinal))
+            {
+                vintage = vintage with { Token = $"cd{congress}{vintage.Token[5..]}" };
+            }
+
             // No states named: every state the source holds (all of Census's, for Census), or the 52 when it cannot list.
             var states = named ?? (held is null ? UsStates.StatesDcAndPuertoRico : StatesIn(held));
             var plan = vintage.Scope switch

@@ -35,6 +35,15 @@ public sealed class When_a_source_lists_a_district_plan
     }
 
     [Fact]
+    public async Task A_missing_state_is_named_with_the_listings_congress()
+    {
+        var plan = Assert.Single(await ImportPlanner.PlanAsync(
+            ImportRequest.Parse("2025", "CD", "TX,NM", null), Listing("TIGER2025/CD", "tl_2025_48_cd120.zip"), Cancellation));
+
+        Assert.Equal("tl_2025_35_cd120.zip (New Mexico)", Assert.Single(plan.Missing));
+    }
+
+    [Fact]
     public async Task A_special_release_is_listed_in_its_own_folder_and_loads_into_the_years_table()
     {
         var listed = new List<string>();
