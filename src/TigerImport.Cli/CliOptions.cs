@@ -32,7 +32,7 @@ internal static class CliOptions
 
     public static readonly Option<string?> Connection = new("--connection")
     {
-        Description = "PostgreSQL connection: a postgres:// URL or key=value string [default: DATABASE_URL, else the PG* variables]",
+        Description = "PostgreSQL connection: a postgres:// or postgis:// URL, the app's JSON secret object, or a key=value string [default: DATABASE_URL, else the PG* variables]",
     };
 
     public static readonly Option<string?> LogFormat = EnvOption.Text("--log-format", "TIGER_LOG_FORMAT", "auto (JSON lines unless on a terminal), json or text", "auto");
@@ -94,4 +94,10 @@ internal static class CliOptions
         count => count is >= 1 and <= 16 ? null : $"--jobs (TIGER_JOBS) must be 1 to 16; got {count}.");
 
     public static readonly Option<bool> Json = new("--json") { Description = "Print JSON instead of a table" };
+
+    public static readonly Option<string?> Release = EnvOption.Text(
+        "--release", "TIGER_RELEASE", "A special release of district plans to read CD, SLDU and SLDL from, e.g. TIGER_RD18 (its files load into the --year tables)");
+
+    public static readonly Option<string?> PlanVersion = EnvOption.Text(
+        "--plan-version", "TIGER_PLAN_VERSION", "Where a state's plan is offered in two versions (whole-block and split-block, or two congresses): the file name's version or token to take, e.g. sb or cd120");
 }

@@ -20,12 +20,12 @@ internal static class ImportCommand
             CliOptions.Source, CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Counties, CliOptions.Schema, CliOptions.Srid,
             CliOptions.Connection, CliOptions.SkipMissing, CliOptions.Cache, CliOptions.TempDir, CliOptions.UserAgent, CliOptions.MaxDownloads,
             CliOptions.S3Endpoint, CliOptions.LogFormat, CliOptions.Force, CliOptions.MinShare, CliOptions.AllowShrink, CliOptions.KeepBackups, CliOptions.Report,
-            CliOptions.LockWait, CliOptions.MaxRejects, CliOptions.Jobs, SyncRegionsCommand.SyncRegions, SyncRegionsCommand.RegionTable, SyncRegionsCommand.Stale,
+            CliOptions.LockWait, CliOptions.MaxRejects, CliOptions.Jobs, CliOptions.Release, CliOptions.PlanVersion, SyncRegionsCommand.SyncRegions, SyncRegionsCommand.RegionTable, SyncRegionsCommand.Stale,
         };
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(
             parse,
             "import",
-            () => (Import: RequestFrom(parse), Sync: parse.GetValue(SyncRegionsCommand.SyncRegions) ? SyncRegionsCommand.RequestFrom(parse) : null),
+            () => (Import: PlannedRequestFrom(parse), Sync: parse.GetValue(SyncRegionsCommand.SyncRegions) ? SyncRegionsCommand.RequestFrom(parse) : null),
             async (request, run) =>
         {
             var source = SourceFrom(parse, run.Logger);
@@ -74,6 +74,10 @@ internal static class ImportCommand
 
     internal static ImportRequest RequestFrom(ParseResult parse) => ImportRequest.Parse(
         parse.GetValue(CliOptions.Year), parse.GetValue(CliOptions.Layers), parse.GetValue(CliOptions.States), parse.GetValue(CliOptions.Counties));
+
+    /// <summary>The request with the plan choices of an import and a plan (<c>--release</c>, <c>--plan-version</c>).</summary>
+    internal static ImportRequest PlannedRequestFrom(ParseResult parse) =>
+        RequestFrom(parse).WithPlan(parse.GetValue(CliOptions.Release), parse.GetValue(CliOptions.PlanVersion));
 
     internal static ImportOptions OptionsFrom(ParseResult parse) =>
         new(parse.GetValue(CliOptions.Schema)!, parse.GetValue(CliOptions.Srid), parse.GetValue(CliOptions.SkipMissing)) { LockWait = TimeSpan.FromSeconds(parse.GetValue(CliOptions.LockWait)) };

@@ -16,9 +16,9 @@ internal static class PlanCommand
         {
             CliOptions.Source, CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Counties, CliOptions.Schema, CliOptions.Srid,
             CliOptions.Connection, CliOptions.Cache, CliOptions.TempDir, CliOptions.UserAgent, CliOptions.MaxDownloads, CliOptions.S3Endpoint,
-            CliOptions.Force, CliOptions.Json, CliOptions.LogFormat,
+            CliOptions.Force, CliOptions.Json, CliOptions.LogFormat, CliOptions.Release, CliOptions.PlanVersion,
         };
-        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "plan", () => ImportCommand.RequestFrom(parse), async (request, run) =>
+        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "plan", () => ImportCommand.PlannedRequestFrom(parse), async (request, run) =>
         {
             var source = ImportCommand.SourceFrom(parse, run.Logger);
             using var disposeSource = source as IDisposable;

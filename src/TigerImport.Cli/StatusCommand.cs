@@ -52,11 +52,11 @@ internal static class StatusCommand
         }
 
         TextTable.Write(
-            ["layer", "year", "table", "partitions", "rows", "rejected", "published (UTC)", "backups", "source"],
+            ["layer", "year", "table", "partitions", "rows", "rejected", "published (UTC)", "backups", "source", "plan"],
             layers.Select(l => (IReadOnlyList<string>)
             [
                 l.Layer, l.Year.ToString(), l.Table, l.Partitions.Count.ToString(), l.Rows.ToString("N0"), l.Rejected.ToString("N0"),
-                l.LastPublishedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm"), $"{l.Backups}/{l.Partitions.Count}", string.Join(", ", l.Sources),
+                l.LastPublishedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm"), $"{l.Backups}/{l.Partitions.Count}", string.Join(", ", l.Sources), string.Join("; ", l.Plans),
             ]));
     }
 }

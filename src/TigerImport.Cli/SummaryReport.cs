@@ -55,6 +55,12 @@ internal static class SummaryReport
             Console.WriteLine(string.Join("  ", row.Select((cell, i) => i is >= 3 and <= 8 ? cell.PadLeft(widths[i]) : cell.PadRight(widths[i]))).TrimEnd());
         }
 
+        foreach (var layer in summary.Layers.Where(l => l.Plans.Count > 0))
+        {
+            Console.WriteLine($"\n{layer.Layer} {layer.Year} plans published: " + string.Join("; ", layer.Plans.GroupBy(p => p.Plan.ToString(), p => p.Part)
+                .Select(g => $"{g.Key} ({string.Join(",", g.Order(StringComparer.Ordinal))})")));
+        }
+
         if (summary.Source is { } totals)
         {
             Console.WriteLine(

@@ -136,4 +136,7 @@ internal static partial class Log
 
     [LoggerMessage(105, LogLevel.Information, "{Table}: no backup to drop (never republished, already pruned, or not published)")]
     public static partial void NoBackupsToPrune(ILogger logger, string table);
+
+    [LoggerMessage(600, LogLevel.Information, "{Layer} {Year}: partition {State} holds the plan {Plan} ({File})")]
+    public static partial void PlanPublished(ILogger logger, string layer, int year, string state, string plan, string file);
 }

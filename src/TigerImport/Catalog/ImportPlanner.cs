@@ -26,40 +26,53 @@ public static class ImportPlanner
         var plans = new List<LayerPlan>();
         foreach (var layer in request.Layers)
         {
-            var vintage = layer.InYear(request.Year);
+            var vintage = layer.InYear(request.Year) with { Release = request.Release };
             var listing = await list(vintage, cancellationToken);
+            if (listing is null && vintage.Release is not null)
+            {
+                throw new TigerImportException(
+                    FailureKind.Source, $"The source lists no {vintage.CensusDirectory}/ (absent, or a source that cannot list): a special release's files are found by its listing. Check --release and --source.");
+            }
+
             var held = listing?
-                .Select(name => TigerFileName.TryParse(name, out var file) ? file : null)
+                .Select(name => Parse(name, vintage))
                 .OfType<TigerFile>()
                 .Where(f => f.Year == vintage.Year && f.Layer == layer)
                 .ToList();
+
+            // The listing's congress, where it holds one, names what is missing too (tl_2025_35_cd120.zip, not the year table's guess).
+            if (held?.Select(f => f.Congress).OfType<int>().Distinct().ToList() is [var congress] && vintage.Token.StartsWith("cd", StringComparison.Ordinal))
+            {
+                vintage = vintage with { Token = $"cd{congress}{vintage.Token[5..]}" };
+            }
 
             // No states named: every state the source holds (all of Census's, for Census), or the 52 when it cannot list.
             var states = named ?? (held is null ? UsStates.StatesDcAndPuertoRico : StatesIn(held));
             var plan = vintage.Scope switch
             {
-                LayerScope.Nation => PlanNation(vintage, held),
-                LayerScope.State => PlanStates(vintage, states, request.Counties, held),
+                LayerScope.Nation => PlanNation(vintage, held, request.PlanVersion),
+                LayerScope.State => PlanStates(vintage, states, request.Counties, held, request.PlanVersion),
                 _ => PlanCounties(vintage, states, request.Counties, held),
             };
             plans.Add(plan with
             {
-                Unrecognized = listing?.Where(n => n.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) && !TigerFileName.TryParse(n, out _)).Order(StringComparer.Ordinal).ToList() ?? [],
+                Unrecognized = listing?.Where(n => n.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) && Parse(n, vintage) is null && (vintage.Release is null || !TigerFileName.TryParse(n, out _)))
+                    .Order(StringComparer.Ordinal).ToList() ?? [],
             });
         }
 
         return plans;
     }
 
-    private static LayerPlan PlanNation(TigerLayerVintage vintage, List<TigerFile>? held)
+    private static LayerPlan PlanNation(TigerLayerVintage vintage, List<TigerFile>? held, string? planVersion)
     {
-        var file = held is null ? Expected(vintage, "us") : held.FirstOrDefault(f => f.Scope == LayerScope.Nation);
+        var file = held is null ? Expected(vintage, "us") : Choose(held.Where(f => f.Scope == LayerScope.Nation).ToList(), planVersion, "The nation");
         return file is null
             ? new(vintage, [], [$"{vintage.FileName("us")} (national file)"], [])
             : new(vintage, [file], [], []);
     }
 
-    private static LayerPlan PlanStates(TigerLayerVintage vintage, IReadOnlyList<UsState> states, IReadOnlyList<string>? counties, List<TigerFile>? held)
+    private static LayerPlan PlanStates(TigerLayerVintage vintage, IReadOnlyList<UsState> states, IReadOnlyList<string>? counties, List<TigerFile>? held, string? planVersion)
     {
         var files = new List<TigerFile>();
         var missing = new List<string>();
@@ -79,7 +92,7 @@ public static class ImportPlanner
             }
 
             // Prefer the state file; 2010 also published tracts and block groups per county, and a folder may hold only those.
-            var stateFile = held.FirstOrDefault(f => f.Scope == LayerScope.State && f.StateFips == state.Fips);
+            var stateFile = Choose(held.Where(f => f.Scope == LayerScope.State && f.StateFips == state.Fips).ToList(), planVersion, $"{state.Name} ({state.Fips})");
             var countyFiles = held.Where(f => f.Scope == LayerScope.County && f.StateFips == state.Fips && Selected(f, counties)).ToList();
             if (stateFile is not null)
             {
@@ -137,6 +150,39 @@ public static class ImportPlanner
         }
 
         return new(vintage, files, missing.Distinct().ToList(), []);
+    }
+
+    /// <summary>A listed name as a file of this layer: a special release's own names, or Census's usual ones.</summary>
+    private static TigerFile? Parse(string name, TigerLayerVintage vintage) => vintage.Release is null
+        ? (TigerFileName.TryParse(name, out var file) ? file : null)
+        : (TigerFileName.TryParseInRelease(name, vintage, out var released) ? released : null);
+
+    /// <summary>
+    /// One file of the candidates a state (or the nation) has: where the source offers its plan in more than one
+    /// version (whole-block and split-block, or two congresses' plans in one folder) the operator's --plan-version
+    /// decides, an exact token before a suffix; without it, or when it matches none, a usage error names them all.
+    /// </summary>
+    private static TigerFile? Choose(List<TigerFile> candidates, string? planVersion, string what)
+    {
+        if (candidates.Count <= 1)
+        {
+            return candidates.FirstOrDefault();
+        }
+
+        var exact = candidates.Where(f => f.NameToken == planVersion).ToList();
+        var chosen = exact.Count > 0 ? exact : candidates.Where(f => planVersion is not null && f.NameToken.Split('_').Skip(1).Contains(planVersion)).ToList();
+        if (chosen.Count == 1)
+        {
+            return chosen[0];
+        }
+
+        var names = candidates.Select(f => f.FileName).Order(StringComparer.Ordinal).ToList();
+        var choices = candidates.Select(f => f.Version ?? f.NameToken).Distinct().Order(StringComparer.Ordinal).Select(v => $"--plan-version {v}");
+        throw new TigerImportException(
+            FailureKind.Usage,
+            $"{what} is offered in {candidates.Count} versions of {candidates[0].Layer.Key} in {candidates[0].Vintage.CensusDirectory}/: {string.Join(", ", names)}" +
+            (planVersion is null ? "" : $", and --plan-version {planVersion} picks {(chosen.Count == 0 ? "none" : "more than one")} of them") +
+            $". Choose one explicitly: {string.Join(" or ", choices)} (TIGER_PLAN_VERSION).");
     }
 
     private static bool Selected(TigerFile file, IReadOnlyList<string>? counties) =>

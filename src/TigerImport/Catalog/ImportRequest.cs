@@ -9,6 +9,34 @@ public sealed record ImportRequest(
     IReadOnlyList<UsState>? States = null,
     IReadOnlyList<string>? Counties = null)
 {
+    /// <summary>A special release to read the district layers from instead of the vintage's folder (<c>--release</c>).</summary>
+    public SpecialRelease? Release { get; init; }
+
+    /// <summary>
+    /// The version to take where the source offers a state's plan in more than one (<c>--plan-version</c>): a file name's
+    /// version suffix (<c>sb</c> of <c>tl_rd22_08_cd118_sb.zip</c>) or its whole token (<c>cd120</c>). Null: a state
+    /// offered in two versions is a usage error naming both.
+    /// </summary>
+    public string? PlanVersion { get; init; }
+
+    /// <summary>Adds the plan choices (<c>--release</c>, <c>--plan-version</c>), checked against the layers.</summary>
+    public ImportRequest WithPlan(string? release, string? planVersion)
+    {
+        var chosen = string.IsNullOrWhiteSpace(release) ? null : SpecialRelease.Parse(release);
+        if (chosen is not null && Layers.FirstOrDefault(l => !SpecialRelease.Layers.Contains(l.Key)) is { } other)
+        {
+            throw Usage($"--release {chosen.Folder} holds district plans only ({string.Join(", ", SpecialRelease.Layers)}); {other.Key} comes with a vintage: import it in a run of its own.");
+        }
+
+        var version = string.IsNullOrWhiteSpace(planVersion) ? null : planVersion.Trim().ToLowerInvariant();
+        if (version is not null && !version.All(char.IsAsciiLetterOrDigit))
+        {
+            throw Usage($"--plan-version (TIGER_PLAN_VERSION) is a file name's version suffix or token, letters and digits only (sb, wb, cd120); got '{planVersion}'.");
+        }
+
+        return this with { Release = chosen, PlanVersion = version };
+    }
+
     /// <summary>
     /// Reads the user's words: a year, comma-separated layer keys (or "all"), state FIPS or USPS codes (or "all"),
     /// county codes. Anything unknown is a usage error that lists what is known, never a silent zero-row load.

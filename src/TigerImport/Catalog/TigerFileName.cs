@@ -47,6 +47,34 @@ public static partial class TigerFileName
         return true;
     }
 
-    [GeneratedRegex(@"^(?<prefix>tl|cb)_(?<year>[0-9]{4})_(?<scope>us|[0-9]{2}|[0-9]{5})_(?<token>[a-z0-9]+(_(500k|5m|20m))?)\.zip$", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// Reads a special release's file name (<c>tl_rd22_08_cd118.zip</c>: a prefix of its own instead of the year) as a
+    /// file of <paramref name="vintage"/>'s layer; false when it is not one of that layer's files.
+    /// </summary>
+    public static bool TryParseInRelease(string path, TigerLayerVintage vintage, [NotNullWhen(true)] out TigerFile? file)
+    {
+        file = null;
+        var match = ReleasePattern().Match(Path.GetFileName(path));
+        if (!match.Success || !vintage.MatchesToken(match.Groups["token"].Value.ToLowerInvariant()))
+        {
+            return false;
+        }
+
+        var scopeCode = match.Groups["scope"].Value.ToLowerInvariant();
+        if (scopeCode != "us" && !UsStates.TryFind(scopeCode, out _))
+        {
+            return false;
+        }
+
+        file = new TigerFile(
+            vintage with { ReleaseTag = match.Groups["tag"].Value.ToLowerInvariant() }, scopeCode == "us" ? LayerScope.Nation : LayerScope.State, scopeCode, Path.GetFileName(path));
+        return true;
+    }
+
+    [GeneratedRegex(@"^(?<prefix>tl|cb)_(?<year>[0-9]{4})_(?<scope>us|[0-9]{2}|[0-9]{5})_(?<token>[a-z0-9]+(_(500k|5m|20m))?(_[a-z0-9]+)?)\.zip$", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
+
+    /// <summary>A release's own prefix: letters then digits (<c>rd22</c>), never a 4-digit year.</summary>
+    [GeneratedRegex(@"^tl_(?<tag>[a-z]+[0-9]*)_(?<scope>us|[0-9]{2})_(?<token>[a-z0-9]+(_[a-z0-9]+)?)\.zip$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReleasePattern();
 }

@@ -5,8 +5,27 @@ namespace TigerImport.Catalog;
 /// <summary>A layer as Census publishes it in one vintage: folder, file-name token, scope and the table it loads into.</summary>
 public sealed partial record TigerLayerVintage(TigerLayer Layer, int Year, string Directory, string Token, LayerScope Scope)
 {
-    /// <summary>The folder below <c>geo/tiger/</c>, e.g. <c>TIGER2010/TRACT/2010</c>, <c>GENZ2024/shp</c> or <c>GENZ2013</c>.</summary>
-    public string CensusDirectory => Layer.IsCartographic ? $"GENZ{Year}/{Directory}".TrimEnd('/') : $"TIGER{Year}/{Directory}";
+    /// <summary>
+    /// The special release the files come from instead of the vintage's folder (<c>TIGER_RD18</c>), or null. Its
+    /// files still load into the vintage's table (<see cref="TableName"/>).
+    /// </summary>
+    public SpecialRelease? Release { get; init; }
+
+    /// <summary>
+    /// The name prefix after <c>tl_</c> when it is not the year: a special release's own (<c>rd22</c>), learnt from its
+    /// listing. Null for a vintage.
+    /// </summary>
+    public string? ReleaseTag { get; init; }
+
+    /// <summary>
+    /// The folder below <c>geo/tiger/</c>, e.g. <c>TIGER2010/TRACT/2010</c>, <c>GENZ2024/shp</c>, <c>GENZ2013</c> or,
+    /// for a special release, <c>TIGER_RD18/LAYER/CD</c>.
+    /// </summary>
+    public string CensusDirectory => Release is { } release ? release.DirectoryOf(Layer)
+        : Layer.IsCartographic ? $"GENZ{Year}/{Directory}".TrimEnd('/') : $"TIGER{Year}/{Directory}";
+
+    /// <summary>The vintage's or release's top folder, as a plan names where it came from: <c>TIGER2024</c>, <c>GENZ2024</c>, <c>TIGER_RD18</c>.</summary>
+    public string PublishedIn => Release?.Folder ?? (Layer.IsCartographic ? $"GENZ{Year}" : $"TIGER{Year}");
 
     /// <summary>
     /// The table name within the target schema: layer and vintage, so a vintage never overwrites another
@@ -18,16 +37,34 @@ public sealed partial record TigerLayerVintage(TigerLayer Layer, int Year, strin
     private string TableStem => Layer.Key == "ZCTA520" ? (Year < 2020 ? "zcta510" : "zcta520") : Layer.Key.ToLowerInvariant();
 
     /// <summary>The file name for one scope code ("us", a state FIPS, or state+county FIPS).</summary>
-    public string FileName(string scopeCode) => $"{Prefix}_{Year}_{scopeCode}_{Token}.zip";
+    public string FileName(string scopeCode) => $"{Prefix}_{ReleaseTag ?? Year.ToString(System.Globalization.CultureInfo.InvariantCulture)}_{scopeCode}_{Token}.zip";
 
     /// <summary><c>tl</c> for TIGER/Line, <c>cb</c> for cartographic boundary files.</summary>
     public string Prefix => Layer.IsCartographic ? "cb" : "tl";
 
-    /// <summary>True when a file name's token belongs to this layer and vintage (any congress number for CD).</summary>
-    public bool MatchesToken(string token) => Layer.BaseKey == "CD"
-        ? CongressToken().Match(token) is { Success: true } m && string.Equals(m.Groups["res"].Value, Layer.Resolution ?? "", StringComparison.OrdinalIgnoreCase)
-        : string.Equals(token, Token, StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// True when a file name's token belongs to this layer and vintage: any congress number for CD, and for the
+    /// TIGER/Line district layers a version suffix too (<c>cd118_sb</c>, <c>sldu_wb</c>: a plan offered in two versions).
+    /// </summary>
+    public bool MatchesToken(string token)
+    {
+        if (Layer.BaseKey == "CD")
+        {
+            return CongressToken().Match(token) is { Success: true } m
+                && string.Equals(m.Groups["res"].Value, Layer.Resolution ?? "", StringComparison.OrdinalIgnoreCase)
+                && (!Layer.IsCartographic || !m.Groups["version"].Success);
+        }
 
-    [GeneratedRegex("^cd[0-9]{3}(_(?<res>500k|5m|20m))?$", RegexOptions.IgnoreCase)]
+        return string.Equals(token, Token, StringComparison.OrdinalIgnoreCase)
+            || (IsDistrictPlan && !Layer.IsCartographic && VersionedToken().Match(token) is { Success: true } v && string.Equals(v.Groups["layer"].Value, Token, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>CD, SLDU and SLDL (and their cartographic boundaries): layers whose files carry a district plan.</summary>
+    public bool IsDistrictPlan => Layer.BaseKey is "CD" or "SLDU" or "SLDL";
+
+    [GeneratedRegex("^cd[0-9]{3}(_(?<res>500k|5m|20m))?(_(?<version>(?!500k$|5m$|20m$)[a-z0-9]+))?$", RegexOptions.IgnoreCase)]
     private static partial Regex CongressToken();
+
+    [GeneratedRegex("^(?<layer>sldu|sldl)_(?<version>(?!500k$|5m$|20m$)[a-z0-9]+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex VersionedToken();
 }

@@ -15,6 +15,7 @@ public static class DatabaseBootstrap
         (TigerTables.Runs, "exit_code", "integer"),
         (TigerTables.Runs, "worker_version", "text"),
         (TigerTables.Partitions, "lineage", "jsonb"),
+        (TigerTables.Partitions, "plan", "jsonb"),
     ];
 
     public static async Task EnsureAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
@@ -59,6 +60,7 @@ public static class DatabaseBootstrap
                 run_id uuid NOT NULL,
                 loaded_at timestamptz NOT NULL DEFAULT now(),
                 lineage jsonb,
+                plan jsonb,
                 PRIMARY KEY (table_name, part, slot));
             CREATE TABLE IF NOT EXISTS {rejects} (
                 run_id uuid NOT NULL,

@@ -5,17 +5,15 @@ namespace TigerImport.Database;
 
 /// <summary>
 /// Builds the data source from <c>--connection</c>, else <c>DATABASE_URL</c>, else the standard <c>PG*</c> variables
-/// (read here: Npgsql itself reads only some of them, not PGHOST, PGPORT or PGDATABASE). Accepts a postgres:// URL or
-/// a key=value connection string.
+/// (read here: Npgsql itself reads only some of them, not PGHOST, PGPORT or PGDATABASE). The forms a connection may
+/// take (URL, the app's JSON secret, key=value) are read by <see cref="ConnectionString"/>.
 /// </summary>
 public static class DatabaseConnection
 {
     public static NpgsqlDataSource Create(string? connection, ILoggerFactory loggerFactory, out string description)
     {
         var text = connection ?? Environment.GetEnvironmentVariable("DATABASE_URL");
-        var builder = string.IsNullOrWhiteSpace(text) ? FromEnvironment()
-            : text.Contains("://", StringComparison.Ordinal) ? FromUrl(text)
-            : FromKeywords(text);
+        var builder = string.IsNullOrWhiteSpace(text) ? FromEnvironment() : ConnectionString.Parse(text);
         if (builder.Host is null && Environment.GetEnvironmentVariable("PGHOST") is null)
         {
             throw new TigerImportException(FailureKind.Usage, "No database given: set DATABASE_URL (postgres://user:password@host:5432/db), the PG* variables, or --connection.");
@@ -100,19 +98,6 @@ public static class DatabaseConnection
         return builder;
     }
 
-    /// <summary>A key=value connection string; a malformed one is a usage error that does not echo it (it may hold a password).</summary>
-    private static NpgsqlConnectionStringBuilder FromKeywords(string text)
-    {
-        try
-        {
-            return new NpgsqlConnectionStringBuilder(text);
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException)
-        {
-            throw new TigerImportException(FailureKind.Usage, $"The connection string (--connection or DATABASE_URL) is malformed: {e.Message} Use postgres://user:password@host:5432/database or Host=…;Port=…;Database=…;Username=….");
-        }
-    }
-
     /// <summary>A data source that reads and writes NetTopologySuite geometries (PostGIS binary).</summary>
     public static NpgsqlDataSource Build(string connectionString, ILoggerFactory loggerFactory)
     {
@@ -121,62 +106,6 @@ public static class DatabaseConnection
         return dataSource.Build();
     }
 
-    /// <summary>postgres://user:password@host:port/database?sslmode=require&amp;…; query keys are Npgsql or libpq names.</summary>
-    public static NpgsqlConnectionStringBuilder FromUrl(string url)
-    {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("postgres" or "postgresql") || uri.Host.Length == 0)
-        {
-            throw new TigerImportException(FailureKind.Usage, "DATABASE_URL must look like postgres://user:password@host:5432/database.");
-        }
-
-        var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host };
-        if (uri.Port > 0)
-        {
-            builder.Port = uri.Port;
-        }
-
-        var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
-        if (database.Length > 0)
-        {
-            builder.Database = database;
-        }
-
-        var userInfo = uri.UserInfo.Split(':', 2);
-        if (userInfo[0].Length > 0)
-        {
-            builder.Username = Uri.UnescapeDataString(userInfo[0]);
-        }
-
-        if (userInfo.Length == 2)
-        {
-            builder.Password = Uri.UnescapeDataString(userInfo[1]);
-        }
-
-        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var kv = pair.Split('=', 2);
-            var key = Uri.UnescapeDataString(kv[0]);
-            var value = kv.Length == 2 ? Uri.UnescapeDataString(kv[1]) : "";
-            if (key == "sslmode")
-            {
-                // libpq spells the modes verify-full and verify-ca; Npgsql reads VerifyFull and VerifyCA.
-                value = value.Replace("-", "", StringComparison.Ordinal);
-            }
-
-            try
-            {
-                builder[key switch { "sslmode" => "SSL Mode", "sslrootcert" => "Root Certificate", "application_name" => "Application Name", "connect_timeout" => "Timeout", _ => key }] = value;
-            }
-            catch (Exception e) when (e is ArgumentException or FormatException && key == "sslmode")
-            {
-                throw new TigerImportException(FailureKind.Usage, "DATABASE_URL's sslmode is not a mode PostgreSQL knows: use disable, allow, prefer, require, verify-ca or verify-full.");
-            }
-            catch (Exception e) when (e is ArgumentException or FormatException)
-            {
-                throw new TigerImportException(FailureKind.Usage, $"DATABASE_URL has a query parameter that is not a connection setting (or not a value it takes): '{key}' ({e.Message}).");
-            }
-        }
-
-        return builder;
-    }
+    /// <summary>A <c>postgres://</c> (or <c>postgis://</c>) URL: see <see cref="ConnectionString.FromUrl"/>.</summary>
+    public static NpgsqlConnectionStringBuilder FromUrl(string url) => ConnectionString.FromUrl(url);
 }

@@ -120,7 +120,12 @@ internal sealed class LayerImporter(
                 await BackupPruner.PruneAsync(session.Connection, target, published.Select(p => p.Part).ToList(), logger, cancellationToken);
             }
 
-            return Result(LayerOutcome.Published) with { Unchanged = partitions.Count - building.Count, Drift = drift };
+            return Result(LayerOutcome.Published) with
+            {
+                Unchanged = partitions.Count - building.Count,
+                Drift = drift,
+                Plans = published.Where(p => p.Plan is not null).Select(p => new PartitionPlan(p.Part, p.Plan!)).ToList(),
+            };
         }
         catch (Exception e) when (FailureClassifier.Classify(e) is { } kind)
         {
@@ -282,7 +287,25 @@ internal sealed class LayerImporter(
         }
 
         var rows = await FinishAsync(session, staging, partition.Results.Sum(r => r.Loaded), carried, decision.PublishedFeatures, cancellationToken);
-        return new LoadedPartition(partition.Part, lineage, rows, partition.Results.Sum(r => r.Repaired), partition.Results.Sum(r => r.Rejected));
+        var plan = PlanOf(partition, lineage);
+        if (plan is not null)
+        {
+            Log.PlanPublished(logger, partition.Target.Vintage.Layer.Key, partition.Target.Vintage.Year, partition.Part, plan.ToString(), string.Join(", ", partition.Files.Select(f => f.FileName)));
+        }
+
+        return new LoadedPartition(partition.Part, lineage, rows, partition.Results.Sum(r => r.Repaired), partition.Results.Sum(r => r.Rejected)) { Plan = plan };
+    }
+
+    /// <summary>The district plan of a partition's file, dated by the source's Last-Modified of it (when the source gives one).</summary>
+    private static DistrictPlan? PlanOf(PartitionLoad partition, IReadOnlyList<FileLineage> lineage)
+    {
+        if (partition.Files.Select(f => f.Plan).OfType<DistrictPlan>().FirstOrDefault() is not { } plan)
+        {
+            return null;
+        }
+
+        var modified = lineage.Where(l => partition.Files.Any(f => f.FileName == l.File)).Select(l => l.Source.LastModified).Max();
+        return modified is { } date ? plan with { Date = DateOnly.FromDateTime(date.UtcDateTime) } : plan;
     }
 
     /// <summary>

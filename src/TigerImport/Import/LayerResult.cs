@@ -17,6 +17,9 @@ public sealed record LayerResult(
     /// <summary>Columns that differ between the files of a partition, or between the files and the published table.</summary>
     public IReadOnlyList<string> Drift { get; init; } = [];
 
+    /// <summary>The district plan of each partition this run published (CD, SLDU, SLDL), by partition (state FIPS or "us").</summary>
+    public IReadOnlyList<PartitionPlan> Plans { get; init; } = [];
+
     public long Read => Files.Sum(f => f.Read);
 
     public long Loaded => Files.Sum(f => f.Loaded);

@@ -5,4 +5,7 @@ namespace TigerImport.Publish;
 public sealed record LoadedPartition(string Part, IReadOnlyList<FileLineage> Lineage, long Features, long Repaired, long Rejected)
 {
     public IReadOnlyList<string> Files => Lineage.Select(f => f.File).ToList();
+
+    /// <summary>The district plan the partition holds (CD, SLDU, SLDL), recorded in <c>tiger_partitions.plan</c>; null for other layers.</summary>
+    public TigerImport.Catalog.DistrictPlan? Plan { get; init; }
 }

@@ -19,8 +19,8 @@ internal sealed class PartitionBookkeeping(NpgsqlConnection connection, LayerTar
         await Db.ExecuteAsync(
             connection,
             $"""
-            INSERT INTO {Table} (table_name, part, slot, layer, year, files, features, repaired, rejected, run_id, lineage)
-                VALUES ($1, $2, 'published', $3, $4, $5, $6, $7, $8, $9, $10::jsonb)
+            INSERT INTO {Table} (table_name, part, slot, layer, year, files, features, repaired, rejected, run_id, lineage, plan)
+                VALUES ($1, $2, 'published', $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb)
             """,
             cancellationToken,
             target.Table,
@@ -32,7 +32,8 @@ internal sealed class PartitionBookkeeping(NpgsqlConnection connection, LayerTar
             partition.Repaired,
             partition.Rejected,
             runId,
-            JsonSerializer.Serialize(partition.Lineage, Json));
+            JsonSerializer.Serialize(partition.Lineage, Json),
+            partition.Plan is null ? DBNull.Value : JsonSerializer.Serialize(partition.Plan, Json));
     }
 
     /// <summary>The lineage JSON's shape: camelCase, as the run journal writes.</summary>

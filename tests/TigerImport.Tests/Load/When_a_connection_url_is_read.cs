@@ -10,7 +10,7 @@ public sealed class When_a_connection_url_is_read
     [Fact]
     public void TLS_with_the_RDS_CA_bundle_parses_to_verify_full_and_the_root_certificate()
     {
-        var builder = DatabaseConnection.FromUrl("postgres://tigerimport:p%40ss@geo.abc123.us-east-1.rds.amazonaws.com:5432/coalition?sslmode=verify-full&sslrootcert=/etc/ssl/rds/global-bundle.pem");
+        var builder = ConnectionString.FromUrl("postgres://tigerimport:p%40ss@geo.abc123.us-east-1.rds.amazonaws.com:5432/coalition?sslmode=verify-full&sslrootcert=/etc/ssl/rds/global-bundle.pem");
 
         Assert.Equal(SslMode.VerifyFull, builder.SslMode);
         Assert.Equal("/etc/ssl/rds/global-bundle.pem", builder.RootCertificate);

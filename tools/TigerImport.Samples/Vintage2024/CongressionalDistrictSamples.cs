@@ -6,7 +6,7 @@ using static TigerImport.Samples.Vintage2024.Outlines2024;
 namespace TigerImport.Samples.Vintage2024;
 
 /// <summary>tl_2024_35_cd119 and tl_2024_15_cd119: congressional districts come per state from 2022 on.</summary>
-internal static class CongressionalDistrictSamples
+public static class CongressionalDistrictSamples
 {
     public static TigerLayerSample NewMexico() => new("tl_2024_35_cd119", ShapeType.Polygon, TigerLayouts2024.CongressionalDistrict119,
     [

@@ -24,14 +24,17 @@ public sealed class StatusReader(NpgsqlDataSource dataSource)
         var rows = await Db.ReadAsync(
             connection,
             $"""
-            SELECT p.layer, p.year, p.part, p.features, p.rejected, coalesce(jsonb_array_length(p.lineage), cardinality(p.files)), p.run_id, p.loaded_at, r.request->>'source'
+            SELECT p.layer, p.year, p.part, p.features, p.rejected, coalesce(jsonb_array_length(p.lineage), cardinality(p.files)), p.run_id, p.loaded_at, r.request->>'source', p.plan::text
             FROM {partitionsTable} p LEFT JOIN {TigerTables.RunsIn(schema)} r ON r.run_id = p.run_id
             WHERE p.slot = 'published' AND ($1::integer IS NULL OR p.year = $1) AND ($2::text[] IS NULL OR p.layer = ANY($2))
             ORDER BY p.layer, p.year, p.part
             """,
             reader => (Layer: reader.GetString(0), Year: reader.GetInt32(1), Part: reader.GetString(2), Status: new PartitionStatus(
                 reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt32(5), reader.GetGuid(6),
-                reader.GetFieldValue<DateTimeOffset>(7), reader.IsDBNull(8) ? null : reader.GetString(8), HasBackup: false)),
+                reader.GetFieldValue<DateTimeOffset>(7), reader.IsDBNull(8) ? null : reader.GetString(8), HasBackup: false)
+            {
+                Plan = reader.IsDBNull(9) ? null : System.Text.Json.JsonSerializer.Deserialize<DistrictPlan>(reader.GetString(9), PlanJson),
+            }),
             cancellationToken,
             year,
             layers?.Select(l => l.Key).ToArray());
@@ -52,4 +55,7 @@ public sealed class StatusReader(NpgsqlDataSource dataSource)
 
         return layersStatus;
     }
+
+    /// <summary>The plan's JSON as the bookkeeping writes it (camelCase).</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions PlanJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 }
