@@ -7,7 +7,7 @@ namespace TigerImport.Tests.Regions;
 public sealed class When_an_operator_syncs_regions(PostgisServer postgis)
 {
     [Theory]
-    [InlineData("--stale", "drop", "--stale (TIGER_REGION_STALE) must be keep or delete")]
+    [InlineData("--stale", "drop", "--stale (TIGER_REGION_STALE) must be retire, keep or delete")]
     [InlineData("--region-table", "app.public.region", "--region-table (TIGER_REGION_TABLE) must be")]
     [InlineData("--year", "2009", "--year (TIGER_YEAR)")]
     [InlineData("--states", "ZZ", "Unknown state 'ZZ'")]
