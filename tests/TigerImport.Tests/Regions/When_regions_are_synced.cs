@@ -246,6 +246,33 @@ public sealed class When_regions_are_synced(PostgisServer postgis)
         Assert.Equal(10, first.Redistricting.Sum(r => (int)r.NewlyAssigned));
     }
 
+    [Fact]
+    public async Task Districts_can_come_from_a_newer_vintage_than_the_states_and_counties()
+    {
+        await using var db = await PrepareAsync("sync_newer");
+        await TestImport.ExecuteAsync(db, $"""
+            DROP SCHEMA IF EXISTS regions_newer CASCADE; CREATE SCHEMA regions_newer;
+            CREATE TABLE regions_newer.state_2024 AS SELECT * FROM {RegionSamples.Schema}.state_2024;
+            CREATE TABLE regions_newer.county_2024 AS SELECT * FROM {RegionSamples.Schema}.county_2024;
+            CREATE TABLE regions_newer.cd_2025 AS SELECT * FROM {RegionSamples.Schema}.cd_2024;
+            CREATE TABLE regions_newer.sldu_2025 AS SELECT * FROM {RegionSamples.Schema}.sldu_2024;
+            CREATE TABLE regions_newer.sldl_2025 AS SELECT * FROM {RegionSamples.Schema}.sldl_2024 WHERE statefp = '15';
+            UPDATE regions_newer.cd_2025 SET geoid = '3504', cd119fp = '04' WHERE geoid = '3503';
+            """);
+        var request = new RegionSyncRequest(2024, ImportRequest.Parse("2024", "STATE", "NM,HI", null).States, "regions_newer", new RegionTable("sync_newer", "region"), StalePolicy.Retire)
+        {
+            DistrictYear = 2025,
+        };
+
+        var summary = await new RegionSync(db, NullLogger.Instance).SyncAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["15"], summary.Synced);
+        Assert.StartsWith("NM (35) not synced: SLDL 2025 has no rows for it", Assert.Single(summary.Refused));
+        Assert.Equal(2025, summary.DistrictYear);
+        Assert.Equal([1L, 1, 2, 4, 2], summary.Types.Select(t => t.Inserted));
+        Assert.Equal(2025, await TestImport.ScalarAsync<int>(db, $"SELECT DISTINCT district_year FROM regions_newer.tiger_region_changes WHERE sync_id = '{summary.SyncId}'"));
+    }
+
     private async Task<NpgsqlDataSource> PrepareAsync(string schema)
     {
         var db = postgis.CreateDataSource();
