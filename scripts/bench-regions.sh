@@ -23,15 +23,9 @@ while [ $# -gt 0 ]; do
 done
 [[ "$stakeholders" =~ ^[0-9]+$ ]] || { echo "bench-regions: --stakeholders must be a number" >&2; exit 2; }
 
-started_db=0
-if [ -n "${BENCH_DATABASE_URL:-}" ]; then
-  db="$BENCH_DATABASE_URL"
-else
-  db="$("$root/scripts/postgis.sh" start bench)"
-  started_db=1
-fi
-cleanup() { [ "$started_db" -eq 0 ] || "$root/scripts/postgis.sh" stop bench >/dev/null 2>&1 || true; }
-trap cleanup EXIT
+# The instance "bench" is stopped at the end only when this script started it.
+db="${BENCH_DATABASE_URL:-}"
+[ -n "$db" ] || { db="$("$root/scripts/postgis.sh" start bench)"; trap '"$root/scripts/postgis.sh" stop bench >/dev/null 2>&1 || true' EXIT; }
 export PGOPTIONS="-c client_min_messages=warning"
 psql_q() { psql "$db" -X -q -v ON_ERROR_STOP=1 "$@"; }
 
