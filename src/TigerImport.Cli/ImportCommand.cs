@@ -20,8 +20,13 @@ internal static class ImportCommand
             CliOptions.Source, CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Counties, CliOptions.Schema, CliOptions.Srid,
             CliOptions.Connection, CliOptions.SkipMissing, CliOptions.Cache, CliOptions.TempDir, CliOptions.UserAgent, CliOptions.MaxDownloads,
             CliOptions.S3Endpoint, CliOptions.LogFormat, CliOptions.Force, CliOptions.MinShare, CliOptions.AllowShrink, CliOptions.KeepBackups, CliOptions.Report,
-            CliOptions.LockWait, CliOptions.MaxRejects, CliOptions.Jobs, CliOptions.Release, CliOptions.PlanVersion, SyncRegionsCommand.SyncRegions, SyncRegionsCommand.RegionTable, SyncRegionsCommand.Stale,
+            CliOptions.LockWait, CliOptions.MaxRejects, CliOptions.Jobs, CliOptions.Release, CliOptions.PlanVersion, SyncRegionsCommand.SyncRegions,
         };
+        foreach (var option in SyncRegionsCommand.SharedOptions)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(
             parse,
             "import",
@@ -36,7 +41,7 @@ internal static class ImportCommand
             {
                 try
                 {
-                    await SyncRegionsCommand.SyncAsync(run.DataSource, run.Logger, request.Sync, cancellationToken);
+                    await SyncRegionsCommand.SyncAsync(run.DataSource, run.Logger, request.Sync with { SyncId = run.RunId }, null, cancellationToken);
                 }
                 catch
                 {

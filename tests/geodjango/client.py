@@ -8,6 +8,14 @@ Run by tests/TigerImport.Tests/Regions/When_the_GeoDjango_app_reads_synced_regio
   same-ids FILE [GONE...]  every row of the snapshot still has its id (except the "type geoid" keys named GONE)
   add-stale                a senate district the vintage does not have, with a child row, created through the ORM
   has GEOID... / lacks GEOID...
+  add-stakeholders         a grid of stakeholders over New Mexico, Hawaii and Puerto Rico, assigned as the app assigns them
+  agree                    for every stakeholder: each of its five keys is the one region of that type whose geom contains
+                           its point (the app's query), no point matches two regions of a type, and the app's "stakeholders
+                           in this district" lists (by foreign key) are the stakeholders whose points it contains
+  keys FILE                write {stakeholder id: its five keys}
+  same-keys FILE NAME...   the stakeholders named NAME* (e.g. "PR ") have the keys of FILE
+  moves FILE               print (after "ok: ") per type: stakeholders moved, newly assigned, left without, since FILE
+DJANGO_SCHEMA (optional) puts the app's tables in that schema.
 Prints "ok: ..." and exits 0, or prints what is wrong and exits 1.
 """
 import json
@@ -21,11 +29,11 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.contrib.gis.geos import Point  # noqa: E402
+from django.contrib.gis.geos import MultiPolygon, Point, Polygon  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db.models import Count  # noqa: E402
 
-from regionapp.models import Region  # noqa: E402
+from regionapp.models import Region, Stakeholder  # noqa: E402
 
 DISTRICTS = ["congressional_district", "state_senate_district", "state_house_district"]
 
@@ -83,7 +91,8 @@ def same_ids(path, *gone):
 def add_stale():
     new_mexico = Region.objects.get(type="state", geoid="35")
     old = Region.objects.create(parent=new_mexico, geoid="35099", name="State Senate District 099 (State 35)", label="SD-099",
-                                abbrev="NM-SD-099", type="state_senate_district")
+                                abbrev="NM-SD-099", type="state_senate_district",
+                                geom=MultiPolygon(Polygon.from_bbox((-105.01, 33.99, -104.99, 34.01)), srid=4326))
     Region.objects.create(parent=old, geoid="35099-01", name="Precinct 1 of the old SD 99", type="county")
     return [], "stale district 35099 and its child created"
 
@@ -103,6 +112,94 @@ def unique_names():
     return [f"name used twice: {d}" for d in duplicates], f"{Region.objects.count()} unique names"
 
 
+TYPES = ["state", "county"] + DISTRICTS
+
+# (name prefix, lon from, lon to, lat from, lat to): a grid 0.25° apart, offset so that no point lies on a sample's boundary.
+GRIDS = [("NM ", -109.0, -103.0, 31.3, 37.0), ("HI ", -160.3, -154.8, 18.9, 22.2), ("PR ", -67.3, -65.6, 17.9, 18.5)]
+
+
+def containing(region_type, point):
+    return list(Region.objects.filter(type=region_type, geom__contains=point).order_by("id"))
+
+
+def add_stakeholders():
+    created = []
+    for prefix, lon0, lon1, lat0, lat1 in GRIDS:
+        i = 0
+        lon = lon0 + 0.0173
+        while lon < lon1:
+            lat = lat0 + 0.0131
+            while lat < lat1:
+                point = Point(lon, lat, srid=4326)
+                # As the app assigns: the districts by one query, the last match winning; the county by .first().
+                keys = {}
+                for region in Region.objects.filter(type__in=DISTRICTS, geom__contains=point):
+                    keys[region.type] = region
+                keys["county"] = Region.objects.filter(type="county", geom__contains=point).first()
+                keys["state"] = Region.objects.filter(type="state", geom__contains=point).first()
+                created.append(Stakeholder(name=f"{prefix}{i}", location=point, **keys))
+                i += 1
+                lat += 0.25
+            lon += 0.25
+    Stakeholder.objects.bulk_create(created)
+    Stakeholder.objects.create(name="unlocated", location=None)
+    return [], f"{len(created)} located stakeholders and one without a location"
+
+
+def agree():
+    problems = []
+    members = {}
+    located = Stakeholder.objects.exclude(location=None)
+    for stakeholder in located:
+        point = Point(stakeholder.location.x, stakeholder.location.y, srid=4326)
+        for region_type in TYPES:
+            matches = containing(region_type, point)
+            if len(matches) > 1:
+                problems.append(f"{stakeholder.name} {point.coords}: {region_type} matched by {[r.geoid for r in matches]}")
+            want = matches[0].id if matches else None
+            got = getattr(stakeholder, f"{region_type}_id")
+            if got != want:
+                problems.append(f"{stakeholder.name} {point.coords}: {region_type}_id {got}, its point is in {want}")
+            if want is not None:
+                members.setdefault(want, set()).add(stakeholder.id)
+    for region in Region.objects.filter(type__in=TYPES):
+        listed = set(Stakeholder.objects.filter(**{region.type: region}).exclude(location=None).values_list("id", flat=True))
+        if listed != members.get(region.id, set()):
+            problems.append(f"{region.name}: its stakeholder list has {len(listed)}, its shape contains {len(members.get(region.id, set()))}")
+    return problems, f"{located.count()} stakeholders agree with the point query"
+
+
+def keys_of():
+    return {str(s.id): [getattr(s, f"{t}_id") for t in TYPES] for s in Stakeholder.objects.all()}
+
+
+def keys(path):
+    with open(path, "w", encoding="utf-8") as out:
+        json.dump(keys_of(), out)
+    return [], f"{Stakeholder.objects.count()} stakeholders' keys written"
+
+
+def same_keys(path, *prefixes):
+    with open(path, encoding="utf-8") as source:
+        before = json.load(source)
+    now = keys_of()
+    named = [s for s in Stakeholder.objects.all() if any(s.name.startswith(p) for p in prefixes)]
+    problems = [f"{s.name}: keys {before[str(s.id)]} became {now[str(s.id)]}" for s in named if before[str(s.id)] != now[str(s.id)]]
+    return problems, f"{len(named)} stakeholders kept their keys"
+
+
+def moves(path):
+    with open(path, encoding="utf-8") as source:
+        before = json.load(source)
+    counts = {t: {"moved": 0, "assigned": 0, "left": 0} for t in TYPES}
+    for sid, now in keys_of().items():
+        for n, region_type in enumerate(TYPES):
+            old, new = before[sid][n], now[n]
+            if old != new:
+                counts[region_type]["moved" if old is not None and new is not None else "assigned" if old is None else "left"] += 1
+    return [], json.dumps(counts)
+
+
 def main(step, *args):
     if step == "migrate":
         call_command("migrate", "regionapp", verbosity=0)
@@ -110,8 +207,9 @@ def main(step, *args):
     else:
         problems, message = {
             "points": points, "snapshot": snapshot, "same-ids": same_ids, "add-stale": add_stale, "has": has, "lacks": lacks,
+            "add-stakeholders": add_stakeholders, "agree": agree, "keys": keys, "same-keys": same_keys, "moves": moves,
         }[step](*args)
-        if step in ("points", "same-ids"):
+        if step in ("points", "same-ids", "agree"):
             more, _ = unique_names()
             problems += more
     if problems:

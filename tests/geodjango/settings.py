@@ -16,5 +16,7 @@ DATABASES = {
         "PASSWORD": unquote(_url.password or ""),
         "HOST": _url.hostname or "",
         "PORT": str(_url.port or 5432),
+        # DJANGO_SCHEMA: the app's tables in a schema of the test's own (PostGIS stays reachable in public).
+        "OPTIONS": {"options": f"-c search_path={os.environ['DJANGO_SCHEMA']},public"} if os.environ.get("DJANGO_SCHEMA") else {},
     }
 }

@@ -15,6 +15,9 @@ public static class TigerTables
     /// <summary>Every rejected feature of every import, with its reason and attributes.</summary>
     public const string Rejects = "tiger_rejects";
 
+    /// <summary>The region sync's redistricting report: one row per sync and region row of the synced states (added, changed, retired…, stakeholders moved).</summary>
+    public const string RegionChanges = "tiger_region_changes";
+
     public const string StagingSuffix = "_staging";
 
     public const string BackupSuffix = "_backup";
@@ -31,4 +34,6 @@ public static class TigerTables
     public static string PartitionsIn(string schema) => Sql.Qualified(schema, Partitions);
 
     public static string RejectsIn(string schema) => Sql.Qualified(schema, Rejects);
+
+    public static string RegionChangesIn(string schema) => Sql.Qualified(schema, RegionChanges);
 }

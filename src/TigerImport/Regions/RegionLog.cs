@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace TigerImport.Regions;
 
-/// <summary>The region sync's events (ids 900–909), with the importer's fixed property names.</summary>
+/// <summary>The region sync's events (ids 900–909, and 910–949 for the redistricting report), with the importer's fixed property names.</summary>
 internal static partial class RegionLog
 {
     [LoggerMessage(900, LogLevel.Information, "Summary {RegionType} {Year} into {Table}: {Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Stale} stale ({StalePolicy})")]
@@ -19,4 +19,25 @@ internal static partial class RegionLog
 
     [LoggerMessage(904, LogLevel.Information, "Finished: sync-regions {Table} {Year}: {States} state(s) synced, {Refused} refused, in {ElapsedMs} ms")]
     public static partial void Synced(ILogger logger, string table, int year, int states, int refused, long elapsedMs);
+
+    [LoggerMessage(910, LogLevel.Information, "Redistricting {State} {RegionType} {DistrictYear}: {Added} added, {Changed} changed in shape, {Retired} stale, {Unchanged} unchanged; stakeholders {Moved} moved, {Assigned} newly assigned, {Unassigned} left without one")]
+    public static partial void Redistricting(ILogger logger, string state, string regionType, int districtYear, long added, long changed, long retired, long unchanged, long moved, long assigned, long unassigned);
+
+    [LoggerMessage(911, LogLevel.Information, "Changed in shape {Region} ({RegionType} {Geoid}): {AreaLostPercent}% of its old area is no longer in it")]
+    public static partial void Reshaped(ILogger logger, string region, string regionType, string geoid, string areaLostPercent);
+
+    [LoggerMessage(912, LogLevel.Information, "Stakeholders moved ({RegionType}): {From} -> {To}: {Stakeholders}")]
+    public static partial void Moved(ILogger logger, string regionType, string from, string to, long stakeholders);
+
+    [LoggerMessage(913, LogLevel.Warning, "Stakeholders not re-assigned: {Reason}")]
+    public static partial void StakeholdersSkipped(ILogger logger, string reason);
+
+    [LoggerMessage(914, LogLevel.Information, "Stakeholders {Table}: {Located} located in or near the synced states, {Rows} re-assigned, in {ElapsedMs} ms")]
+    public static partial void StakeholdersReassigned(ILogger logger, string table, long located, long rows, long elapsedMs);
+
+    [LoggerMessage(915, LogLevel.Information, "Redistricting: no change in {States} synced state(s); report {SyncId} in {Table}")]
+    public static partial void NoChange(ILogger logger, int states, Guid syncId, string table);
+
+    [LoggerMessage(916, LogLevel.Information, "Redistricting report {SyncId}: {Rows} row(s) in {Table}")]
+    public static partial void ReportWritten(ILogger logger, Guid syncId, long rows, string table);
 }

@@ -9,7 +9,9 @@ namespace TigerImport.Regions;
 /// <summary>
 /// Brings the app's region table up to date with the published STATE, COUNTY, CD, SLDU and SLDL layers of a vintage,
 /// in one transaction of set statements: rows keep their id (updated in place, only when something differs), new ones
-/// are inserted, stale ones kept or deleted. A state missing a layer the app needs is refused whole, never half-synced.
+/// are inserted, stale ones retired (their shape cleared), kept or deleted; then the app's stakeholders are moved to the
+/// districts that now cover them, and the redistricting report is written, in the same transaction. A state missing a
+/// layer the app needs is refused whole, never half-synced, and none of its stakeholders moves.
 /// </summary>
 public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
 {
@@ -26,6 +28,7 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
     public async Task<RegionSyncSummary> SyncAsync(RegionSyncRequest request, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        request = request with { SyncId = request.SyncId ?? Guid.NewGuid() };
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var table = request.Table.Qualified;
@@ -33,30 +36,34 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
 
         // Writers wait (a second sync, the app's own loader); the app's readers do not.
         await Db.ExecuteAsync(connection, $"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
-        var stateLayer = await FindAsync(connection, request, "STATE", cancellationToken)
+        var (stakeholders, skipped) = await StakeholderReassignment.FindAsync(connection, request.Stakeholders, table, cancellationToken);
+        var stateLayer = await FindAsync(connection, request, RegionType.All[0], cancellationToken)
             ?? throw new TigerImportException(FailureKind.Source, $"STATE {request.Year} is not published in schema {request.Schema}: import STATE,COUNTY,CD,SLDU,SLDL first.");
         var states = request.States?.Select(s => s.Fips).ToArray() ?? await StatesInAsync(connection, stateLayer, cancellationToken);
 
+        // shape: null for a new row, 'revived' for a retired row back in the vintage, 'same' or 'changed' by exact coordinates.
         await Db.ExecuteAsync(
             connection,
             $"""
             CREATE TEMP TABLE {Incoming} (
                 geoid text NOT NULL, type text NOT NULL, statefp text NOT NULL, name text NOT NULL, label text, abbrev text,
                 coords geography(Point, 4326), geom geometry(MultiPolygon, 4326), geojson jsonb, collided boolean NOT NULL DEFAULT false,
+                shape text, area_lost float8,
                 PRIMARY KEY (geoid, type)) ON COMMIT DROP
             """,
             cancellationToken);
+        await StakeholderReassignment.CreateChangesTableAsync(connection, cancellationToken);
         var absentLayers = new List<RegionType>();
         foreach (var type in RegionType.All)
         {
-            if (await FindAsync(connection, request, type.LayerKey, cancellationToken) is not { } layer)
+            if (await FindAsync(connection, request, type, cancellationToken) is not { } layer)
             {
                 absentLayers.Add(type);
                 continue;
             }
 
             var cartographic = await FindCartographicAsync(connection, request, type, cancellationToken);
-            await Db.ExecuteAsync(connection, IncomingSql(type, layer, stateLayer, cartographic), cancellationToken, states, type.Type);
+            await Db.ExecuteAsync(connection, IncomingSql(type, layer, stateLayer, cartographic, table), cancellationToken, states, type.Type);
         }
 
         // Temp tables are never auto-analyzed; without statistics the joins below are planned for one row.
@@ -64,22 +71,51 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
         var refused = await RefuseIncompleteAsync(connection, request, states, absentLayers, cancellationToken);
         var synced = states.Where(s => !refused.ContainsKey(s)).ToArray();
 
-        var stale = await Db.ReadAsync(
+        // A row retired before is not stale again: its shape is already gone.
+        var alreadyRetired = request.Stale == StalePolicy.Retire ? "AND NOT (r.geom IS NULL AND r.coords IS NULL AND r.geojson IS NULL)" : "";
+        await Db.ExecuteAsync(
             connection,
             $"""
-            SELECT r.id, r.type, r.name FROM {table} r
-            WHERE r.type = ANY($1) AND left(r.geoid, 2) = ANY($2)
+            CREATE TEMP TABLE {RedistrictingReport.Stale} ON COMMIT DROP AS
+            SELECT r.id, r.type, r.geoid, r.name FROM {table} r
+            WHERE r.type = ANY($1) AND left(r.geoid, 2) = ANY($2) {alreadyRetired}
               AND NOT EXISTS (SELECT 1 FROM {Incoming} i WHERE i.geoid = r.geoid AND i.type = r.type)
-            ORDER BY r.type, r.geoid
             """,
-            reader => (Id: reader.GetInt64(0), Type: reader.GetString(1), Name: reader.GetString(2)),
             cancellationToken,
             TypeOrder,
             synced);
+        var stale = await Db.ReadAsync(
+            connection,
+            $"SELECT id, type, name FROM {RedistrictingReport.Stale} ORDER BY array_position($1, type), geoid",
+            reader => (Id: reader.GetInt64(0), Type: reader.GetString(1), Name: reader.GetString(2)),
+            cancellationToken,
+            (object)TypeOrder);
+        if (stakeholders is not null && synced.Length > 0)
+        {
+            await stakeholders.SnapshotAsync(connection, Incoming, synced, cancellationToken);
+        }
+
+        var staleIds = stale.Select(s => s.Id).ToArray();
         if (request.Stale == StalePolicy.Delete && stale.Count > 0)
         {
-            // Deleted first, so their names are free for the rows that replace them; parent_id cascades to children.
-            await Db.ExecuteAsync(connection, $"DELETE FROM {table} WHERE id = ANY($1)", cancellationToken, stale.Select(s => s.Id).ToArray());
+            // Stakeholders let go of the rows first (of their children too: parent_id cascades), then the rows go,
+            // before the inserts, so their names are free for the rows that replace them.
+            var doomed = await Db.ReadAsync(
+                connection,
+                $"WITH RECURSIVE d AS (SELECT unnest($1::bigint[]) AS id UNION SELECT r.id FROM {table} r JOIN d ON r.parent_id = d.id) SELECT id FROM d",
+                reader => reader.GetInt64(0),
+                cancellationToken,
+                staleIds);
+            if (stakeholders is not null)
+            {
+                await stakeholders.ReleaseAsync(connection, doomed.ToArray(), cancellationToken);
+            }
+
+            await Db.ExecuteAsync(connection, $"DELETE FROM {table} WHERE id = ANY($1)", cancellationToken, staleIds);
+        }
+        else if (request.Stale == StalePolicy.Retire && stale.Count > 0)
+        {
+            await Db.ExecuteAsync(connection, $"UPDATE {table} SET geom = NULL, coords = NULL, geojson = NULL WHERE id = ANY($1)", cancellationToken, staleIds);
         }
 
         var collisions = await ResolveNameCollisionsAsync(connection, table, cancellationToken);
@@ -93,6 +129,10 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
             Merge(inserted, await CountAsync(connection, InsertSql(table), cancellationToken, statesOnly));
         }
 
+        var stakeholderOutcome = stakeholders is null || synced.Length == 0
+            ? new StakeholderOutcome(request.Stakeholders?.ToString() ?? StakeholderTable.None, skipped ?? "no state was synced", 0, 0, 0)
+            : await stakeholders.ReassignAsync(connection, synced, cancellationToken);
+        var (districts, moves) = await RedistrictingReport.WriteAsync(connection, request, Incoming, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         var counts = RegionType.All.Select(t => new RegionTypeCounts(
@@ -102,7 +142,16 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
             incoming.GetValueOrDefault(t.Type) - inserted.GetValueOrDefault(t.Type) - updated.GetValueOrDefault(t.Type),
             stale.Count(s => s.Type == t.Type))).ToList();
         var summary = new RegionSyncSummary(
-            counts, request.Stale, synced, refused.Values.ToList(), collisions, stale.Select(s => s.Name).ToList(), clock.ElapsedMilliseconds);
+            counts, request.Stale, synced, refused.Values.ToList(), collisions, stale.Select(s => s.Name).ToList(), clock.ElapsedMilliseconds)
+        {
+            SyncId = request.SyncId.Value,
+            Year = request.Year,
+            DistrictYear = request.DistrictYear ?? request.Year,
+            Redistricting = RedistrictingCounts.Of(districts),
+            Districts = districts,
+            Moves = moves,
+            Stakeholders = stakeholderOutcome,
+        };
         Report(summary, request);
         return summary;
     }
@@ -127,18 +176,19 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
         }
     }
 
-    private static async Task<PublishedLayer?> FindAsync(NpgsqlConnection connection, RegionSyncRequest request, string layerKey, CancellationToken cancellationToken)
+    private static async Task<PublishedLayer?> FindAsync(NpgsqlConnection connection, RegionSyncRequest request, RegionType type, CancellationToken cancellationToken)
     {
-        TigerLayers.TryFind(layerKey, out var layer);
-        return await PublishedLayer.FindAsync(connection, request.Schema, layer.InYear(request.Year).TableName, cancellationToken);
+        TigerLayers.TryFind(type.LayerKey, out var layer);
+        return await PublishedLayer.FindAsync(connection, request.SchemaOf(type), layer.InYear(request.YearOf(type)).TableName, cancellationToken);
     }
 
     /// <summary>The finest cartographic boundary layer of this type loaded for the vintage (500k, then 5m, then 20m), or null.</summary>
     private static async Task<PublishedLayer?> FindCartographicAsync(NpgsqlConnection connection, RegionSyncRequest request, RegionType type, CancellationToken cancellationToken)
     {
-        foreach (var layer in CartographicLayers.All.Where(l => l.BaseKey == type.LayerKey && request.Year >= l.FirstYear))
+        var year = request.YearOf(type);
+        foreach (var layer in CartographicLayers.All.Where(l => l.BaseKey == type.LayerKey && year >= l.FirstYear))
         {
-            if (await PublishedLayer.FindAsync(connection, request.Schema, layer.InYear(request.Year).TableName, cancellationToken) is { } found)
+            if (await PublishedLayer.FindAsync(connection, request.SchemaOf(type), layer.InYear(year).TableName, cancellationToken) is { } found)
             {
                 return found;
             }
@@ -154,19 +204,27 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
         return UsStates.StatesDcAndPuertoRico.Select(s => s.Fips).Intersect(published).ToArray();
     }
 
-    private static string IncomingSql(RegionType type, PublishedLayer layer, PublishedLayer stateLayer, PublishedLayer? cartographic)
+    /// <summary>
+    /// The vintage's rows of a type, each compared once with the app's row of the same (geoid, type): its shape is
+    /// <c>same</c> (exact coordinates) or <c>changed</c> (with the share of the old area lost). The simplified geojson,
+    /// the costly part, is built only for a new or changed shape; an unchanged one keeps the row's geojson.
+    /// </summary>
+    private static string IncomingSql(RegionType type, PublishedLayer layer, PublishedLayer stateLayer, PublishedLayer? cartographic, string table)
     {
         var code = type.CodeField is null ? "NULL::text" : layer.Column("t", type.CodeField);
         var name = type.CodeField is null ? layer.Column("t", "name") : "NULL::text";
         // Simplifying can make a ring touch itself; ST_MakeValid returns a valid input as it is, cheaply.
-        var geometry = $"ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SimplifyPreserveTopology(c.geom, {SimplifyTolerance.ToString(System.Globalization.CultureInfo.InvariantCulture)})), 3))";
+        var simplified = $"ST_AsGeoJSON(ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SimplifyPreserveTopology(c.geom, {SimplifyTolerance.ToString(System.Globalization.CultureInfo.InvariantCulture)})), 3)), {GeoJsonDigits})::jsonb";
+        var own = $"CASE WHEN o.same THEN coalesce(o.geojson, {simplified}) ELSE {simplified} END";
         var (join, geojson) = cartographic is null
-            ? ("", $"ST_AsGeoJSON({geometry}, {GeoJsonDigits})::jsonb")
+            ? ("", own)
             : ($"LEFT JOIN LATERAL (SELECT {cartographic.GeometryIn4326("g")} AS geom FROM {cartographic.Qualified} g WHERE {cartographic.Column("g", "geoid")} = c.geoid LIMIT 1) g ON true",
-               $"ST_AsGeoJSON(coalesce(g.geom, {geometry}), {GeoJsonDigits})::jsonb");
+               $"CASE WHEN g.geom IS NOT NULL THEN ST_AsGeoJSON(g.geom, {GeoJsonDigits})::jsonb ELSE {own} END");
         return $"""
-            INSERT INTO {Incoming} (geoid, type, statefp, name, label, abbrev, coords, geom, geojson)
-            SELECT c.geoid, $2, c.statefp, {type.NameSql}, {type.LabelSql}, {type.AbbrevSql}, c.coords, c.geom, {geojson}
+            INSERT INTO {Incoming} (geoid, type, statefp, name, label, abbrev, coords, geom, geojson, shape, area_lost)
+            SELECT c.geoid, $2, c.statefp, {type.NameSql}, {type.LabelSql}, {type.AbbrevSql}, c.coords, c.geom, {geojson},
+                CASE WHEN o.id IS NULL THEN NULL WHEN o.geom IS NULL THEN 'revived' WHEN o.same THEN 'same' ELSE 'changed' END,
+                CASE WHEN o.geom IS NOT NULL AND NOT o.same THEN ST_Area(ST_Difference(o.geom, c.geom)) / nullif(ST_Area(o.geom), 0) END
             FROM (
                 SELECT {layer.Column("t", "geoid")} AS geoid, {layer.Column("t", "statefp")} AS statefp, {name} AS fname, {code} AS code,
                     {stateLayer.Column("s", "stusps")} AS usps,
@@ -175,6 +233,7 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
                 FROM {layer.Qualified} t JOIN {stateLayer.Qualified} s ON {stateLayer.Column("s", "statefp")} = {layer.Column("t", "statefp")}
                 WHERE {layer.Column("t", "statefp")} = ANY($1){(type.UndefinedCode is null ? "" : $" AND {code} <> '{type.UndefinedCode}'")}
             ) c
+            LEFT JOIN LATERAL (SELECT r.id, r.geom, r.geojson, r.geom = c.geom AS same FROM {table} r WHERE r.geoid = c.geoid AND r.type = $2) o ON true
             {join}
             """;
     }
@@ -196,8 +255,8 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
                 .Where(t => !present.Contains((fips, t.Type)))
                 .Where(t => !TigerLayers.TryFind(t.LayerKey, out var layer) || ImportPlanner.KnownAbsence(layer, fips) is null)
                 .Select(t => absentLayers.Contains(t)
-                    ? $"{t.LayerKey} {request.Year} is not published in schema {request.Schema}"
-                    : $"{t.LayerKey} {request.Year} has no rows for it")
+                    ? $"{t.LayerKey} {request.YearOf(t)} is not published in schema {request.SchemaOf(t)}"
+                    : $"{t.LayerKey} {request.YearOf(t)} has no rows for it")
                 .ToList();
             if (lacking.Count > 0)
             {
@@ -244,15 +303,18 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
             (object)TypeOrder);
     }
 
-    /// <summary>Updates in place (the id stays) only rows where something differs; geometry <c>=</c> compares exact coordinates.</summary>
+    /// <summary>
+    /// Updates in place (the id stays) only rows where something differs; the shape was compared (exact coordinates)
+    /// when the incoming row was built, so it is not compared again.
+    /// </summary>
     private static string UpdateSql(string table) => $"""
         WITH changed AS (
             UPDATE {table} r
             SET parent_id = p.id, name = i.name, label = i.label, abbrev = i.abbrev, coords = i.coords, geom = i.geom, geojson = i.geojson
             FROM {Incoming} i LEFT JOIN {table} p ON i.type <> '{RegionType.State}' AND p.type = '{RegionType.State}' AND p.geoid = i.statefp
             WHERE r.geoid = i.geoid AND r.type = i.type AND (i.type = '{RegionType.State}') = $1
-              AND (r.parent_id, r.name, r.label, r.abbrev, r.coords, r.geom, r.geojson)
-                  IS DISTINCT FROM (p.id, i.name, i.label, i.abbrev, i.coords, i.geom, i.geojson)
+              AND (i.shape IS DISTINCT FROM 'same' OR (r.parent_id, r.name, r.label, r.abbrev, r.coords, r.geojson)
+                  IS DISTINCT FROM (p.id, i.name, i.label, i.abbrev, i.coords, i.geojson))
             RETURNING r.type)
         SELECT type, count(*) FROM changed GROUP BY type
         """;
@@ -282,9 +344,15 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
 
     private void Report(RegionSyncSummary summary, RegionSyncRequest request)
     {
+        var (policy, fate) = summary.Stale switch
+        {
+            StalePolicy.Retire => ("retired", "retired (id, name, label and abbrev kept; geom, coords and geojson cleared)"),
+            StalePolicy.Delete => ("deleted", "deleted (stakeholders moved off first; its children cascade)"),
+            _ => ("kept", "kept (its shape still matches points)"),
+        };
         foreach (var type in summary.Types)
         {
-            RegionLog.TypeSynced(logger, type.Type, request.Year, request.Table.ToString(), type.Inserted, type.Updated, type.Unchanged, type.Stale, summary.Stale == StalePolicy.Delete ? "deleted" : "kept");
+            RegionLog.TypeSynced(logger, type.Type, request.Year, request.Table.ToString(), type.Inserted, type.Updated, type.Unchanged, type.Stale, policy);
         }
 
         foreach (var collision in summary.Collisions)
@@ -294,12 +362,47 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
 
         foreach (var name in summary.StaleRows)
         {
-            RegionLog.StaleRegion(logger, name, summary.Stale == StalePolicy.Delete ? "deleted (its children cascade)" : "kept");
+            RegionLog.StaleRegion(logger, name, fate);
         }
 
         foreach (var reason in summary.Refused)
         {
             RegionLog.StateRefused(logger, reason);
+        }
+
+        foreach (var district in summary.Districts.Where(d => d.Change == DistrictChange.Changed))
+        {
+            RegionLog.Reshaped(logger, district.Name, district.Type, district.Geoid, ((district.AreaLostShare ?? 0) * 100).ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        foreach (var move in summary.Moves)
+        {
+            RegionLog.Moved(logger, move.Type, move.From ?? "(none)", move.To ?? "(none)", move.Stakeholders);
+        }
+
+        if (summary.Stakeholders is { Skipped: { } skipped })
+        {
+            RegionLog.StakeholdersSkipped(logger, skipped);
+        }
+        else if (summary.Stakeholders is { } stakeholders)
+        {
+            RegionLog.StakeholdersReassigned(logger, stakeholders.Table, stakeholders.Located, stakeholders.Written, stakeholders.ElapsedMs);
+        }
+
+        var reportTable = $"{request.Schema}.{Database.TigerTables.RegionChanges}";
+        if (summary.NoChange)
+        {
+            RegionLog.NoChange(logger, summary.Synced.Count, summary.SyncId, reportTable);
+        }
+        else
+        {
+            foreach (var counts in summary.Redistricting.Where(r => !r.IsUnchanged))
+            {
+                RegionLog.Redistricting(
+                    logger, counts.State, counts.Type, summary.DistrictYear, counts.Added, counts.Changed, counts.Retired, counts.Unchanged, counts.Moved, counts.NewlyAssigned, counts.LeftWithout);
+            }
+
+            RegionLog.ReportWritten(logger, summary.SyncId, summary.Districts.Count, reportTable);
         }
 
         RegionLog.Synced(logger, request.Table.ToString(), request.Year, summary.Synced.Count, summary.Refused.Count, summary.ElapsedMs);

@@ -3,7 +3,7 @@ using TigerImport.Database;
 
 namespace TigerImport.Regions;
 
-/// <summary>The application's region table: <c>region</c>, or <c>schema.table</c> when it is not on the search path.</summary>
+/// <summary>A table of the application (its region or stakeholder table): <c>region</c>, or <c>schema.table</c> when it is not on the search path.</summary>
 public sealed partial record RegionTable(string? Schema, string Name)
 {
     public const string Default = "region";
@@ -12,12 +12,15 @@ public sealed partial record RegionTable(string? Schema, string Name)
     public string Qualified => Schema is null ? Sql.Identifier(Name) : Sql.Qualified(Schema, Name);
 
     /// <summary>Reads <c>--region-table</c>: one or two plain identifiers; anything else is a usage error.</summary>
-    public static RegionTable Parse(string? text)
+    public static RegionTable Parse(string? text) => Parse(text, "--region-table (TIGER_REGION_TABLE)");
+
+    /// <summary>Reads a table option of the app's (<paramref name="option"/> names it in the error).</summary>
+    public static RegionTable Parse(string? text, string option)
     {
         var match = Pattern().Match(text ?? "");
         if (!match.Success)
         {
-            throw new TigerImportException(FailureKind.Usage, $"--region-table (TIGER_REGION_TABLE) must be a table name or schema.table of letters, digits and _; got '{text}'.");
+            throw new TigerImportException(FailureKind.Usage, $"{option} must be a table name or schema.table of letters, digits and _; got '{text}'.");
         }
 
         return new RegionTable(match.Groups["schema"].Success ? match.Groups["schema"].Value : null, match.Groups["name"].Value);

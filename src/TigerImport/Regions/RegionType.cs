@@ -30,5 +30,11 @@ public sealed record RegionType(string Type, string LayerKey, string? CodeField,
         new("state_house_district", "SLDL", "sldlst", "ZZZ", "'State House District ' || c.code || ' (State ' || c.statefp || ')'", "'HD-' || c.code", "c.usps || '-HD-' || c.code"),
     ];
 
+    /// <summary>A district type (CD, SLDU, SLDL): its rows can come from a newer vintage or release than the states and counties.</summary>
+    public bool IsDistrict => CodeField is not null;
+
+    /// <summary>The stakeholder table's foreign key to a region of this type (the app's contract).</summary>
+    public string StakeholderColumn => Type + "_id";
+
     public override string ToString() => Type;
 }

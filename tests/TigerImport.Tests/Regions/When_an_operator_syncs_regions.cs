@@ -7,10 +7,12 @@ namespace TigerImport.Tests.Regions;
 public sealed class When_an_operator_syncs_regions(PostgisServer postgis)
 {
     [Theory]
-    [InlineData("--stale", "drop", "--stale (TIGER_REGION_STALE) must be keep or delete")]
+    [InlineData("--stale", "drop", "--stale (TIGER_REGION_STALE) must be retire, keep or delete")]
     [InlineData("--region-table", "app.public.region", "--region-table (TIGER_REGION_TABLE) must be")]
     [InlineData("--year", "2009", "--year (TIGER_YEAR)")]
     [InlineData("--states", "ZZ", "Unknown state 'ZZ'")]
+    [InlineData("--stakeholder-table", "app.public.stakeholder", "--stakeholder-table (TIGER_STAKEHOLDER_TABLE) must be")]
+    [InlineData("--district-year", "2023", "--district-year (TIGER_DISTRICT_YEAR) must be a TIGER/Line vintage from --year (2024)")]
     public async Task A_wrong_option_exits_2_before_touching_the_database(string option, string value, string message)
     {
         string[] year = option == "--year" ? [] : ["--year", "2024"];
@@ -27,8 +29,8 @@ public sealed class When_an_operator_syncs_regions(PostgisServer postgis)
         var (importExit, import) = await CliProcess.RunAsync(null, "import", "--help");
 
         Assert.Equal((0, 0), (syncExit, importExit));
-        Assert.All(new[] { "TIGER_YEAR", "TIGER_STATES", "TIGER_SCHEMA", "TIGER_REGION_TABLE", "TIGER_REGION_STALE" }, v => Assert.Contains(v, sync));
-        Assert.All(new[] { "TIGER_SYNC_REGIONS", "TIGER_REGION_TABLE", "TIGER_REGION_STALE" }, v => Assert.Contains(v, import));
+        Assert.All(new[] { "TIGER_YEAR", "TIGER_STATES", "TIGER_SCHEMA", "TIGER_REGION_TABLE", "TIGER_REGION_STALE", "TIGER_STAKEHOLDER_TABLE", "TIGER_DISTRICT_YEAR", "TIGER_DISTRICT_SCHEMA", "TIGER_REPORT" }, v => Assert.Contains(v, sync));
+        Assert.All(new[] { "TIGER_SYNC_REGIONS", "TIGER_REGION_TABLE", "TIGER_REGION_STALE", "TIGER_STAKEHOLDER_TABLE", "TIGER_DISTRICT_YEAR" }, v => Assert.Contains(v, import));
     }
 
     [Fact]

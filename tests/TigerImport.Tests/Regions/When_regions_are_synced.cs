@@ -189,6 +189,90 @@ public sealed class When_regions_are_synced(PostgisServer postgis)
         Assert.Equal(FailureKind.Usage, error.Kind);
     }
 
+    [Fact]
+    public async Task A_missing_stakeholder_table_is_skipped_and_said_and_one_without_the_contract_columns_is_a_usage_error()
+    {
+        await using var db = await PrepareAsync("sync_contract");
+        var request = new RegionSyncRequest(2024, [UsStates.ByFips("35")], RegionSamples.Schema, new RegionTable("sync_contract", "region"), StalePolicy.Retire)
+        {
+            Stakeholders = new RegionTable("sync_contract", "stakeholder"),
+        };
+
+        var skipped = await new RegionSync(db, NullLogger.Instance).SyncAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal("the stakeholder table sync_contract.stakeholder does not exist", skipped.Stakeholders?.Skipped);
+
+        await TestImport.ExecuteAsync(db, """
+            CREATE TABLE sync_contract.stakeholder (id bigint PRIMARY KEY, location geography(Point, 4326),
+                state_id bigint, county_id bigint, congressional_district_id bigint, state_senate_district_id bigint);
+            UPDATE sync_contract.region SET label = 'edited' WHERE geoid = '3501';
+            """);
+        var error = await Assert.ThrowsAsync<TigerImportException>(() => new RegionSync(db, NullLogger.Instance).SyncAsync(request, TestContext.Current.CancellationToken));
+
+        Assert.Equal(FailureKind.Usage, error.Kind);
+        Assert.Contains("The stakeholder table sync_contract.stakeholder has no column state_house_district_id", error.Message);
+        Assert.Equal("edited", await TestImport.ScalarAsync<string>(db, "SELECT label FROM sync_contract.region WHERE geoid = '3501'"));
+    }
+
+    [Fact]
+    public async Task A_point_on_a_shared_boundary_gets_the_lowest_GEOID_and_only_changed_stakeholders_are_written()
+    {
+        await using var db = await PrepareAsync("sync_ties");
+        await TestImport.ExecuteAsync(db, """
+            CREATE TABLE sync_ties.stakeholder (id bigint PRIMARY KEY, location geography(Point, 4326), state_id bigint, county_id bigint,
+                congressional_district_id bigint, state_senate_district_id bigint, state_house_district_id bigint);
+            INSERT INTO sync_ties.stakeholder (id, location) VALUES
+                (1, 'SRID=4326;POINT(-106.9 32.5)'), (2, 'SRID=4326;POINT(-106.75 32.5)'), (3, NULL), (4, 'SRID=4326;POINT(-66.5 18.25)');
+            """);
+        var request = new RegionSyncRequest(2024, ImportRequest.Parse("2024", "STATE", "NM,HI", null).States, RegionSamples.Schema, new RegionTable("sync_ties", "region"), StalePolicy.Retire)
+        {
+            Stakeholders = new RegionTable("sync_ties", "stakeholder"),
+        };
+
+        var first = await new RegionSync(db, NullLogger.Instance).SyncAsync(request, TestContext.Current.CancellationToken);
+        var untouched = await TestImport.ScalarAsync<string>(db, "SELECT string_agg(xmin::text, ',' ORDER BY id) FROM sync_ties.stakeholder");
+        var again = await new RegionSync(db, NullLogger.Instance).SyncAsync(request, TestContext.Current.CancellationToken);
+
+        // Both house districts cover the point on their shared edge: the lower GEOID wins, as documented.
+        Assert.Equal(2L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM sync_ties.region WHERE type = 'state_house_district' AND ST_Covers(geom, 'SRID=4326;POINT(-106.9 32.5)'::geometry)"));
+        Assert.Equal(
+            ["1 35 35052", "2 35 35053", "3 - -", "4 - -"],
+            await ColumnAsync(db, """
+                SELECT s.id || ' ' || coalesce(st.geoid, '-') || ' ' || coalesce(hd.geoid, '-') FROM sync_ties.stakeholder s
+                LEFT JOIN sync_ties.region st ON st.id = s.state_id LEFT JOIN sync_ties.region hd ON hd.id = s.state_house_district_id ORDER BY s.id
+                """));
+        Assert.Equal((2L, 2L, 0L), (first.Stakeholders!.Written, first.Stakeholders.Located, again.Stakeholders!.Written));
+        Assert.Equal(untouched, await TestImport.ScalarAsync<string>(db, "SELECT string_agg(xmin::text, ',' ORDER BY id) FROM sync_ties.stakeholder"));
+        Assert.True(again.NoChange);
+        Assert.Equal(10, first.Redistricting.Sum(r => (int)r.NewlyAssigned));
+    }
+
+    [Fact]
+    public async Task Districts_can_come_from_a_newer_vintage_than_the_states_and_counties()
+    {
+        await using var db = await PrepareAsync("sync_newer");
+        await TestImport.ExecuteAsync(db, $"""
+            DROP SCHEMA IF EXISTS regions_newer CASCADE; CREATE SCHEMA regions_newer;
+            CREATE TABLE regions_newer.state_2024 AS SELECT * FROM {RegionSamples.Schema}.state_2024;
+            CREATE TABLE regions_newer.county_2024 AS SELECT * FROM {RegionSamples.Schema}.county_2024;
+            CREATE TABLE regions_newer.cd_2025 AS SELECT * FROM {RegionSamples.Schema}.cd_2024;
+            CREATE TABLE regions_newer.sldu_2025 AS SELECT * FROM {RegionSamples.Schema}.sldu_2024;
+            CREATE TABLE regions_newer.sldl_2025 AS SELECT * FROM {RegionSamples.Schema}.sldl_2024 WHERE statefp = '15';
+            UPDATE regions_newer.cd_2025 SET geoid = '3504', cd119fp = '04' WHERE geoid = '3503';
+            """);
+        var request = new RegionSyncRequest(2024, ImportRequest.Parse("2024", "STATE", "NM,HI", null).States, "regions_newer", new RegionTable("sync_newer", "region"), StalePolicy.Retire)
+        {
+            DistrictYear = 2025,
+        };
+
+        var summary = await new RegionSync(db, NullLogger.Instance).SyncAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["15"], summary.Synced);
+        Assert.StartsWith("NM (35) not synced: SLDL 2025 has no rows for it", Assert.Single(summary.Refused));
+        Assert.Equal(2025, summary.DistrictYear);
+        Assert.Equal([1L, 1, 2, 4, 2], summary.Types.Select(t => t.Inserted));
+        Assert.Equal(2025, await TestImport.ScalarAsync<int>(db, $"SELECT DISTINCT district_year FROM regions_newer.tiger_region_changes WHERE sync_id = '{summary.SyncId}'"));
+    }
+
     private async Task<NpgsqlDataSource> PrepareAsync(string schema)
     {
         var db = postgis.CreateDataSource();

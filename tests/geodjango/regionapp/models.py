@@ -29,3 +29,25 @@ class Region(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Stakeholder(models.Model):
+    """Coalition Builder's Stakeholder, as far as the region sync's contract goes: a geocoded point and five region keys."""
+
+    name = models.CharField(max_length=255)
+    location = models.PointField(geography=True, srid=4326, null=True, blank=True)
+    # Django emulates SET_NULL in Python: in the database these are plain DEFERRABLE INITIALLY DEFERRED foreign keys.
+    state = models.ForeignKey(Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="state_stakeholders")
+    county = models.ForeignKey(Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="county_stakeholders")
+    congressional_district = models.ForeignKey(
+        Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="congressional_district_stakeholders")
+    state_senate_district = models.ForeignKey(
+        Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="state_senate_district_stakeholders")
+    state_house_district = models.ForeignKey(
+        Region, null=True, blank=True, on_delete=models.SET_NULL, related_name="state_house_district_stakeholders")
+
+    class Meta:
+        db_table = "stakeholder"
+
+    def __str__(self):
+        return self.name
