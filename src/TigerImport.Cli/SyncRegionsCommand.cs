@@ -24,7 +24,7 @@ internal static class SyncRegionsCommand
     {
         var command = new Command("sync-regions", $"Upsert the app's region table from the published {Layers} layers of a vintage, in one transaction; row ids are kept.")
         {
-            CliOptions.Year, CliOptions.States, CliOptions.Schema, RegionTable, Stale, CliOptions.Connection, CliOptions.LogFormat,
+            CliOptions.Year, CliOptions.States, CliOptions.Schema, RegionTable, Stale, CliOptions.Connection, CliOptions.LogFormat, CliOptions.LockWait,
         };
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "sync-regions", () => RequestFrom(parse), async (request, run) =>
         {
@@ -39,7 +39,10 @@ internal static class SyncRegionsCommand
     {
         var layers = ImportRequest.Parse(parse.GetValue(CliOptions.Year), Layers, parse.GetValue(CliOptions.States), null);
         return new RegionSyncRequest(
-            layers.Year, layers.States, parse.GetValue(CliOptions.Schema)!, Regions.RegionTable.Parse(parse.GetValue(RegionTable)), RegionSyncRequest.ParseStale(parse.GetValue(Stale)));
+            layers.Year, layers.States, parse.GetValue(CliOptions.Schema)!, Regions.RegionTable.Parse(parse.GetValue(RegionTable)), RegionSyncRequest.ParseStale(parse.GetValue(Stale)))
+        {
+            LockWait = TimeSpan.FromSeconds(parse.GetValue(CliOptions.LockWait)),
+        };
     }
 
     public static async Task SyncAsync(Npgsql.NpgsqlDataSource dataSource, ILogger logger, RegionSyncRequest request, CancellationToken cancellationToken)

@@ -11,10 +11,20 @@ public static class PostgresFailures
     /// </summary>
     public static string Describe(Exception exception) => exception switch
     {
-        PostgresException server => $"PostgreSQL: {server.MessageText} (SQLSTATE {server.SqlState})",
-        NpgsqlException { InnerException: PostgresException server } => $"PostgreSQL: {server.MessageText} (SQLSTATE {server.SqlState})",
+        PostgresException server => Server(server),
+        NpgsqlException { InnerException: PostgresException server } => Server(server),
         NpgsqlException { InnerException: { } inner } => $"{exception.Message} ({inner.Message})",
         _ => exception.Message,
+    };
+
+    /// <summary>The server's message and SQLSTATE; for the classes an operator fixes outside PostgreSQL (a full disk), the cause and the fix too.</summary>
+    private static string Server(PostgresException server) => server.SqlState switch
+    {
+        PostgresErrorCodes.DiskFull =>
+            $"PostgreSQL: {server.MessageText} (SQLSTATE {server.SqlState} disk_full): the database server's disk (the tablespace's volume) is full, not the worker's; free space or grow the volume (RDS: raise allocated storage or enable storage autoscaling), then rerun. Nothing was published from the failed layer",
+        PostgresErrorCodes.OutOfMemory or PostgresErrorCodes.InsufficientResources =>
+            $"PostgreSQL: {server.MessageText} (SQLSTATE {server.SqlState}): the database server ran out of memory or resources; lower --jobs or give it more, then rerun",
+        _ => $"PostgreSQL: {server.MessageText} (SQLSTATE {server.SqlState})",
     };
 
     /// <summary>

@@ -27,6 +27,25 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
     {
         var clock = Stopwatch.StartNew();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            // An import publishing one of the layers is waited for, not read half-way (a state refused for it).
+            await LayerLock.AwaitImportsAsync(connection, request.Schema, LayerTables(request), request.LockWait, cancellationToken);
+            return await SyncLockedAsync(connection, request, clock, cancellationToken);
+        }
+        finally
+        {
+            await LayerLock.ReleaseAsync(connection);
+        }
+    }
+
+    private static IEnumerable<string> LayerTables(RegionSyncRequest request) => RegionType.All
+        .Select(t => t.LayerKey).Prepend("STATE").Distinct()
+        .Select(key => TigerLayers.TryFind(key, out var layer) ? layer.InYear(request.Year).TableName : null)
+        .OfType<string>();
+
+    private async Task<RegionSyncSummary> SyncLockedAsync(NpgsqlConnection connection, RegionSyncRequest request, Stopwatch clock, CancellationToken cancellationToken)
+    {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var table = request.Table.Qualified;
         await RequireTableAsync(connection, request.Table, cancellationToken);
