@@ -142,9 +142,19 @@ public sealed class PartitionRotator(ILogger logger)
     private static async Task<NpgsqlTransaction> BeginAsync(NpgsqlConnection connection, LayerTarget target, CancellationToken cancellationToken)
     {
         var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await Db.ExecuteAsync(connection, $"SET LOCAL lock_timeout = '{(int)LockTimeout.TotalMilliseconds}ms'", cancellationToken);
-        await LayerLock.PublishAsync(connection, target, cancellationToken);
-        return transaction;
+        try
+        {
+            await Db.ExecuteAsync(connection, $"SET LOCAL lock_timeout = '{(int)LockTimeout.TotalMilliseconds}ms'", cancellationToken);
+            await LayerLock.PublishAsync(connection, target, cancellationToken);
+            return transaction;
+        }
+        catch
+        {
+            // Not handed to the caller's using yet: roll back here, or the blockers query (and the retry) would run in
+            // an aborted transaction (25P02) while another run's publish holds the layer's publish lock.
+            await transaction.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>staging.X → published (attached), and the published X, if any, → backup (replacing the older backup).</summary>
