@@ -4,7 +4,7 @@ using TigerImport.Import;
 namespace TigerImport.Cli;
 
 /// <summary>
-/// The CLI's own events (ids 800–839), with the importer's fixed property names. They are logged through the verb's
+/// The CLI's own events (ids 800–859), with the importer's fixed property names. They are logged through the verb's
 /// logger (category <c>tigerimport</c>), as every event of a run is.
 /// </summary>
 internal static partial class CliLog
@@ -54,4 +54,11 @@ internal static partial class CliLog
 
     [LoggerMessage(832, LogLevel.Information, "Rejected {File} record {RecordNumber} ({Table}): {Reason}")]
     public static partial void Rejected(ILogger logger, string file, int recordNumber, string table, string reason);
+
+    // 840–859: operations and security.
+    [LoggerMessage(840, LogLevel.Error, "The run's report was not written: {Reason}")]
+    public static partial void ReportNotWritten(ILogger logger, string reason);
+
+    [LoggerMessage(841, LogLevel.Warning, "--connection carries a password: any user of this machine can read it in the process list (ps, /proc/PID/cmdline). Set DATABASE_URL or PGPASSWORD (or a ~/.pgpass file) instead")]
+    public static partial void PasswordOnCommandLine(ILogger logger);
 }

@@ -43,7 +43,8 @@ internal static class CliOptions
 
     public static readonly Option<bool> SkipMissing = EnvOption.Flag("--skip-missing", "TIGER_SKIP_MISSING", "Load what the source has when some expected files are missing, instead of failing the layer");
 
-    public static readonly Option<string?> TempDir = EnvOption.Text("--temp-dir", "TIGER_TEMP_DIR", "Folder for downloads until they are loaded", Path.Combine(Path.GetTempPath(), "tigerimport"));
+    public static readonly Option<string?> TempDir = EnvOption.Text("--temp-dir", "TIGER_TEMP_DIR", "Folder for downloads until they are loaded", Path.Combine(Path.GetTempPath(), "tigerimport"))
+        .Checked(RunReport.TempFolderProblem);
 
     public static readonly Option<string?> UserAgent = EnvOption.Text("--user-agent", "TIGER_USER_AGENT", "HTTP User-Agent sent to Census", "tigerimport/1.0 (TIGER/Line to PostGIS loader)");
 

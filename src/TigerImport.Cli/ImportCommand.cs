@@ -53,7 +53,19 @@ internal static class ImportCommand
                 }
             }
 
-            await RunReport.WriteAsync(parse.GetValue(CliOptions.Report), summary, cancellationToken);
+            try
+            {
+                await RunReport.WriteAsync(parse.GetValue(CliOptions.Report), summary, cancellationToken);
+            }
+            catch (TigerImportException e)
+            {
+                // After the work: what was published stays published (the summary says what), and the exit code (2,
+                // also in tiger_runs.exit_code) says the report the scheduler waits for is missing.
+                SummaryReport.Write(summary, run.Output, run.Logger);
+                CliLog.ReportNotWritten(run.Logger, e.Message);
+                throw new TigerImportException(FailureKind.Usage, $"{e.Message} The run itself finished as its summary says; only the report is missing.", e);
+            }
+
             return summary;
         }, cancellationToken));
         return command;

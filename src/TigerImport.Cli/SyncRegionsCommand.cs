@@ -49,7 +49,7 @@ internal static class SyncRegionsCommand
             "sync-regions",
             $"Upsert the app's region table from the published {Layers} layers of a vintage and move its stakeholders to the districts that cover them, in one transaction; row ids are kept.")
         {
-            CliOptions.Year, CliOptions.States, CliOptions.Schema, CliOptions.Connection, CliOptions.LogFormat, CliOptions.Report,
+            CliOptions.Year, CliOptions.States, CliOptions.Schema, CliOptions.Connection, CliOptions.LogFormat, CliOptions.Report, CliOptions.LockWait,
         };
         foreach (var option in SharedOptions)
         {
@@ -74,6 +74,7 @@ internal static class SyncRegionsCommand
             Stakeholders = Regions.StakeholderTable.Parse(parse.GetValue(StakeholderTable)),
             DistrictYear = ParseDistrictYear(parse.GetValue(DistrictYear), layers.Year),
             DistrictSchema = parse.GetValue(DistrictSchema),
+            LockWait = TimeSpan.FromSeconds(parse.GetValue(CliOptions.LockWait)),
         };
     }
 

@@ -45,6 +45,11 @@ internal static class VerbRunner
                 var request = validate();
                 dataSource = DatabaseConnection.Create(parse.GetValue(CliOptions.Connection), output.Factory, out var database);
                 CliLog.RunStarted(logger, verb, runId, database);
+                if (DatabaseConnection.CarriesPassword(parse.GetValue(CliOptions.Connection)))
+                {
+                    CliLog.PasswordOnCommandLine(logger);
+                }
+
                 await DatabaseConnection.WaitUntilReachableAsync(dataSource, database, logger, cancellationToken);
                 var summary = await run(request, new Context(dataSource, logger, runId, output));
                 if (summary is not null)

@@ -84,6 +84,14 @@ public sealed record ImportRequest(
             throw Usage("--counties names a county outside the states in --states.");
         }
 
+        if (countyList is not null && layerList.Where(l => l.InYear(vintage).Scope != LayerScope.County).Select(l => l.Key).ToList() is { Count: > 0 } whole)
+        {
+            // A state- or nation-based file holds every county: narrowing it would replace the whole state (or nation).
+            throw Usage(
+                $"--counties narrows county-based layers only ({string.Join(", ", TigerLayers.All.Where(l => l.InYear(vintage).Scope == LayerScope.County).Select(l => l.Key))}); "
+                + $"{string.Join(", ", whole)} {(whole.Count == 1 ? "is" : "are")} published per state or for the nation, so the whole partition would be replaced. Import {(whole.Count == 1 ? "it" : "them")} in a run without --counties.");
+        }
+
         return new ImportRequest(vintage, layerList, stateList, countyList);
     }
 

@@ -29,6 +29,28 @@ public static class DatabaseConnection
     }
 
     /// <summary>
+    /// True when a connection given on the command line carries a password: argv is readable by every local user
+    /// (<c>ps</c>, <c>/proc/PID/cmdline</c>), so the caller warns; DATABASE_URL and PGPASSWORD are not.
+    /// </summary>
+    public static bool CarriesPassword(string? connection)
+    {
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            return false;
+        }
+
+        try
+        {
+            var builder = ConnectionString.Parse(connection);
+            return !string.IsNullOrEmpty(builder.Password);
+        }
+        catch (Exception e) when (e is TigerImportException or ArgumentException or FormatException)
+        {
+            return false; // unreadable: Create reports it
+        }
+    }
+
+    /// <summary>
     /// Opens a first connection, retrying for up to <see cref="ReachBudget"/> while the server is starting (docker
     /// compose starts the worker with the database); a refusal that waiting cannot fix (password, missing database)
     /// fails at once. The error names host, port, database and user, and the cause; never the password.

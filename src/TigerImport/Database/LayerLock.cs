@@ -52,6 +52,39 @@ internal static class LayerLock
     }
 
     /// <summary>
+    /// For a reader of several layers that must see none of them mid-import (the region sync): takes each layer's lock
+    /// exclusively, in a fixed order, so it waits — up to <paramref name="wait"/> in all — for every run importing any
+    /// of them to finish its publish, and holds them until <see cref="ReleaseAsync"/>; then fails (exit 5) naming who
+    /// holds them. Layers not yet created need no lock, but are locked anyway (an import may be creating them).
+    /// </summary>
+    public static async Task AwaitImportsAsync(NpgsqlConnection connection, string schema, IEnumerable<string> tables, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + wait;
+        var keys = tables.Distinct().Order(StringComparer.Ordinal).Select(table => (Table: table, Key: $"tigerimport {schema}.{table}")).ToList();
+        try
+        {
+            foreach (var (_, key) in keys)
+            {
+                await LockAsync(connection, "pg_advisory_lock", key, deadline, cancellationToken);
+            }
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            var holders = await HoldersOfAsync(connection, keys.Select(k => k.Key).ToArray(), cancellationToken);
+            throw new TigerImportException(
+                FailureKind.Database,
+                $"A run is importing {string.Join(" or ", keys.Select(k => $"{schema}.{k.Table}"))} ({holders}); waited {wait.TotalSeconds:0} s (--lock-wait) for its publish. Try again when it has finished.");
+        }
+        finally
+        {
+            if (connection.State == ConnectionState.Open)
+            {
+                await Db.ExecuteAsync(connection, "RESET lock_timeout", CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>
     /// Releases every lock the session holds. A pooled connection keeps its session (and its locks) until reused, so
     /// a run lets go explicitly when it is done with a layer. A broken connection has lost its locks already.
     /// </summary>
@@ -118,6 +151,11 @@ internal static class LayerLock
     private static async Task<string> HoldersAsync(NpgsqlConnection connection, LayerTarget target, IReadOnlyCollection<string>? parts, CancellationToken cancellationToken)
     {
         var keys = (parts ?? []).Select(p => PartitionKey(target, p)).Append(LayerKey(target)).ToArray();
+        return await HoldersOfAsync(connection, keys, cancellationToken);
+    }
+
+    private static async Task<string> HoldersOfAsync(NpgsqlConnection connection, string[] keys, CancellationToken cancellationToken)
+    {
         var holders = await Db.ScalarAsync<string>(
             connection,
             """

@@ -11,10 +11,28 @@ public static class PostgresFailures
     /// </summary>
     public static string Describe(Exception exception) => exception switch
     {
-        PostgresException server => $"PostgreSQL: {server.MessageText} (SQLSTATE {server.SqlState})",
-        NpgsqlException { InnerException: PostgresException server } => $"PostgreSQL: {server.MessageText} (SQLSTATE {server.SqlState})",
+        PostgresException server => Server(server),
+        NpgsqlException { InnerException: PostgresException server } => Server(server),
         NpgsqlException { InnerException: { } inner } => $"{exception.Message} ({inner.Message})",
         _ => exception.Message,
+    };
+
+    /// <summary>SQLSTATE class 53: the server lacks disk, memory or another resource; waiting a moment does not help.</summary>
+    public static bool IsInsufficientResources(Exception exception) => exception switch
+    {
+        PostgresException server => server.SqlState.StartsWith("53", StringComparison.Ordinal),
+        NpgsqlException { InnerException: PostgresException server } => server.SqlState.StartsWith("53", StringComparison.Ordinal),
+        _ => false,
+    };
+
+    /// <summary>The server's message and SQLSTATE; for the classes an operator fixes outside PostgreSQL (a full disk), the cause and the fix too.</summary>
+    private static string Server(PostgresException server) => server.SqlState switch
+    {
+        PostgresErrorCodes.DiskFull =>
+            $"PostgreSQL: {server.MessageText} (SQLSTATE {server.SqlState} disk_full): the database server's disk (the tablespace's volume) is full, not the worker's; free space or grow the volume (RDS: raise allocated storage or enable storage autoscaling), then rerun. Nothing was published from the failed layer",
+        PostgresErrorCodes.OutOfMemory or PostgresErrorCodes.InsufficientResources =>
+            $"PostgreSQL: {server.MessageText} (SQLSTATE {server.SqlState}): the database server ran out of memory or resources; lower --jobs or give it more, then rerun",
+        _ => $"PostgreSQL: {server.MessageText} (SQLSTATE {server.SqlState})",
     };
 
     /// <summary>
@@ -27,7 +45,11 @@ public static class PostgresFailures
         : $"PostgreSQL closed the session (terminated by an administrator or pg_terminate_backend, a timeout, a restart or a failover); the client saw: {Describe(exception)}";
 
     /// <summary>True when the connection itself was lost (killed, server restart, network), so the work can be redone on a new one.</summary>
+    /// <remarks>
+    /// A server error of class 53 (disk full, out of memory) is never "lost", though Npgsql breaks a connection whose
+    /// COPY failed: redoing the work on a new connection would fail the same way and report the wrong cause.
+    /// </remarks>
     public static bool IsConnectionLost(Exception exception, NpgsqlConnection connection) =>
-        exception is NpgsqlException && (connection.FullState.HasFlag(System.Data.ConnectionState.Broken) || connection.State == System.Data.ConnectionState.Closed
+        exception is NpgsqlException && !IsInsufficientResources(exception) && (connection.FullState.HasFlag(System.Data.ConnectionState.Broken) || connection.State == System.Data.ConnectionState.Closed
             || exception is PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow });
 }

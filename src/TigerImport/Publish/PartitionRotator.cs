@@ -14,10 +14,17 @@ namespace TigerImport.Publish;
 public sealed class PartitionRotator(ILogger logger)
 {
     /// <summary>
-    /// How long the swap may wait for readers' locks (DETACH needs ACCESS EXCLUSIVE on the table). Bounded so a swap
-    /// queued behind a long query does not hold up every new reader queued behind it; then it retries.
+    /// How long one swap attempt may wait for readers' locks (DETACH needs ACCESS EXCLUSIVE on the table). While it
+    /// waits, every new reader of the table queues behind it, so this bounds how long the app's queries can stall: well
+    /// under a second. A swap behind a long query gives way (the queued readers run) and tries again.
     /// </summary>
-    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(5);
+    internal static readonly TimeSpan LockTimeout = TimeSpan.FromMilliseconds(400);
+
+    /// <summary>How long a swap keeps trying, in short attempts, before it fails naming the blockers (exit 5).</summary>
+    internal static readonly TimeSpan SwapPatience = TimeSpan.FromMinutes(2);
+
+    /// <summary>Between attempts: enough for the readers queued behind the last one to run, short enough to catch a gap.</summary>
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(600);
 
     private readonly ResiliencePipeline retry = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
@@ -25,10 +32,10 @@ public sealed class PartitionRotator(ILogger logger)
             ShouldHandle = new PredicateBuilder()
                 .Handle<PostgresException>(e => e.SqlState is PostgresErrorCodes.DeadlockDetected)
                 .Handle<TigerImportException>(e => e.InnerException is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable }),
-            MaxRetryAttempts = 6,
-            BackoffType = DelayBackoffType.Exponential,
+            MaxRetryAttempts = (int)(SwapPatience / (LockTimeout + RetryDelay)),
+            BackoffType = DelayBackoffType.Constant,
             UseJitter = true,
-            Delay = TimeSpan.FromSeconds(1),
+            Delay = RetryDelay,
             OnRetry = args =>
             {
                 Log.SwapRetry(logger, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, args.Outcome.Exception?.Message);
@@ -115,7 +122,7 @@ public sealed class PartitionRotator(ILogger logger)
             var blockers = await BlockersAsync(connection, target, cancellationToken);
             Log.PublishBlocked(logger, $"{target.Schema}.{target.Table}", blockers);
             throw new TigerImportException(
-                FailureKind.Database, $"{target.Schema}.{target.Table} could not be locked for the swap within {LockTimeout.TotalSeconds:0} s; held by {blockers}", e);
+                FailureKind.Database, $"{target.Schema}.{target.Table} could not be locked for the swap (attempts of {LockTimeout.TotalMilliseconds:0} ms each, for up to {SwapPatience.TotalSeconds:0} s, so the app's readers never wait long behind the swap); held by {blockers}", e);
         }
     }
 
@@ -135,9 +142,19 @@ public sealed class PartitionRotator(ILogger logger)
     private static async Task<NpgsqlTransaction> BeginAsync(NpgsqlConnection connection, LayerTarget target, CancellationToken cancellationToken)
     {
         var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await Db.ExecuteAsync(connection, $"SET LOCAL lock_timeout = '{(int)LockTimeout.TotalMilliseconds}ms'", cancellationToken);
-        await LayerLock.PublishAsync(connection, target, cancellationToken);
-        return transaction;
+        try
+        {
+            await Db.ExecuteAsync(connection, $"SET LOCAL lock_timeout = '{(int)LockTimeout.TotalMilliseconds}ms'", cancellationToken);
+            await LayerLock.PublishAsync(connection, target, cancellationToken);
+            return transaction;
+        }
+        catch
+        {
+            // Not handed to the caller's using yet: roll back here, or the blockers query (and the retry) would run in
+            // an aborted transaction (25P02) while another run's publish holds the layer's publish lock.
+            await transaction.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>staging.X → published (attached), and the published X, if any, → backup (replacing the older backup).</summary>

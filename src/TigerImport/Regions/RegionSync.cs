@@ -30,6 +30,31 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
         var clock = Stopwatch.StartNew();
         request = request with { SyncId = request.SyncId ?? Guid.NewGuid() };
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            // An import publishing one of the layers is waited for, not read half-way (a state refused for it).
+            foreach (var group in LayerTables(request).GroupBy(t => t.Schema).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                await LayerLock.AwaitImportsAsync(connection, group.Key, group.Select(t => t.Table), request.LockWait, cancellationToken);
+            }
+
+            return await SyncLockedAsync(connection, request, clock, cancellationToken);
+        }
+        finally
+        {
+            await LayerLock.ReleaseAsync(connection);
+        }
+    }
+
+    /// <summary>The published tables the sync reads, each in the schema and vintage its type comes from (districts may be newer).</summary>
+    private static IEnumerable<(string Schema, string Table)> LayerTables(RegionSyncRequest request) => RegionType.All
+        .Select(t => (Schema: request.SchemaOf(t), Table: TigerLayers.TryFind(t.LayerKey, out var layer) ? layer.InYear(request.YearOf(t)).TableName : null))
+        .Where(t => t.Table is not null)
+        .Select(t => (t.Schema, t.Table!))
+        .Distinct();
+
+    private async Task<RegionSyncSummary> SyncLockedAsync(NpgsqlConnection connection, RegionSyncRequest request, Stopwatch clock, CancellationToken cancellationToken)
+    {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var table = request.Table.Qualified;
         await RequireTableAsync(connection, request.Table, cancellationToken);
@@ -144,7 +169,7 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
         var summary = new RegionSyncSummary(
             counts, request.Stale, synced, refused.Values.ToList(), collisions, stale.Select(s => s.Name).ToList(), clock.ElapsedMilliseconds)
         {
-            SyncId = request.SyncId.Value,
+            SyncId = request.SyncId ?? throw new InvalidOperationException("SyncAsync gives every request its sync id."),
             Year = request.Year,
             DistrictYear = request.DistrictYear ?? request.Year,
             Redistricting = RedistrictingCounts.Of(districts),

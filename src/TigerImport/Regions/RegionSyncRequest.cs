@@ -28,6 +28,9 @@ public sealed record RegionSyncRequest(int Year, IReadOnlyList<UsState>? States,
     /// <summary>The schema a type's layer is read from.</summary>
     public string SchemaOf(RegionType type) => type.IsDistrict ? DistrictSchema ?? Schema : Schema;
 
+    /// <summary>How long to wait for a run importing one of the sync's layers to publish (<c>--lock-wait</c>), then exit 5.</summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Reads <c>--stale</c>: retire (the default), keep or delete.</summary>
     public static StalePolicy ParseStale(string? text) => text?.Trim().ToLowerInvariant() switch
     {

@@ -23,4 +23,13 @@ internal enum DownloadFaultKind
 
     /// <summary>All bytes arrived, but they are not a sound zip.</summary>
     Corrupt,
+
+    /// <summary>A redirect this worker does not follow: to another scheme (file://, ftp://, or http ↔ https).</summary>
+    Redirect,
+
+    /// <summary>A listing larger than <see cref="DownloadPolicy.MaxListingBytes"/>: not a directory index.</summary>
+    TooLarge,
+
+    /// <summary>Content-Length promised more than the server sent, and what it sent is a complete zip: the header lies.</summary>
+    LyingLength,
 }

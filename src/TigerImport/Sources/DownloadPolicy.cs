@@ -29,8 +29,23 @@ public sealed record DownloadPolicy
     /// </summary>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromMinutes(20);
 
-    /// <summary>An attempt is abandoned (and resumed) when no response or no body bytes arrive for this long.</summary>
+    /// <summary>
+    /// An attempt is abandoned (and resumed) when no response arrives for this long, or when the body brings fewer than
+    /// <see cref="StallMinimumBytes"/> in this long: a body trickling a few bytes a second is a stall, not progress.
+    /// </summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The progress that re-arms <see cref="IdleTimeout"/>: 16 KiB a minute is far below any working connection.</summary>
+    public int StallMinimumBytes { get; init; } = 16 * 1024;
+
+    /// <summary>
+    /// A directory listing larger than this is not a directory index (Census's largest, EDGES with 3,235 zips, is about
+    /// 600 KB): it is refused rather than read into memory without end.
+    /// </summary>
+    public int MaxListingBytes { get; init; } = 8 * 1024 * 1024;
+
+    /// <summary>Redirects followed per request (same scheme only: http to http, https to https), then the last 3xx is the answer.</summary>
+    public int MaxRedirects { get; init; } = 10;
 
     /// <summary>The circuit opens when at least this share of the requests in the sampling window failed ...</summary>
     public double BreakerFailureRatio { get; init; } = 0.9;

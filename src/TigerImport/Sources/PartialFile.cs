@@ -31,16 +31,24 @@ internal sealed class PartialFile : IDisposable
     public long BytesReceived { get; private set; }
 
     /// <summary>
-    /// Appends a response body. Before each read, <paramref name="idle"/> is re-armed for <paramref name="idleTimeout"/>, so
-    /// it fires only when the server sends nothing for that long; the caller turns that into a "stalled" fault.
+    /// Appends a response body. <paramref name="idle"/> is re-armed for <paramref name="idleTimeout"/> each time another
+    /// <paramref name="progressBytes"/> have arrived, so it fires when the server sends nothing, or only a trickle, for
+    /// that long; the caller turns that into a "stalled" fault.
     /// </summary>
-    public async Task AppendAsync(Stream body, CancellationTokenSource idle, TimeSpan idleTimeout, CancellationToken cancellationToken)
+    public async Task AppendAsync(Stream body, CancellationTokenSource idle, TimeSpan idleTimeout, int progressBytes, CancellationToken cancellationToken)
     {
         var buffer = new byte[CopyBufferSize];
         await using var file = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 1, useAsync: true);
+        idle.CancelAfter(idleTimeout);
+        long sinceArmed = 0;
         while (true)
         {
-            idle.CancelAfter(idleTimeout);
+            if (sinceArmed >= progressBytes)
+            {
+                idle.CancelAfter(idleTimeout);
+                sinceArmed = 0;
+            }
+
             var read = await body.ReadAsync(buffer, idle.Token);
             if (read == 0)
             {
@@ -50,6 +58,7 @@ internal sealed class PartialFile : IDisposable
             await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             Length += read;
             BytesReceived += read;
+            sinceArmed += read;
             statistics.TempChanged(read);
         }
     }

@@ -68,6 +68,15 @@ internal sealed class CliProcess : IDisposable
         Assert.Fail($"The process ended before logging '{text}':\n{log}");
     }
 
+    /// <summary>Waits for the process to end by itself, reading the rest of its log; returns its exit code.</summary>
+    public async Task<int> WaitAsync()
+    {
+        log.Append(await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        log.Append(await stdout);
+        return process.ExitCode;
+    }
+
     /// <summary>Sends a signal (TERM, KILL) and waits for the process to end; returns its exit code.</summary>
     public async Task<int> SignalAsync(string signal)
     {

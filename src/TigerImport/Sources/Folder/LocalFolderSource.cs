@@ -10,6 +10,13 @@ public sealed class LocalFolderSource : ITigerSource
     public LocalFolderSource(string root)
     {
         this.root = System.IO.Path.GetFullPath(root);
+        if (File.Exists(this.root))
+        {
+            throw new TigerImportException(
+                FailureKind.Usage,
+                $"--source '{root}' is a file, not a folder: give the folder that holds the zips (e.g. --source {System.IO.Path.GetDirectoryName(this.root)}), and --layers and --states to choose among them.");
+        }
+
         if (!Directory.Exists(this.root))
         {
             throw new TigerImportException(FailureKind.Usage, $"Source folder '{root}' does not exist.");

@@ -90,7 +90,19 @@ internal sealed class HttpFileDownloader(HttpClient client, DownloadResilience r
         if (!complete)
         {
             await using var body = await response.Content.ReadAsStreamAsync(idle.Token);
-            await StallGuard(async () => { await partial.AppendAsync(body, idle, policy.IdleTimeout, cancellationToken); return true; }, idle, "the body stalled", cancellationToken);
+            try
+            {
+                await StallGuard(
+                    async () => { await partial.AppendAsync(body, idle, policy.IdleTimeout, policy.StallMinimumBytes, cancellationToken); return true; },
+                    idle,
+                    $"the body stalled (fewer than {policy.StallMinimumBytes:N0} bytes in {policy.IdleTimeout.TotalSeconds:0.###} s)",
+                    cancellationToken);
+            }
+            catch (DownloadFault stalled) when (stalled.Kind == DownloadFaultKind.Stalled && state.Total is { } promised && partial.Length > 0 && partial.Length < promised)
+            {
+                await ThrowIfLyingLengthAsync(partial, promised, cancellationToken);
+                throw;
+            }
         }
 
         if (state.Total is { } total && partial.Length != total)
@@ -119,6 +131,24 @@ internal sealed class HttpFileDownloader(HttpClient client, DownloadResilience r
         }
     }
 
+    /// <summary>
+    /// A body that stopped short of Content-Length on a connection held open, whose bytes so far are a complete, sound
+    /// zip: the header lies, and every resumed attempt would wait the idle timeout again for bytes that never come.
+    /// </summary>
+    private async Task ThrowIfLyingLengthAsync(PartialFile partial, long promised, CancellationToken cancellationToken)
+    {
+        if (await ZipFileCheck.FindDefectAsync(partial.Path, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        var sent = partial.Length;
+        partial.Reset();
+        throw new DownloadFault(
+            DownloadFaultKind.LyingLength,
+            $"Content-Length promised {promised:N0} bytes, but the server sent {sent:N0} (a complete zip) and then held the connection open for {policy.IdleTimeout.TotalSeconds:0.###} s: its Content-Length is wrong (a misconfigured server or proxy), so the file is not trusted. Nothing was loaded from it.");
+    }
+
     /// <summary>Turns the idle timer firing into a <see cref="DownloadFaultKind.Stalled"/> fault; the caller's own cancellation passes through.</summary>
     private async Task<T> StallGuard<T>(Func<Task<T>> work, CancellationTokenSource idle, string what, CancellationToken cancellationToken)
     {
@@ -128,7 +158,7 @@ internal sealed class HttpFileDownloader(HttpClient client, DownloadResilience r
         }
         catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new DownloadFault(DownloadFaultKind.Stalled, $"{what}: nothing received for {policy.IdleTimeout.TotalSeconds:0.###} s");
+            throw new DownloadFault(DownloadFaultKind.Stalled, what.StartsWith("the body", StringComparison.Ordinal) ? what : $"{what}: nothing received for {policy.IdleTimeout.TotalSeconds:0.###} s");
         }
     }
 

@@ -167,6 +167,9 @@ public sealed class HttpTigerSource : ITigerSource, IDisposable
         {
             // Zips are already compressed; and Content-Length must be the bytes on disk.
             AutomaticDecompression = DecompressionMethods.None,
+
+            // Redirects are followed by SameSchemeRedirects: never to file:// or another scheme.
+            AllowAutoRedirect = false,
             ConnectTimeout = TimeSpan.FromSeconds(30),
 
             // Re-resolve DNS now and then: long runs outlive a CDN's address changes.
@@ -175,7 +178,7 @@ public sealed class HttpTigerSource : ITigerSource, IDisposable
         };
 
         // Timeouts are the policy's (per attempt, and idle), not HttpClient's single 100 s limit.
-        var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        var client = new HttpClient(new SameSchemeRedirects(options.Policy.MaxRedirects) { InnerHandler = handler }) { Timeout = Timeout.InfiniteTimeSpan };
         if (string.IsNullOrWhiteSpace(options.UserAgent) || !client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent))
         {
             client.Dispose();
@@ -205,6 +208,35 @@ public sealed class HttpTigerSource : ITigerSource, IDisposable
         }
     }
 
+    /// <summary>The page, read up to <see cref="DownloadPolicy.MaxListingBytes"/>: a larger (or endless) body is refused, not buffered.</summary>
+    private async Task<string> ReadCappedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var cap = policy.MaxListingBytes;
+        var tooLarge = $"the listing is larger than {cap:N0} bytes, so it is not a directory index (the largest Census folder's is under 1 MB); it was not read further";
+        if (response.Content.Headers.ContentLength > cap)
+        {
+            throw new DownloadFault(DownloadFaultKind.TooLarge, tooLarge);
+        }
+
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var page = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (page.Length + read > cap)
+            {
+                throw new DownloadFault(DownloadFaultKind.TooLarge, tooLarge);
+            }
+
+            page.Write(buffer, 0, read);
+        }
+
+        var charset = response.Content.Headers.ContentType?.CharSet;
+        var encoding = charset is null ? System.Text.Encoding.UTF8 : System.Text.Encoding.GetEncoding(charset.Trim('"'));
+        return encoding.GetString(page.GetBuffer(), 0, (int)page.Length);
+    }
+
     /// <summary>One attempt at a directory page: its HTML, or null when the folder does not exist (404/410).</summary>
     private async Task<string?> GetListingAsync(Uri url, CancellationToken cancellationToken)
     {
@@ -215,7 +247,7 @@ public sealed class HttpTigerSource : ITigerSource, IDisposable
             using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, idle.Token);
             return response.StatusCode switch
             {
-                HttpStatusCode.OK => await response.Content.ReadAsStringAsync(idle.Token),
+                HttpStatusCode.OK => await ReadCappedAsync(response, idle.Token),
                 HttpStatusCode.NotFound or HttpStatusCode.Gone => null,
                 _ => throw HttpStatusFault.Of(response),
             };

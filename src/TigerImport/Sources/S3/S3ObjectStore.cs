@@ -214,11 +214,11 @@ internal sealed class S3ObjectStore(IAmazonS3 client, S3Prefix location, Downloa
         try
         {
             using var response = await client.GetObjectAsync(request, idle.Token);
-            await partial.AppendAsync(response.ResponseStream, idle, policy.IdleTimeout, cancellationToken);
+            await partial.AppendAsync(response.ResponseStream, idle, policy.IdleTimeout, policy.StallMinimumBytes, cancellationToken);
         }
         catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new DownloadFault(DownloadFaultKind.Stalled, $"nothing received for {policy.IdleTimeout.TotalSeconds:0.###} s");
+            throw new DownloadFault(DownloadFaultKind.Stalled, $"fewer than {policy.StallMinimumBytes:N0} bytes received in {policy.IdleTimeout.TotalSeconds:0.###} s");
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.PreconditionFailed)
         {
