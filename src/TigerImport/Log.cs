@@ -136,4 +136,8 @@ internal static partial class Log
 
     [LoggerMessage(105, LogLevel.Information, "{Table}: no backup to drop (never republished, already pruned, or not published)")]
     public static partial void NoBackupsToPrune(ILogger logger, string table);
+
+    // 620-639: plausibility gates.
+    [LoggerMessage(620, LogLevel.Warning, "{Layer} {Year}: --skip-missing: {Table} is published without the county file(s) its published version was built from: {Files}")]
+    public static partial void CountyFilesDropped(ILogger logger, string layer, int year, string table, string files);
 }
