@@ -68,7 +68,7 @@ internal static class ImportCommand
         MinSharePercent = parse.GetValue(CliOptions.MinShare),
         AllowShrink = parse.GetValue(CliOptions.AllowShrink),
         AllowChange = parse.GetValue(CliOptions.AllowChange),
-        Repairs = parse.GetValue(CliOptions.MaxRepairs)!,
+        Repairs = parse.GetValue(CliOptions.MaxRepairs) ?? TigerImport.Import.Policies.RejectBudget.Default,
         KeepBackups = parse.GetValue(CliOptions.KeepBackups),
         MaxRejects = parse.GetValue(CliOptions.MaxRejects),
         Jobs = parse.GetValue(CliOptions.Jobs),

@@ -118,7 +118,7 @@ internal sealed class LayerImporter(
             }
 
             var published = await BuildAllAsync(session, building, decisions, cancellationToken);
-            await LayerKeyGate.CheckAsync(connection, target, building.Select(p => p.Staging!).ToList(), cancellationToken);
+            await LayerKeyGate.CheckAsync(connection, target, building.Select(p => (p.Staging!, (IReadOnlyList<string>)p.Files.Select(f => f.FileName).ToList())).ToList(), cancellationToken);
 
             var drift = building.SelectMany(p => p.Drift).Concat(PublishedDrift(target, publishedTypes, building)).ToList();
             foreach (var change in drift)

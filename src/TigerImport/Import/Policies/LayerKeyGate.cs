@@ -11,14 +11,14 @@ namespace TigerImport.Import.Policies;
 /// </summary>
 internal static class LayerKeyGate
 {
-    public static async Task CheckAsync(NpgsqlConnection connection, LayerTarget target, IReadOnlyList<StagingTable> staged, CancellationToken cancellationToken)
+    public static async Task CheckAsync(NpgsqlConnection connection, LayerTarget target, IReadOnlyList<(StagingTable Staging, IReadOnlyList<string> Files)> staged, CancellationToken cancellationToken)
     {
         if (!target.Vintage.Layer.KeyIsUnique || staged.Count == 0)
         {
             return;
         }
 
-        var parts = staged.Select(s => s.Part).ToHashSet(StringComparer.Ordinal);
+        var parts = staged.Select(s => s.Staging.Part).ToHashSet(StringComparer.Ordinal);
         var published = await Db.ReadAsync(
             connection,
             $"SELECT c.relname::text FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = to_regclass({Sql.Literal(target.QualifiedTable)})",
@@ -26,13 +26,13 @@ internal static class LayerKeyGate
             cancellationToken);
         for (var i = 0; i < staged.Count; i++)
         {
-            var staging = staged[i];
+            var (staging, files) = staged[i];
             if (target.KeyColumn(staging.ColumnTypes.Keys) is not { } key)
             {
                 continue;
             }
 
-            var others = staged.Skip(i + 1).Where(o => o.ColumnTypes.ContainsKey(key)).Select(o => (o.Part, o.Qualified))
+            var others = staged.Skip(i + 1).Select(o => o.Staging).Where(o => o.ColumnTypes.ContainsKey(key)).Select(o => (o.Part, o.Qualified))
                 .Concat(published.Where(t => !parts.Contains(t[(target.Table.Length + 2)..])).Select(t => (Part: t[(target.Table.Length + 2)..], Qualified: Sql.Qualified(target.Schema, t))));
             foreach (var (part, other) in others)
             {
@@ -44,7 +44,7 @@ internal static class LayerKeyGate
                 {
                     throw new TigerImportException(
                         FailureKind.Data,
-                        $"quality gate 'layer-unique-key' failed for {target.Schema}.{target.Table}: {key} value(s) {duplicates} of partition {staging.Part} are also in partition {part}, and Census makes {key} unique across the layer. Nothing of the layer was published.");
+                        $"quality gate 'layer-unique-key' failed for {target.Schema}.{target.Table}: {key} value(s) {duplicates} of partition {staging.Part} ({string.Join(", ", files)}) are also in partition {part}, and Census makes {key} unique across the layer. Nothing of the layer was published.");
                 }
             }
         }
