@@ -96,19 +96,6 @@ internal sealed class LayerImporter(
                 partition.PublishedTypes = publishedTypes;
             }
 
-            if (request.Counties is null
-                && CountyCompleteness.Missing(partitions.Select(p => (p.Part, p.Files)), await PartitionBookkeeping.PublishedAsync(connection, target, cancellationToken)) is { Count: > 0 } lost)
-            {
-                var reason = $"{lost.Count} county file(s) the published version was built from are not in {source.DisplayName}: {string.Join(", ", lost.Take(5))}{(lost.Count > 5 ? ", …" : "")}; publishing without them would delete those counties (--skip-missing publishes without them)";
-                if (!options.SkipMissing)
-                {
-                    Log.LayerNotPublished(logger, vintage.Layer.Key, vintage.Year, $"{target.Schema}.{target.Table}", reason);
-                    return Result(LayerOutcome.Failed, FailureKind.Source, reason);
-                }
-
-                Log.CountyFilesDropped(logger, vintage.Layer.Key, vintage.Year, $"{target.Schema}.{target.Table}", string.Join(", ", lost));
-            }
-
             var decisions = await DecideAsync(session, target, partitions, cancellationToken);
             building = partitions.Where(p => decisions[p.Part].Loads).ToList();
             if (building.Count == 0)
@@ -119,6 +106,22 @@ internal sealed class LayerImporter(
 
             var published = await BuildAllAsync(session, building, decisions, cancellationToken);
             await LayerKeyGate.CheckAsync(connection, target, building.Select(p => (p.Staging!, (IReadOnlyList<string>)p.Files.Select(f => f.FileName).ToList())).ToList(), cancellationToken);
+
+            // After the files loaded (a damaged file is its own data error first), before anything is published.
+            var publishedBefore = await PartitionBookkeeping.PublishedAsync(connection, target, cancellationToken);
+            if (request.Counties is null
+                && CountyCompleteness.Missing(partitions.Select(p => (p.Part, p.Files)), publishedBefore) is { Count: > 0 } lost)
+            {
+                var reason = $"{lost.Count} county file(s) the published version was built from are not in {source.DisplayName}: {string.Join(", ", lost.Take(5))}{(lost.Count > 5 ? ", …" : "")}; publishing without them would delete those counties (--skip-missing publishes without them)";
+                if (!options.SkipMissing)
+                {
+                    Log.LayerNotPublished(logger, vintage.Layer.Key, vintage.Year, $"{target.Schema}.{target.Table}", reason);
+                    await DropStagingAsync(building);
+                    return Result(LayerOutcome.Failed, FailureKind.Source, reason);
+                }
+
+                Log.CountyFilesDropped(logger, vintage.Layer.Key, vintage.Year, $"{target.Schema}.{target.Table}", string.Join(", ", lost));
+            }
 
             var drift = building.SelectMany(p => p.Drift).Concat(PublishedDrift(target, publishedTypes, building)).ToList();
             foreach (var change in drift)

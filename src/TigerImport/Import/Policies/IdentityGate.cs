@@ -24,7 +24,7 @@ internal sealed class IdentityGate
     /// <summary>Why the record's GEOID is not its own, or null; thread-safe.</summary>
     public string? Problem(object?[] values)
     {
-        if (geoid is not { } g || values[g] is not string id)
+        if (geoid is not { } g || values[g] is not string { Length: > 0 } id || string.IsNullOrWhiteSpace(id))
         {
             return null;
         }
