@@ -30,6 +30,13 @@ internal static class CliOptions
         RejectBudget.DefaultText,
         RejectBudget.Parse);
 
+    public static readonly Option<RejectBudget> MaxRepairs = EnvOption.Parsed(
+        "--max-repairs",
+        "TIGER_MAX_REPAIRS",
+        "Invalid features a file may have repaired before its layer fails, in the forms of --max-rejects",
+        RejectBudget.DefaultText,
+        text => RejectBudget.Parse(text, "repair budget"));
+
     public static readonly Option<string?> Connection = new("--connection")
     {
         Description = "PostgreSQL connection: a postgres:// or postgis:// URL, the app's JSON secret object, or a key=value string [default: DATABASE_URL, else the PG* variables]",
@@ -84,6 +91,8 @@ internal static class CliOptions
 
     public static readonly Option<int> MinShare = EnvOption.Number("--min-share", "TIGER_MIN_SHARE", "A new partition with fewer rows than this percent of the one it replaces is not published (a truncated file?)", 50,
         percent => percent is >= 0 and <= 100 ? null : $"--min-share (TIGER_MIN_SHARE) is a percentage from 0 to 100; got {percent}.");
+
+    public static readonly Option<bool> AllowChange = EnvOption.Flag("--allow-change", "TIGER_ALLOW_CHANGE", "Publish a partition however much its keys, area or extent differ from the one it replaces");
 
     public static readonly Option<bool> AllowShrink = EnvOption.Flag("--allow-shrink", "TIGER_ALLOW_SHRINK", "Publish a partition however much smaller than the one it replaces");
 

@@ -19,8 +19,8 @@ internal static class ImportCommand
         {
             CliOptions.Source, CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Counties, CliOptions.Schema, CliOptions.Srid,
             CliOptions.Connection, CliOptions.SkipMissing, CliOptions.Cache, CliOptions.TempDir, CliOptions.UserAgent, CliOptions.MaxDownloads,
-            CliOptions.S3Endpoint, CliOptions.LogFormat, CliOptions.Force, CliOptions.MinShare, CliOptions.AllowShrink, CliOptions.KeepBackups, CliOptions.Report,
-            CliOptions.LockWait, CliOptions.MaxRejects, CliOptions.Jobs, CliOptions.Release, CliOptions.PlanVersion, SyncRegionsCommand.SyncRegions,
+            CliOptions.S3Endpoint, CliOptions.LogFormat, CliOptions.Force, CliOptions.MinShare, CliOptions.AllowShrink, CliOptions.AllowChange, CliOptions.KeepBackups, CliOptions.Report,
+            CliOptions.LockWait, CliOptions.MaxRejects, CliOptions.MaxRepairs, CliOptions.Jobs, CliOptions.Release, CliOptions.PlanVersion, SyncRegionsCommand.SyncRegions,
         };
         foreach (var option in SyncRegionsCommand.SharedOptions)
         {
@@ -84,6 +84,8 @@ internal static class ImportCommand
         Force = parse.GetValue(CliOptions.Force),
         MinSharePercent = parse.GetValue(CliOptions.MinShare),
         AllowShrink = parse.GetValue(CliOptions.AllowShrink),
+        AllowChange = parse.GetValue(CliOptions.AllowChange),
+        Repairs = parse.GetValue(CliOptions.MaxRepairs) ?? TigerImport.Import.Policies.RejectBudget.Default,
         KeepBackups = parse.GetValue(CliOptions.KeepBackups),
         MaxRejects = parse.GetValue(CliOptions.MaxRejects),
         Jobs = parse.GetValue(CliOptions.Jobs),

@@ -139,4 +139,8 @@ internal static partial class Log
 
     [LoggerMessage(600, LogLevel.Information, "{Layer} {Year}: partition {State} holds the plan {Plan} ({File})")]
     public static partial void PlanPublished(ILogger logger, string layer, int year, string state, string plan, string file);
+
+    // 620-639: plausibility gates.
+    [LoggerMessage(620, LogLevel.Warning, "{Layer} {Year}: --skip-missing: {Table} is published without the county file(s) its published version was built from: {Files}")]
+    public static partial void CountyFilesDropped(ILogger logger, string layer, int year, string table, string files);
 }

@@ -47,6 +47,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
             var columns = ColumnMapper.Map(reader.Fields, file.FileName);
             ThrowIfRenamed(columns, partition.PublishedTypes, file);
             var scope = new ScopeCheck(reader.Fields, file);
+            var plausibility = new PlausibilityCheck(reader.Fields, file, path);
             var staging = await partition.StagingAsync(connection, file.FileName, columns, cancellationToken);
             observer?.FileStarted(file.FileName, reader.RecordCount);
 
@@ -61,7 +62,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
                 var outcomes = OrderedBatchPipeline.RunAsync(
                     token => Features(reader, archive, token),
                     Weight,
-                    feature => Judge(feature, fieldNames, scope, domain, normalizer, reprojectors.Value!, copier, file),
+                    feature => Judge(feature, fieldNames, scope, plausibility, domain, normalizer, reprojectors.Value!, copier, file),
                     Batches,
                     cancellationToken);
                 await foreach (var outcome in outcomes)
@@ -87,6 +88,16 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
 
                     await copier.WriteAsync(outcome.Row, cancellationToken);
                     repaired += outcome.Repaired ? 1 : 0;
+                    plausibility.Count(outcome.Feature.RecordNumber, outcome.Finding);
+                }
+
+                plausibility.Verify(read);
+                if (repaired > options.Repairs.LimitFor(archive.RecordCount))
+                {
+                    throw PlausibilityCheck.Failed(
+                        file.FileName,
+                        "repair-budget",
+                        $"{repaired} of its {archive.RecordCount} features were invalid and repaired, more than the repair budget allows ({options.Repairs}: --max-repairs / TIGER_MAX_REPAIRS)");
                 }
 
                 // The rows sent; the accounting gate compares the partition's rows in PostgreSQL with them.
@@ -164,7 +175,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
     /// then its geometry in the file's CRS (a deleted record, a record the reader was not given, coordinates outside the
     /// CRS, validity), then projected and encoded for the COPY.
     /// </summary>
-    private static FeatureOutcome Judge(Feature feature, string[] fieldNames, ScopeCheck scope, CoordinateDomain domain, GeometryNormalizer normalizer, Reprojector reprojector, FeatureCopier copier, TigerFile file)
+    private static FeatureOutcome Judge(Feature feature, string[] fieldNames, ScopeCheck scope, PlausibilityCheck plausibility, CoordinateDomain domain, GeometryNormalizer normalizer, Reprojector reprojector, FeatureCopier copier, TigerFile file)
     {
         long undecodable = 0;
         string? valueProblem = null;
@@ -184,15 +195,17 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
             : feature.Deleted || feature.Defect is not null ? new GeometryVerdict(null, GeometryFate.Rejected, feature.Deleted ? "record marked deleted in the .dbf" : feature.Defect!.Reason)
             : feature.Geometry is { IsEmpty: false } && domain.Problem(feature.Geometry) is { } outside ? new GeometryVerdict(null, GeometryFate.Rejected, outside)
             : normalizer.Normalize(feature.Geometry);
+        // The plausibility gates see the shape as read and repaired, in the file's longitude/latitude.
+        var finding = plausibility.Judge(verdict.Fate == GeometryFate.Rejected ? null : verdict.Geometry, feature.Values, feature.RecordNumber);
         var projected = verdict.Fate == GeometryFate.Rejected ? verdict : reprojector.Project(verdict.Geometry!);
         if (projected.Fate == GeometryFate.Rejected)
         {
-            return new FeatureOutcome(feature, null, false, projected.Reason, undecodable);
+            return new FeatureOutcome(feature, null, false, projected.Reason, undecodable, null);
         }
 
         try
         {
-            return new FeatureOutcome(feature, copier.Encode(feature.Values, projected.Geometry!), verdict.Fate == GeometryFate.Repaired, null, undecodable);
+            return new FeatureOutcome(feature, copier.Encode(feature.Values, projected.Geometry!), verdict.Fate == GeometryFate.Repaired, null, undecodable, finding);
         }
         catch (Exception e) when (e is FormatException or OverflowException or InvalidCastException)
         {
@@ -221,5 +234,5 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
     private sealed record Feature(int RecordNumber, bool Deleted, ShapeDefect? Defect, NetTopologySuite.Geometries.Geometry? Geometry, object?[] Values);
 
     /// <summary>A feature's fate: its COPY row, or null and the reason it is rejected.</summary>
-    private sealed record FeatureOutcome(Feature Feature, EncodedTuple? Row, bool Repaired, string? Reason, long Undecodable);
+    private sealed record FeatureOutcome(Feature Feature, EncodedTuple? Row, bool Repaired, string? Reason, long Undecodable, PlausibilityCheck.Finding? Finding);
 }

@@ -16,6 +16,12 @@ public sealed record ImportOptions(string Schema = "tiger", int Srid = SpatialRe
 
     public RejectBudget Rejects => MaxRejects ?? RejectBudget.Default;
 
+    /// <summary>How many features a file may have repaired (made valid) before its layer fails: the repair budget.</summary>
+    public RejectBudget Repairs { get; init; } = RejectBudget.Default;
+
+    /// <summary>Publish a partition however much its keys, area or extent differ from the one it replaces.</summary>
+    public bool AllowChange { get; init; }
+
     /// <summary>Load partitions whose files are unchanged since they were published (normally skipped).</summary>
     public bool Force { get; init; }
 

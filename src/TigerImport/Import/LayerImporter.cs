@@ -105,6 +105,23 @@ internal sealed class LayerImporter(
             }
 
             var published = await BuildAllAsync(session, building, decisions, cancellationToken);
+            await LayerKeyGate.CheckAsync(connection, target, building.Select(p => (p.Staging!, (IReadOnlyList<string>)p.Files.Select(f => f.FileName).ToList())).ToList(), cancellationToken);
+
+            // After the files loaded (a damaged file is its own data error first), before anything is published.
+            var publishedBefore = await PartitionBookkeeping.PublishedAsync(connection, target, cancellationToken);
+            if (request.Counties is null
+                && CountyCompleteness.Missing(partitions.Select(p => (p.Part, p.Files)), publishedBefore) is { Count: > 0 } lost)
+            {
+                var reason = $"{lost.Count} county file(s) the published version was built from are not in {source.DisplayName}: {string.Join(", ", lost.Take(5))}{(lost.Count > 5 ? ", …" : "")}; publishing without them would delete those counties (--skip-missing publishes without them)";
+                if (!options.SkipMissing)
+                {
+                    Log.LayerNotPublished(logger, vintage.Layer.Key, vintage.Year, $"{target.Schema}.{target.Table}", reason);
+                    await DropStagingAsync(building);
+                    return Result(LayerOutcome.Failed, FailureKind.Source, reason);
+                }
+
+                Log.CountyFilesDropped(logger, vintage.Layer.Key, vintage.Year, $"{target.Schema}.{target.Table}", string.Join(", ", lost));
+            }
 
             var drift = building.SelectMany(p => p.Drift).Concat(PublishedDrift(target, publishedTypes, building)).ToList();
             foreach (var change in drift)
@@ -286,7 +303,7 @@ internal sealed class LayerImporter(
             Log.RowsCarriedOver(logger, partition.Target.Vintage.Layer.Key, partition.Target.Vintage.Year, partition.Part, carried);
         }
 
-        var rows = await FinishAsync(session, staging, partition.Results.Sum(r => r.Loaded), carried, decision.PublishedFeatures, cancellationToken);
+        var rows = await FinishAsync(session, staging, partition.Files.Select(f => f.FileName).ToList(), partition.Results.Sum(r => r.Loaded), carried, decision.PublishedFeatures, cancellationToken);
         var plan = PlanOf(partition, lineage);
         if (plan is not null)
         {
@@ -313,7 +330,7 @@ internal sealed class LayerImporter(
     /// the longest step, runs on a connection of its own while the key index and the gates run on the lane's (index
     /// builds share the table's lock; ANALYZE waits for both). Returns the partition's rows.
     /// </summary>
-    private async Task<long> FinishAsync(LayerSession session, StagingTable staging, long loaded, long carried, long? publishedRows, CancellationToken cancellationToken)
+    private async Task<long> FinishAsync(LayerSession session, StagingTable staging, IReadOnlyList<string> files, long loaded, long carried, long? publishedRows, CancellationToken cancellationToken)
     {
         var connection = session.Connection;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -322,6 +339,7 @@ internal sealed class LayerImporter(
         {
             await staging.IndexKeyAsync(connection, cancellationToken);
             var rows = await QualityGates.CheckAsync(connection, staging, loaded, carried, publishedRows, options, cancellationToken);
+            await PartitionChangeGate.CheckAsync(connection, staging, files, options, cancellationToken);
             await geometryIndex;
             await staging.AnalyzeAsync(connection, cancellationToken);
             return rows;

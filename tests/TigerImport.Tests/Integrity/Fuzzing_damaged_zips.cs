@@ -110,12 +110,13 @@ public sealed class Fuzzing_damaged_zips(PostgisServer postgis)
         Assert.True(peak < MemoryBound, $"peak working set {peak >> 20} MiB");
     }
 
-    private static async Task<LayerResult> ImportAsync(Npgsql.NpgsqlDataSource db, string folder, string layer)
+    /// <summary>One import of the layer from the folder into <paramref name="schema"/>, in-process, bounded in time.</summary>
+    internal static async Task<LayerResult> ImportAsync(Npgsql.NpgsqlDataSource db, string folder, string layer, string schema = "fuzz")
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(RunBound * 2);
         var runner = new ImportRunner(db, new LocalFolderSource(folder), NullLogger.Instance);
-        var summary = await runner.ImportAsync(Guid.NewGuid(), ImportRequest.Parse("2024", layer, null, null), new ImportOptions("fuzz"), timeout.Token);
+        var summary = await runner.ImportAsync(Guid.NewGuid(), ImportRequest.Parse("2024", layer, null, null), new ImportOptions(schema), timeout.Token);
         return summary.Layers.Single();
     }
 }

@@ -29,7 +29,10 @@ public sealed record RejectBudget
     public long? Count { get; }
 
     /// <summary>Parses a budget; anything else is a usage error that shows the forms it takes.</summary>
-    public static RejectBudget Parse(string? text)
+    public static RejectBudget Parse(string? text) => Parse(text, "reject budget");
+
+    /// <summary>Parses a budget of another kind (<c>repair budget</c>), named so in the usage error.</summary>
+    public static RejectBudget Parse(string? text, string kind)
     {
         var trimmed = text?.Trim() ?? "";
         if (trimmed.Equals("unlimited", StringComparison.OrdinalIgnoreCase))
@@ -55,7 +58,7 @@ public sealed record RejectBudget
             {
                 throw new TigerImportException(
                     FailureKind.Usage,
-                    $"'{text}' is not a reject budget: give a count of features (25), a percentage of each file's records (2%), both (0.5%,10: the larger applies), or unlimited.");
+                    $"'{text}' is not a {kind}: give a count of features (25), a percentage of each file's records (2%), both (0.5%,10: the larger applies), or unlimited.");
             }
         }
 

@@ -1,0 +1,93 @@
+using System.Globalization;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.Esri.Dbf.Fields;
+using TigerImport.Catalog;
+
+namespace TigerImport.Import.Policies;
+
+/// <summary>
+/// A polygon's shape agrees with its own row: the internal point (<c>INTPTLAT</c>/<c>INTPTLON</c>) lies in the shape,
+/// and the shape's area agrees with <c>ALAND</c>+<c>AWATER</c>. One check that catches .shp records misaligned with the
+/// .dbf (rotated, swapped), moved, swapped-axis, faked and repeated shapes. Cartographic boundary files are not held
+/// to the area (they are clipped to the shoreline while ALAND is TIGER/Line's), and files without the fields are not
+/// checked.
+/// </summary>
+internal sealed class ShapeAgreementGate
+{
+    /// <summary>How far (degrees, about 10 m) an internal point may lie outside its shape; real files measured: 0.</summary>
+    public const double PointTolerance = 1e-4;
+
+    /// <summary>
+    /// The factor by which shape area and ALAND+AWATER may differ. Real Census files measured agree within 0.5%
+    /// (0.9969–1.0046 on the sphere); the bundled samples' made-up ALAND values differ by up to a factor of 3, so the
+    /// bound is 10: a shape replaced by a small triangle, or a county's shape on a tract's row, is far outside it.
+    /// </summary>
+    public const double AreaFactor = 10;
+
+    private readonly int? lat, lon, land, water;
+
+    public ShapeAgreementGate(DbfFieldCollection fields, TigerLayer layer)
+    {
+        if (layer.Geometry != LayerGeometry.MultiPolygon)
+        {
+            return;
+        }
+
+        (lat, lon) = (FieldLookup.Find(fields, "INTPTLAT"), FieldLookup.Find(fields, "INTPTLON"));
+        if (!layer.IsCartographic)
+        {
+            (land, water) = (FieldLookup.Find(fields, "ALAND"), FieldLookup.Find(fields, "AWATER"));
+        }
+    }
+
+    public bool Applies => (lat is not null && lon is not null) || land is not null;
+
+    /// <summary>Why the shape disagrees with its row, or null; thread-safe.</summary>
+    public string? Problem(NetTopologySuite.Geometries.Geometry geometry, object?[] values)
+    {
+        if (lat is { } la && lon is { } lo)
+        {
+            if (!TryDegrees(values[la], out var y) || !TryDegrees(values[lo], out var x))
+            {
+                return $"its internal point ({values[la]}, {values[lo]}) is not a pair of numbers";
+            }
+
+            var point = geometry.Factory.CreatePoint(new Coordinate(x, y));
+            if (!geometry.Intersects(point) && geometry.Distance(point) > PointTolerance)
+            {
+                return FormattableString.Invariant($"its internal point {y},{x} lies outside its shape (extent {Box(geometry)})");
+            }
+        }
+
+        if (land is { } l && Number(values[l]) + (water is { } w ? Number(values[w]) : 0) is > 0 and var stated)
+        {
+            var area = SphericalArea.Of(geometry);
+            if (area * AreaFactor < stated || area > stated * AreaFactor)
+            {
+                return FormattableString.Invariant($"its shape's area {area:0} m² disagrees with ALAND+AWATER {stated:0} m²");
+            }
+        }
+
+        return null;
+    }
+
+    private static bool TryDegrees(object? value, out double degrees) =>
+        double.TryParse(value as string, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out degrees)
+        && double.IsFinite(degrees);
+
+    private static double Number(object? value) => value switch
+    {
+        long n => n,
+        int n => n,
+        double d when double.IsFinite(d) => d,
+        decimal m => (double)m,
+        string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+        _ => 0,
+    };
+
+    private static string Box(NetTopologySuite.Geometries.Geometry geometry)
+    {
+        var e = geometry.EnvelopeInternal;
+        return FormattableString.Invariant($"{e.MinX:0.###},{e.MinY:0.###} … {e.MaxX:0.###},{e.MaxY:0.###}");
+    }
+}

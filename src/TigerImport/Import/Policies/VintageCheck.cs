@@ -1,0 +1,74 @@
+using System.IO.Compression;
+using NetTopologySuite.IO.Esri.Dbf.Fields;
+using TigerImport.Catalog;
+
+namespace TigerImport.Import.Policies;
+
+/// <summary>
+/// The file's own vintage markers agree with the vintage it is published as, so a 2010 file is never published as
+/// 2020 (nor a 2021 file as 2016): the field-name suffixes (2010's decennial files say <c>GEOID10</c>, a 2010-decade
+/// file has no <c>…20</c> field and a file of the 2020s no bare <c>…10</c> key) and the .dbf header's date, which
+/// Census writes in the vintage's year or the next (measured: 2010 files 2010–2011, 2016 → 2016, 2020 → 2021,
+/// 2021 → 2021, cartographic 2018 → 2019, 2020 → 2021, 2024 → 2025). A date of zero or an impossible month is no
+/// marker (a third party's tool wrote it).
+/// </summary>
+internal static class VintageCheck
+{
+    /// <summary>The years after the vintage that a .dbf date may carry.</summary>
+    public const int DateSlackAfter = 2;
+
+    /// <summary>The years before the vintage that a .dbf date may carry.</summary>
+    public const int DateSlackBefore = 1;
+
+    private static readonly string[] Markers = ["GEOID", "STATEFP", "ALAND"];
+
+    public static void Verify(DbfFieldCollection fields, TigerFile file, string zipPath)
+    {
+        var year = file.Year;
+        var tens = Markers.Where(m => FieldLookup.Has(fields, m + "10")).ToList();
+        var twenties = Markers.Where(m => FieldLookup.Has(fields, m + "20")).ToList();
+        var plain = Markers.Where(m => FieldLookup.Has(fields, m)).ToList();
+        if (twenties.Count > 0 && year < 2020)
+        {
+            throw Failed(file, $"its fields {string.Join(", ", twenties.Select(m => m + "20"))} are a 2020s file's, not {year}'s");
+        }
+
+        if (tens.Count > 0 && twenties.Count == 0 && plain.Count == 0 && year >= 2020)
+        {
+            throw Failed(file, $"its fields {string.Join(", ", tens.Select(m => m + "10"))} (and no current or …20 ones) are a 2010-decade file's, not {year}'s");
+        }
+
+        if (year == 2010 && file.Layer.DecennialIn2010 && !file.Layer.IsCartographic && tens.Count == 0 && plain.Count > 0)
+        {
+            throw Failed(file, $"2010's decennial {file.Layer.Key} files name their fields {string.Join(", ", plain.Select(m => m + "10"))}; this one has {string.Join(", ", plain)}, a later vintage's");
+        }
+
+        if (DbfDate(zipPath) is { } date && (date.Year < year - DateSlackBefore || date.Year > year + DateSlackAfter))
+        {
+            throw Failed(file, $"its .dbf header is dated {date:yyyy-MM-dd}, which no {year} file carries (Census dates a vintage's files {year - DateSlackBefore}–{year + DateSlackAfter})");
+        }
+    }
+
+    /// <summary>The .dbf header's last-update date (bytes 1–3: years since 1900, month, day), or null when it is no date.</summary>
+    private static DateOnly? DbfDate(string zipPath)
+    {
+        using var zip = ZipFile.OpenRead(zipPath);
+        var entry = zip.Entries.FirstOrDefault(e => e.Name.EndsWith(".dbf", StringComparison.OrdinalIgnoreCase));
+        if (entry is null)
+        {
+            return null;
+        }
+
+        using var stream = entry.Open();
+        Span<byte> header = stackalloc byte[4];
+        if (stream.ReadAtLeast(header, 4, throwOnEndOfStream: false) < 4 || header[1] == 0 || header[2] is < 1 or > 12 || header[3] is < 1 or > 31)
+        {
+            return null;
+        }
+
+        return new DateOnly(1900 + header[1], header[2], Math.Min(header[3], DateTime.DaysInMonth(1900 + header[1], header[2])));
+    }
+
+    private static TigerImportException Failed(TigerFile file, string detail) =>
+        PlausibilityCheck.Failed(file.FileName, "vintage", $"{detail}; it is not the {file.Year} vintage it is published as");
+}
