@@ -19,7 +19,7 @@ internal static class ImportCommand
         {
             CliOptions.Source, CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Counties, CliOptions.Schema, CliOptions.Srid,
             CliOptions.Connection, CliOptions.SkipMissing, CliOptions.Cache, CliOptions.TempDir, CliOptions.UserAgent, CliOptions.MaxDownloads,
-            CliOptions.S3Endpoint, CliOptions.LogFormat, CliOptions.Force, CliOptions.MinShare, CliOptions.AllowShrink, CliOptions.KeepBackups, CliOptions.Report,
+            CliOptions.S3Endpoint, CliOptions.LogFormat, CliOptions.Force, CliOptions.MinShare, CliOptions.AllowShrink, CliOptions.AllowDrift, CliOptions.KeepBackups, CliOptions.Report,
             CliOptions.LockWait, CliOptions.MaxRejects, CliOptions.Jobs, SyncRegionsCommand.SyncRegions, SyncRegionsCommand.RegionTable, SyncRegionsCommand.Stale,
         };
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(
@@ -67,6 +67,7 @@ internal static class ImportCommand
         Force = parse.GetValue(CliOptions.Force),
         MinSharePercent = parse.GetValue(CliOptions.MinShare),
         AllowShrink = parse.GetValue(CliOptions.AllowShrink),
+        AllowDrift = parse.GetValue(CliOptions.AllowDrift),
         KeepBackups = parse.GetValue(CliOptions.KeepBackups),
         MaxRejects = parse.GetValue(CliOptions.MaxRejects),
         Jobs = parse.GetValue(CliOptions.Jobs),
