@@ -99,6 +99,89 @@ internal sealed class ShapefileZip
         Replace(".dbf", bytes);
     }
 
+    /// <summary>The field's descriptor offset in the .dbf header, its offset within a record and its width.</summary>
+    public (int Descriptor, int Offset, int Width) DbfField(string name)
+    {
+        var dbf = Member(".dbf");
+        var (descriptor, offset) = (32, 1);
+        while (System.Text.Encoding.ASCII.GetString(dbf, descriptor, 11).TrimEnd('\0') != name)
+        {
+            if (dbf[descriptor] == 0x0D)
+            {
+                throw new ArgumentException($"no field {name}", nameof(name));
+            }
+
+            offset += dbf[descriptor + 16];
+            descriptor += 32;
+        }
+
+        return (descriptor, offset, dbf[descriptor + 16]);
+    }
+
+    /// <summary>Writes raw bytes into a field of record <paramref name="record"/> (from 1), blank-padded to its width.</summary>
+    public void SetDbfBytes(int record, string field, byte[] bytes)
+    {
+        var (_, offset, width) = DbfField(field);
+        var target = Member(".dbf").AsSpan(DbfHeaderLength + ((record - 1) * DbfRecordLength) + offset, width);
+        target.Fill((byte)' ');
+        bytes.AsSpan(0, Math.Min(bytes.Length, width)).CopyTo(target);
+    }
+
+    public void SetDbfValue(int record, string field, string text) => SetDbfBytes(record, field, System.Text.Encoding.Latin1.GetBytes(text));
+
+    /// <summary>Changes a field's type letter (and decimals) in its descriptor; the records' bytes stay.</summary>
+    public void SetDbfFieldType(string field, char type, byte decimals = 0)
+    {
+        var (descriptor, _, _) = DbfField(field);
+        Member(".dbf")[descriptor + 11] = (byte)type;
+        Member(".dbf")[descriptor + 17] = decimals;
+    }
+
+    /// <summary>Appends C fields of the given names and width, blank in every record, leaving a consistent .dbf.</summary>
+    public void AddDbfFields(IReadOnlyList<string> names, byte width)
+    {
+        var dbf = Member(".dbf");
+        var (headerLength, recordLength) = (DbfHeaderLength, DbfRecordLength);
+        var records = (int)BinaryPrimitives.ReadUInt32LittleEndian(dbf.AsSpan(4));
+        var result = new List<byte>();
+        result.AddRange(dbf[..(headerLength - 1)]);
+        foreach (var name in names)
+        {
+            var descriptor = new byte[32];
+            System.Text.Encoding.ASCII.GetBytes(name).CopyTo(descriptor, 0);
+            descriptor[11] = (byte)'C';
+            descriptor[16] = width;
+            result.AddRange(descriptor);
+        }
+
+        result.Add(0x0D);
+        for (var i = 0; i < records; i++)
+        {
+            result.AddRange(dbf.AsSpan(headerLength + (i * recordLength), recordLength).ToArray());
+            result.AddRange(Enumerable.Repeat((byte)' ', width * names.Count));
+        }
+
+        result.Add(0x1A);
+        var bytes = result.ToArray();
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), (ushort)(headerLength + (32 * names.Count)));
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(10), (ushort)(recordLength + (width * names.Count)));
+        Replace(".dbf", bytes);
+    }
+
+    /// <summary>
+    /// Keeps the first <paramref name="records"/> shapes of the .shp and .shx (headers' lengths updated) and lowers the
+    /// .dbf's count to match, leaving the .dbf's later records in place: a .shp cut, and a count edited to hide it.
+    /// </summary>
+    public void CutShapesAndCount(int records)
+    {
+        var shpLength = ContentOffset(records + 1) - 8;
+        Replace(".shp", Member(".shp")[..shpLength]);
+        BinaryPrimitives.WriteInt32BigEndian(Member(".shp").AsSpan(24), shpLength / 2);
+        Replace(".shx", Member(".shx")[..(100 + (8 * records))]);
+        BinaryPrimitives.WriteInt32BigEndian(Member(".shx").AsSpan(24), (100 + (8 * records)) / 2);
+        SetDbfRecordCount(records);
+    }
+
     /// <summary>Cuts a member to its first <paramref name="length"/> bytes.</summary>
     public void Truncate(string extension, int length) => Replace(extension, Member(extension)[..length]);
 
