@@ -129,6 +129,9 @@ public sealed class TigerArchive : IDisposable
     /// <summary>Why the record just read was not given to the reader, or null when it was.</summary>
     public ShapeDefect? DefectOf(int recordNumber) => records?.Defect is { } defect && defect.RecordNumber == recordNumber ? defect : null;
 
+    /// <summary>The record's rings in file order when they must be told apart by nesting (<see cref="ShapeRings"/>), else null.</summary>
+    public ShapeRings? RingsOf(int recordNumber) => records?.Rings is { } rings && rings.RecordNumber == recordNumber ? rings : null;
+
     /// <summary>
     /// What is wrong with the raw values of the record just read (<see cref="DbfRecordCheck"/>: a logical of garbage,
     /// a numeric overflow marker, NaN), or null when nothing is. Call on the reader's thread, right after each read.

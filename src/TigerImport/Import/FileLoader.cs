@@ -43,7 +43,8 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
             var rejectLimit = options.Rejects.LimitFor(archive.RecordCount);
 
             // The reader builds geometries in the file's CRS; the reprojector stamps the target SRID.
-            using var reader = archive.OpenShapefile(encoding.Encoding, new GeometryFactory(new PrecisionModel(), SpatialReferences.Nad83), cancellationToken);
+            var factory = new GeometryFactory(new PrecisionModel(), SpatialReferences.Nad83);
+            using var reader = archive.OpenShapefile(encoding.Encoding, factory, cancellationToken);
             var columns = ColumnMapper.Map(reader.Fields, file.FileName);
             ColumnDrift.Verify(file.Layer, columns, partition.PublishedTypes, file.FileName, options.AllowDrift);
             var scope = new ScopeCheck(reader.Fields, file);
@@ -59,7 +60,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
                 using var reprojectors = new ThreadLocal<Reprojector>(() => reprojector.IsIdentity ? reprojector : Reprojector.Create(sourceCrs, options.Srid));
                 var fieldNames = reader.Fields.Select(f => f.Name).ToArray();
                 var outcomes = OrderedBatchPipeline.RunAsync(
-                    token => Features(reader, archive, token),
+                    token => Features(reader, archive, factory, token),
                     Weight,
                     feature => Judge(feature, fieldNames, encoding, scope, domain, normalizer, reprojectors.Value!, copier, file),
                     Batches,
@@ -123,7 +124,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
     private static long Weight(Feature feature) => 1 + (feature.Geometry?.NumPoints ?? 0);
 
     /// <summary>The features in file order, read on the pipeline's reader thread; the CRCs are checked after the last.</summary>
-    private static IEnumerable<Feature> Features(NetTopologySuite.IO.Esri.Shapefiles.Readers.ShapefileReader reader, TigerArchive archive, CancellationToken cancellationToken)
+    private static IEnumerable<Feature> Features(NetTopologySuite.IO.Esri.Shapefiles.Readers.ShapefileReader reader, TigerArchive archive, GeometryFactory factory, CancellationToken cancellationToken)
     {
         var recordNumber = 0;
         while (Read(reader, archive, recordNumber, out var deleted))
@@ -136,7 +137,9 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
                 values[i] = reader.Fields[i].Value;
             }
 
-            yield return new Feature(recordNumber, deleted, archive.DefectOf(recordNumber), reader.Geometry, values, archive.DbfProblemOf(recordNumber));
+            // A record whose first ring is counter-clockwise is read as GDAL reads it: shells and holes by nesting.
+            var geometry = archive.RingsOf(recordNumber) is { } rings ? RingNesting.Organize(factory, rings.Rings, cancellationToken) : reader.Geometry;
+            yield return new Feature(recordNumber, deleted, archive.DefectOf(recordNumber), geometry, values, archive.DbfProblemOf(recordNumber));
         }
 
         archive.VerifyChecksums();

@@ -182,6 +182,58 @@ internal sealed class ShapefileZip
         SetDbfRecordCount(records);
     }
 
+    /// <summary>Reverses the point order of every ring of every record: shells counter-clockwise, holes clockwise.</summary>
+    public void ReverseAllRings() => RewriteRings(rings =>
+    {
+        rings.ForEach(r => r.Reverse());
+        return rings;
+    });
+
+    /// <summary>Lists every record's rings last first, so holes come before their shells.</summary>
+    public void ListRingsLastFirst() => RewriteRings(rings =>
+    {
+        rings.Reverse();
+        return rings;
+    });
+
+    /// <summary>Rewrites every Polygon record's rings (lists of 16-byte points) in place: the same sizes, new order.</summary>
+    private void RewriteRings(Func<List<List<byte[]>>, List<List<byte[]>>> change)
+    {
+        var bytes = Member(".shp");
+        var shp = bytes.AsSpan();
+        for (var record = 1; record <= RecordCount; record++)
+        {
+            var content = ContentOffset(record);
+            if (BinaryPrimitives.ReadInt32LittleEndian(shp[content..]) != 5)
+            {
+                continue;
+            }
+
+            var parts = BinaryPrimitives.ReadInt32LittleEndian(shp[(content + 36)..]);
+            var points = BinaryPrimitives.ReadInt32LittleEndian(shp[(content + 40)..]);
+            var first = content + 44 + (4 * parts);
+            var starts = Enumerable.Range(0, parts).Select(p => BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(content + 44 + (4 * p)))).Append(points).ToArray();
+            var rings = new List<List<byte[]>>();
+            for (var p = 0; p < parts; p++)
+            {
+                rings.Add(Enumerable.Range(starts[p], starts[p + 1] - starts[p]).Select(i => bytes[(first + (16 * i))..(first + (16 * i) + 16)]).ToList());
+            }
+
+            var (start, at) = (0, first);
+            foreach (var (ring, p) in change(rings).Select((r, p) => (r, p)))
+            {
+                BinaryPrimitives.WriteInt32LittleEndian(shp[(content + 44 + (4 * p))..], start);
+                foreach (var point in ring)
+                {
+                    point.CopyTo(shp[at..]);
+                    at += 16;
+                }
+
+                start += ring.Count;
+            }
+        }
+    }
+
     /// <summary>Cuts a member to its first <paramref name="length"/> bytes.</summary>
     public void Truncate(string extension, int length) => Replace(extension, Member(extension)[..length]);
 
