@@ -62,7 +62,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
                 var outcomes = OrderedBatchPipeline.RunAsync(
                     token => Features(reader, archive, factory, token),
                     Weight,
-                    feature => Judge(feature, fieldNames, encoding, scope, domain, normalizer, reprojectors.Value!, copier, file),
+                    feature => Judge(feature, fieldNames, encoding, scope, domain, normalizer, reprojectors.Value!, copier, file, cancellationToken),
                     Batches,
                     cancellationToken);
                 await foreach (var outcome in outcomes)
@@ -150,7 +150,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
     /// then its geometry in the file's CRS (a deleted record, a record the reader was not given, coordinates outside the
     /// CRS, validity), then projected and encoded for the COPY.
     /// </summary>
-    private static FeatureOutcome Judge(Feature feature, string[] fieldNames, DbfEncoding encoding, ScopeCheck scope, CoordinateDomain domain, GeometryNormalizer normalizer, Reprojector reprojector, FeatureCopier copier, TigerFile file)
+    private static FeatureOutcome Judge(Feature feature, string[] fieldNames, DbfEncoding encoding, ScopeCheck scope, CoordinateDomain domain, GeometryNormalizer normalizer, Reprojector reprojector, FeatureCopier copier, TigerFile file, CancellationToken cancellationToken)
     {
         long undecodable = 0;
         var valueProblem = feature.DbfProblem;
@@ -173,7 +173,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
         var verdict = valueProblem is not null ? new GeometryVerdict(null, GeometryFate.Rejected, valueProblem)
             : feature.Deleted || feature.Defect is not null ? new GeometryVerdict(null, GeometryFate.Rejected, feature.Deleted ? "record marked deleted in the .dbf" : feature.Defect!.Reason)
             : feature.Geometry is { IsEmpty: false } && domain.Problem(feature.Geometry) is { } outside ? new GeometryVerdict(null, GeometryFate.Rejected, outside)
-            : normalizer.Normalize(feature.Geometry);
+            : normalizer.Normalize(feature.Geometry, cancellationToken);
         var projected = verdict.Fate == GeometryFate.Rejected ? verdict : reprojector.Project(verdict.Geometry!);
         if (projected.Fate == GeometryFate.Rejected)
         {

@@ -182,6 +182,75 @@ internal sealed class ShapefileZip
         SetDbfRecordCount(records);
     }
 
+    /// <summary>
+    /// Rewrites the .shp and .shx with a single-ring Polygon for the records <paramref name="ring"/> gives points for
+    /// (the ring as given, closed by the caller); the other records keep their shapes. Offsets and lengths are redone.
+    /// </summary>
+    public void ReplaceShapes(Func<int, (double X, double Y)[]?> ring)
+    {
+        var (shp, shx) = (new MemoryStream(), new MemoryStream());
+        shp.Write(Member(".shp").AsSpan(0, 100));
+        shx.Write(Member(".shx").AsSpan(0, 100));
+        Span<byte> header = stackalloc byte[8];
+        for (var record = 1; record <= RecordCount; record++)
+        {
+            var content = ring(record) is { } points ? PolygonContent(points) : Member(".shp").AsSpan(ContentOffset(record), ContentLength(record)).ToArray();
+            BinaryPrimitives.WriteInt32BigEndian(header, (int)(shp.Length / 2));
+            BinaryPrimitives.WriteInt32BigEndian(header[4..], content.Length / 2);
+            shx.Write(header);
+            BinaryPrimitives.WriteInt32BigEndian(header, record);
+            shp.Write(header);
+            shp.Write(content);
+        }
+
+        var (shpBytes, shxBytes) = (shp.ToArray(), shx.ToArray());
+        BinaryPrimitives.WriteInt32BigEndian(shpBytes.AsSpan(24), shpBytes.Length / 2);
+        BinaryPrimitives.WriteInt32BigEndian(shxBytes.AsSpan(24), shxBytes.Length / 2);
+        Replace(".shp", shpBytes);
+        Replace(".shx", shxBytes);
+    }
+
+    private int ContentLength(int record) => 2 * BinaryPrimitives.ReadInt32BigEndian(Member(".shx").AsSpan(100 + (8 * (record - 1)) + 4));
+
+    private static byte[] PolygonContent((double X, double Y)[] points)
+    {
+        var content = new byte[44 + 4 + (16 * points.Length)];
+        BinaryPrimitives.WriteInt32LittleEndian(content, 5);
+        BinaryPrimitives.WriteDoubleLittleEndian(content.AsSpan(4), points.Min(p => p.X));
+        BinaryPrimitives.WriteDoubleLittleEndian(content.AsSpan(12), points.Min(p => p.Y));
+        BinaryPrimitives.WriteDoubleLittleEndian(content.AsSpan(20), points.Max(p => p.X));
+        BinaryPrimitives.WriteDoubleLittleEndian(content.AsSpan(28), points.Max(p => p.Y));
+        BinaryPrimitives.WriteInt32LittleEndian(content.AsSpan(36), 1);
+        BinaryPrimitives.WriteInt32LittleEndian(content.AsSpan(40), points.Length);
+        for (var i = 0; i < points.Length; i++)
+        {
+            BinaryPrimitives.WriteDoubleLittleEndian(content.AsSpan(48 + (16 * i)), points[i].X);
+            BinaryPrimitives.WriteDoubleLittleEndian(content.AsSpan(56 + (16 * i)), points[i].Y);
+        }
+
+        return content;
+    }
+
+    /// <summary>
+    /// A star of <paramref name="points"/> points around (x, y), each joined to the one about half-way round: every
+    /// edge crosses most others (about n²/2 self-intersections), the worst case for a repair. Closed.
+    /// </summary>
+    public static (double X, double Y)[] Star(int points, double x, double y, double radius)
+    {
+        var step = (points / 2) - 1;
+        while (Gcd(points, step) != 1)
+        {
+            step--;
+        }
+
+        return Enumerable.Range(0, points + 1)
+            .Select(i => 2 * Math.PI * ((long)i * step % points) / points)
+            .Select(a => (x + (radius * Math.Cos(a)), y + (radius * Math.Sin(a))))
+            .ToArray();
+    }
+
+    private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
+
     /// <summary>Reverses the point order of every ring of every record: shells counter-clockwise, holes clockwise.</summary>
     public void ReverseAllRings() => RewriteRings(rings =>
     {
