@@ -44,6 +44,12 @@ public sealed record ShapeRings(int RecordNumber, IReadOnlyList<Coordinate[]> Ri
                     BinaryPrimitives.ReadDoubleLittleEndian(coordinates[((16 * (start + i)) + 8)..]));
             }
 
+            // An open or too short ring is no ring to nest: the reader's own handling makes it a repair or a reject.
+            if (ring.Length < 4 || !ring[0].Equals2D(ring[^1]))
+            {
+                return null;
+            }
+
             rings.Add(ring);
         }
 

@@ -46,8 +46,8 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
             var factory = new GeometryFactory(new PrecisionModel(), SpatialReferences.Nad83);
             using var reader = archive.OpenShapefile(encoding.Encoding, factory, cancellationToken);
             var columns = ColumnMapper.Map(reader.Fields, file.FileName);
-            ColumnDrift.Verify(file.Layer, columns, partition.PublishedTypes, file.FileName, options.AllowDrift);
             var scope = new ScopeCheck(reader.Fields, file);
+            ColumnDrift.Verify(file.Layer, columns, partition.PublishedTypes, file.FileName, options.AllowDrift);
             var staging = await partition.StagingAsync(connection, file.FileName, columns, cancellationToken);
             observer?.FileStarted(file.FileName, reader.RecordCount);
 
