@@ -96,6 +96,8 @@ internal static class CliOptions
 
     public static readonly Option<bool> AllowShrink = EnvOption.Flag("--allow-shrink", "TIGER_ALLOW_SHRINK", "Publish a partition however much smaller than the one it replaces");
 
+    public static readonly Option<bool> AllowDrift = EnvOption.Flag("--allow-drift", "TIGER_ALLOW_DRIFT", "Publish a file whose fields drift from the published table's beyond a Census release's: published fields missing, more than 4 new columns, names Census does not write");
+
     public static readonly Option<int> KeepBackups = EnvOption.Number("--keep-backups", "TIGER_KEEP_BACKUPS", "Replaced versions kept for revert: 1 keeps the last, 0 drops it after the publish", 1,
         count => count is 0 or 1 ? null : $"--keep-backups (TIGER_KEEP_BACKUPS) must be 0 or 1 (the worker keeps at most the version the last publish replaced); got {count}.");
 

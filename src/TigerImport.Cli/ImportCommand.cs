@@ -19,7 +19,7 @@ internal static class ImportCommand
         {
             CliOptions.Source, CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Counties, CliOptions.Schema, CliOptions.Srid,
             CliOptions.Connection, CliOptions.SkipMissing, CliOptions.Cache, CliOptions.TempDir, CliOptions.UserAgent, CliOptions.MaxDownloads,
-            CliOptions.S3Endpoint, CliOptions.LogFormat, CliOptions.Force, CliOptions.MinShare, CliOptions.AllowShrink, CliOptions.AllowChange, CliOptions.KeepBackups, CliOptions.Report,
+            CliOptions.S3Endpoint, CliOptions.LogFormat, CliOptions.Force, CliOptions.MinShare, CliOptions.AllowShrink, CliOptions.AllowChange, CliOptions.AllowDrift, CliOptions.KeepBackups, CliOptions.Report,
             CliOptions.LockWait, CliOptions.MaxRejects, CliOptions.MaxRepairs, CliOptions.Jobs, CliOptions.Release, CliOptions.PlanVersion, SyncRegionsCommand.SyncRegions,
         };
         foreach (var option in SyncRegionsCommand.SharedOptions)
@@ -86,6 +86,7 @@ internal static class ImportCommand
         AllowShrink = parse.GetValue(CliOptions.AllowShrink),
         AllowChange = parse.GetValue(CliOptions.AllowChange),
         Repairs = parse.GetValue(CliOptions.MaxRepairs) ?? TigerImport.Import.Policies.RejectBudget.Default,
+        AllowDrift = parse.GetValue(CliOptions.AllowDrift),
         KeepBackups = parse.GetValue(CliOptions.KeepBackups),
         MaxRejects = parse.GetValue(CliOptions.MaxRejects),
         Jobs = parse.GetValue(CliOptions.Jobs),

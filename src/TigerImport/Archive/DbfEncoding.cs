@@ -31,6 +31,37 @@ public sealed class DbfEncoding
     /// </summary>
     public static int CountUndecodable(string text) => text.AsSpan().Count(Replacement);
 
+    /// <summary>
+    /// Why a decoded value shows the .cpg to be wrong about the bytes, or null: bytes that are not UTF-8 under a UTF-8
+    /// .cpg (decoded, they would be U+FFFD), or text that is valid UTF-8 under a single-byte .cpg (decoded, it would be
+    /// mojibake: "PeÃ±asco" for "Peñasco"). Only a .cpg's claim is held to this: the vintage's guess may be wrong and
+    /// is counted instead (<see cref="CountUndecodable"/>).
+    /// </summary>
+    public string? ContentProblem(string text)
+    {
+        if (Origin != ".cpg")
+        {
+            return null;
+        }
+
+        if (Encoding.CodePage == Encoding.UTF8.CodePage)
+        {
+            return text.Contains(Replacement, StringComparison.Ordinal)
+                ? $"holds bytes that are not UTF-8 ('{text}'), but its .cpg says UTF-8"
+                : null;
+        }
+
+        if (!Encoding.IsSingleByte || !text.Any(c => c > '\x7F'))
+        {
+            return null;
+        }
+
+        var bytes = Encoding.GetBytes(text);
+        return System.Text.Unicode.Utf8.IsValid(bytes)
+            ? $"holds text that is valid UTF-8 ('{Encoding.UTF8.GetString(bytes)}'), but its .cpg says {Name} (read as '{text}')"
+            : null;
+    }
+
     /// <summary>UTF-8 from 2015 on, Latin-1 before: Census's practice when a file says nothing (TIGER-FACTS).</summary>
     public static Encoding ForVintage(int year) => year >= 2015 ? Encoding.UTF8 : Encoding.Latin1;
 

@@ -5,9 +5,10 @@ namespace TigerImport.Archive;
 /// <summary>
 /// The .dbf header, read and checked before any record: the field names are identifiers (a flipped byte must not
 /// become a new column), the field lengths add up to the record length, and the member holds every record the header
-/// counts (a cut-short .dbf would otherwise repeat its last record onto later shapes).
+/// counts (a cut-short .dbf would otherwise repeat its last record onto later shapes) and no whole record after them
+/// (a count lowered to match a cut .shp would otherwise drop records silently).
 /// </summary>
-internal sealed record DbfHeader(long RecordCount, byte LanguageDriverId)
+internal sealed record DbfHeader(long RecordCount, byte LanguageDriverId, int HeaderLength, int RecordLength, IReadOnlyList<DbfFieldLayout> Fields)
 {
     private const int PrefixLength = 32;
     private const int DescriptorLength = 32;
@@ -41,6 +42,7 @@ internal sealed record DbfHeader(long RecordCount, byte LanguageDriverId)
 
         var fieldsLength = 1; // the deletion flag
         var fields = 0;
+        var layouts = new List<DbfFieldLayout>();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var at = 0;
         for (; at < descriptors.Length && descriptors[at] != DescriptorsEnd; at += DescriptorLength, fields++)
@@ -68,6 +70,7 @@ internal sealed record DbfHeader(long RecordCount, byte LanguageDriverId)
                 throw Invalid($"has a field of length 0 ({name}, field {fields + 1})");
             }
 
+            layouts.Add(new DbfFieldLayout(name, (char)descriptor[11], fieldsLength, descriptor[16], descriptor[17]));
             fieldsLength += descriptor[16];
         }
 
@@ -88,9 +91,16 @@ internal sealed record DbfHeader(long RecordCount, byte LanguageDriverId)
         }
 
         var needed = headerLength + recordCount * recordLength;
-        return needed <= memberLength
-            ? new DbfHeader(recordCount, prefix[29])
-            : throw Invalid($"is shorter than its header says: {recordCount} records of {recordLength} bytes after a {headerLength}-byte header need {needed} bytes; the member has {memberLength}");
+        if (needed > memberLength)
+        {
+            throw Invalid($"is shorter than its header says: {recordCount} records of {recordLength} bytes after a {headerLength}-byte header need {needed} bytes; the member has {memberLength}");
+        }
+
+        // After the records only dBASE's end-of-file byte (0x1A) belongs; a whole record more is one the count leaves out.
+        var after = memberLength - needed;
+        return after < recordLength
+            ? new DbfHeader(recordCount, prefix[29], headerLength, recordLength, layouts)
+            : throw Invalid($"holds {after / recordLength} record(s) after the {recordCount} its header counts ({after} bytes after the last; a count lowered to match a cut .shp?)");
     }
 
     /// <summary>An ASCII identifier padded with NULs: a stray byte in the padding could also end up in the name.</summary>

@@ -53,6 +53,9 @@ internal sealed class ShapeRecordStream : ReadOnlyWrapperStream
     /// <summary>The defect of the record handed on last, or null when it went to the reader as it was.</summary>
     public ShapeDefect? Defect { get; private set; }
 
+    /// <summary>The last record's rings in file order when its orientation cannot be trusted (<see cref="ShapeRings"/>), else null.</summary>
+    public ShapeRings? Rings { get; private set; }
+
     public override bool CanSeek => false;
 
     public override long Length => shpLength;
@@ -113,6 +116,7 @@ internal sealed class ShapeRecordStream : ReadOnlyWrapperStream
         Defect = ShapeRecordCheck.Problem(content, fileType, cancellationToken) is { } reason
             ? new ShapeDefect(recordNumber, reason, content.ToArray())
             : null;
+        Rings = Defect is null ? ShapeRings.WhenFirstRingIsCounterClockwise(recordNumber, content) : null;
         if (Defect is not null)
         {
             // A null shape of the same length: the reader yields an empty feature and skips the rest of the content.

@@ -24,6 +24,8 @@ public sealed class TigerArchive : IDisposable
     private readonly ZipArchiveEntry dbf;
     private readonly List<IVerifiableStream> opened = [];
     private ShapeRecordStream? records;
+    private DbfRecordTap? dbfRecords;
+    private readonly DbfHeader dbfHeader;
 
     private TigerArchive(ZipArchive zip, string path, string displayName, CancellationToken cancellationToken)
     {
@@ -53,11 +55,11 @@ public sealed class TigerArchive : IDisposable
 
         using (var stream = new Crc32CheckingStream(dbf, DisplayName))
         {
-            var header = DbfHeader.Read(stream, dbf.Length, DisplayName, dbf.Name);
-            LanguageDriverId = header.LanguageDriverId;
-            if (header.RecordCount != RecordCount)
+            dbfHeader = DbfHeader.Read(stream, dbf.Length, DisplayName, dbf.Name);
+            LanguageDriverId = dbfHeader.LanguageDriverId;
+            if (dbfHeader.RecordCount != RecordCount)
             {
-                throw Invalid($"has {RecordCount} shapes in {shp.Name} but {header.RecordCount} records in {dbf.Name}");
+                throw Invalid($"has {RecordCount} shapes in {shp.Name} but {dbfHeader.RecordCount} records in {dbf.Name}");
             }
         }
     }
@@ -114,7 +116,8 @@ public sealed class TigerArchive : IDisposable
         {
             // The .shp and .dbf inflate on threads of their own while the reader parses; the .shx is a few bytes a record.
             records = new ShapeRecordStream(ReadAhead(shp), Open(shx), shp.Length, ShapeType, DisplayName, shp.Name, cancellationToken);
-            return Shapefile.OpenRead(new ForwardOnlyStream(records), new ForwardOnlyStream(ReadAhead(dbf)), options);
+            dbfRecords = new DbfRecordTap(ReadAhead(dbf), dbfHeader);
+            return Shapefile.OpenRead(new ForwardOnlyStream(records), new ForwardOnlyStream(dbfRecords), options);
         }
         catch (Exception e) when (e is not TigerImportException and not OperationCanceledException)
         {
@@ -125,6 +128,16 @@ public sealed class TigerArchive : IDisposable
 
     /// <summary>Why the record just read was not given to the reader, or null when it was.</summary>
     public ShapeDefect? DefectOf(int recordNumber) => records?.Defect is { } defect && defect.RecordNumber == recordNumber ? defect : null;
+
+    /// <summary>The record's rings in file order when they must be told apart by nesting (<see cref="ShapeRings"/>), else null.</summary>
+    public ShapeRings? RingsOf(int recordNumber) => records?.Rings is { } rings && rings.RecordNumber == recordNumber ? rings : null;
+
+    /// <summary>
+    /// What is wrong with the raw values of the record just read (<see cref="DbfRecordCheck"/>: a logical of garbage,
+    /// a numeric overflow marker, NaN), or null when nothing is. Call on the reader's thread, right after each read.
+    /// </summary>
+    public string? DbfProblemOf(int recordNumber) =>
+        dbfRecords?.Record(recordNumber) is { } record ? DbfRecordCheck.ProblemOf(record, dbfHeader.Fields) : null;
 
     /// <summary>Reads what the reader left of each opened member and checks every CRC; call after the last feature.</summary>
     public void VerifyChecksums()

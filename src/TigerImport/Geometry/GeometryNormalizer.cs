@@ -12,8 +12,10 @@ namespace TigerImport.Geometry;
 /// </summary>
 public sealed class GeometryNormalizer(LayerGeometry layerGeometry)
 {
-    public GeometryVerdict Normalize(NtsGeometry? geometry)
+    /// <summary>The verdict on one feature; a repair over <see cref="RepairBudget"/> is a reject, and a stopped run throws.</summary>
+    public GeometryVerdict Normalize(NtsGeometry? geometry, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (geometry is null || geometry.IsEmpty)
         {
             return Reject("empty geometry");
@@ -27,6 +29,11 @@ public sealed class GeometryNormalizer(LayerGeometry layerGeometry)
         if (GeometryValidity.ProblemOf(geometry) is not { } problem)
         {
             return new(ToMulti(geometry), GeometryFate.Kept, null);
+        }
+
+        if (RepairBudget.Exceeded(geometry, cancellationToken) is { } overBudget)
+        {
+            return Reject($"not repaired: {problem}, and {overBudget}");
         }
 
         var fixedParts = OfLayerType(GeometryFixer.Fix(geometry, isKeepMulti: true));

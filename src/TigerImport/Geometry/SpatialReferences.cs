@@ -59,7 +59,39 @@ public static class SpatialReferences
                 FailureKind.Data, $"{fileName} has a .prj for {system.Name}{(system is GeographicCoordinateSystem g ? $" in {g.AngularUnit.Name}" : "")}, not NAD83 (or WGS 84) longitude/latitude in degrees as every Census file is: {Shorten(prjText)}");
         }
 
+        // "NAD83" is a name: the spheroid and prime meridian are what place the coordinates. NAD83 on Clarke 1866 or
+        // with the Paris meridian is another CRS under a trusted name, so both are held to the datum's definition.
+        if (EarthModelProblem((GeographicCoordinateSystem)system) is { } problem)
+        {
+            throw new TigerImportException(
+                FailureKind.Data, $"{fileName} has a .prj for {system.Name} {problem}: not NAD83 (GRS 1980, Greenwich) or WGS 84 (WGS 84, Greenwich) as every Census file is: {Shorten(prjText)}");
+        }
+
         return system;
+    }
+
+    /// <summary>GRS 1980 and WGS 84: the same semi-major axis, inverse flattenings that differ in the ninth digit.</summary>
+    private const double SemiMajorAxis = 6378137;
+    private const double Grs1980InverseFlattening = 298.257222101;
+    private const double Wgs84InverseFlattening = 298.257223563;
+
+    /// <summary>What in the datum's spheroid or the prime meridian is not the datum's own, or null.</summary>
+    private static string? EarthModelProblem(GeographicCoordinateSystem system)
+    {
+        var ellipsoid = system.HorizontalDatum.Ellipsoid;
+        var isWgs84 = !IsNad83(system.HorizontalDatum.Name);
+        var (expectedName, inverseFlattening) = isWgs84 ? ("WGS 84", Wgs84InverseFlattening) : ("GRS 1980", Grs1980InverseFlattening);
+        var axis = ellipsoid.SemiMajorAxis * ellipsoid.AxisUnit.MetersPerUnit;
+        if (Math.Abs(axis - SemiMajorAxis) > 1e-3 || Math.Abs(ellipsoid.InverseFlattening - inverseFlattening) > 1e-6)
+        {
+            return $"on the spheroid {ellipsoid.Name} (semi-major axis {axis} m, inverse flattening {ellipsoid.InverseFlattening}), not {expectedName}";
+        }
+
+        var meridian = system.PrimeMeridian;
+        var longitude = meridian.Longitude * meridian.AngularUnit.RadiansPerUnit * 180 / Math.PI;
+        return Math.Abs(longitude) > 1e-9 || !meridian.Name.Contains("Greenwich", StringComparison.OrdinalIgnoreCase)
+            ? $"with the prime meridian {meridian.Name} ({longitude}° from Greenwich), not Greenwich"
+            : null;
     }
 
     /// <summary>True for a geographic CRS on NAD83 or WGS 84, which the importer treats as one datum (see <see cref="Reprojector"/>).</summary>
@@ -69,8 +101,13 @@ public static class SpatialReferences
     private static bool IsNad83OrWgs84(string datumName)
     {
         var name = datumName.Replace("_", " ", StringComparison.Ordinal).ToUpperInvariant();
-        return (name.Contains("NORTH AMERICAN", StringComparison.Ordinal) && name.Contains("1983", StringComparison.Ordinal) && !name.Contains("HARN", StringComparison.Ordinal))
-            || name.Contains("WGS 1984", StringComparison.Ordinal) || name.Contains("WGS 84", StringComparison.Ordinal) || name.Contains("WGS84", StringComparison.Ordinal);
+        return IsNad83(datumName) || name.Contains("WGS 1984", StringComparison.Ordinal) || name.Contains("WGS 84", StringComparison.Ordinal) || name.Contains("WGS84", StringComparison.Ordinal);
+    }
+
+    private static bool IsNad83(string datumName)
+    {
+        var name = datumName.Replace("_", " ", StringComparison.Ordinal).ToUpperInvariant();
+        return name.Contains("NORTH AMERICAN", StringComparison.Ordinal) && name.Contains("1983", StringComparison.Ordinal) && !name.Contains("HARN", StringComparison.Ordinal);
     }
 
     private static CoordinateSystem FromWkt(string wkt) => (CoordinateSystem)CoordinateSystemWktReader.Parse(wkt);

@@ -43,11 +43,12 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
             var rejectLimit = options.Rejects.LimitFor(archive.RecordCount);
 
             // The reader builds geometries in the file's CRS; the reprojector stamps the target SRID.
-            using var reader = archive.OpenShapefile(encoding.Encoding, new GeometryFactory(new PrecisionModel(), SpatialReferences.Nad83), cancellationToken);
+            var factory = new GeometryFactory(new PrecisionModel(), SpatialReferences.Nad83);
+            using var reader = archive.OpenShapefile(encoding.Encoding, factory, cancellationToken);
             var columns = ColumnMapper.Map(reader.Fields, file.FileName);
-            ThrowIfRenamed(columns, partition.PublishedTypes, file);
             var scope = new ScopeCheck(reader.Fields, file);
             var plausibility = new PlausibilityCheck(reader.Fields, file, path);
+            ColumnDrift.Verify(file.Layer, columns, partition.PublishedTypes, file.FileName, options.AllowDrift);
             var staging = await partition.StagingAsync(connection, file.FileName, columns, cancellationToken);
             observer?.FileStarted(file.FileName, reader.RecordCount);
 
@@ -60,9 +61,9 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
                 using var reprojectors = new ThreadLocal<Reprojector>(() => reprojector.IsIdentity ? reprojector : Reprojector.Create(sourceCrs, options.Srid));
                 var fieldNames = reader.Fields.Select(f => f.Name).ToArray();
                 var outcomes = OrderedBatchPipeline.RunAsync(
-                    token => Features(reader, archive, token),
+                    token => Features(reader, archive, factory, token),
                     Weight,
-                    feature => Judge(feature, fieldNames, scope, plausibility, domain, normalizer, reprojectors.Value!, copier, file),
+                    feature => Judge(feature, fieldNames, encoding, scope, plausibility, domain, normalizer, reprojectors.Value!, copier, file, cancellationToken),
                     Batches,
                     cancellationToken);
                 await foreach (var outcome in outcomes)
@@ -128,30 +129,13 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
         }
     }
 
-    /// <summary>
-    /// A file may bring a field the published table lacks (a newer release), or lack one it has; both at once is a
-    /// renamed field, which a flipped byte in the .dbf header makes, and would add a junk column to the table for good.
-    /// </summary>
-    private static void ThrowIfRenamed(IReadOnlyList<LayerColumn> columns, IReadOnlyDictionary<string, string> publishedTypes, TigerFile file)
-    {
-        var published = publishedTypes.Keys.Where(name => !ColumnMapper.ReservedNames.Contains(name)).ToList();
-        var missing = published.Except(columns.Select(c => c.Name)).ToList();
-        var added = columns.Select(c => c.Name).Except(published).ToList();
-        if (published.Count > 0 && missing.Count > 0 && added.Count > 0)
-        {
-            throw new TigerImportException(
-                FailureKind.Data,
-                $"{file.FileName}: its .dbf has field(s) {string.Join(", ", added)} where the published table has {string.Join(", ", missing)}; a renamed field is a damaged header, not a new column.");
-        }
-    }
-
     /// <summary>Reading closes a batch at 64 features or 64k points, and keeps up to 8 in flight: a few MB.</summary>
     private static readonly OrderedBatchPipeline.Limits Batches = new(Items: 64, Weight: 64 * 1024, InFlight: 8);
 
     private static long Weight(Feature feature) => 1 + (feature.Geometry?.NumPoints ?? 0);
 
     /// <summary>The features in file order, read on the pipeline's reader thread; the CRCs are checked after the last.</summary>
-    private static IEnumerable<Feature> Features(NetTopologySuite.IO.Esri.Shapefiles.Readers.ShapefileReader reader, TigerArchive archive, CancellationToken cancellationToken)
+    private static IEnumerable<Feature> Features(NetTopologySuite.IO.Esri.Shapefiles.Readers.ShapefileReader reader, TigerArchive archive, GeometryFactory factory, CancellationToken cancellationToken)
     {
         var recordNumber = 0;
         while (Read(reader, archive, recordNumber, out var deleted))
@@ -164,7 +148,9 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
                 values[i] = reader.Fields[i].Value;
             }
 
-            yield return new Feature(recordNumber, deleted, archive.DefectOf(recordNumber), reader.Geometry, values);
+            // A record whose first ring is counter-clockwise is read as GDAL reads it: shells and holes by nesting.
+            var geometry = archive.RingsOf(recordNumber) is { } rings ? RingNesting.Organize(factory, rings.Rings, cancellationToken) : reader.Geometry;
+            yield return new Feature(recordNumber, deleted, archive.DefectOf(recordNumber), geometry, values, archive.DbfProblemOf(recordNumber));
         }
 
         archive.VerifyChecksums();
@@ -175,10 +161,10 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
     /// then its geometry in the file's CRS (a deleted record, a record the reader was not given, coordinates outside the
     /// CRS, validity), then projected and encoded for the COPY.
     /// </summary>
-    private static FeatureOutcome Judge(Feature feature, string[] fieldNames, ScopeCheck scope, PlausibilityCheck plausibility, CoordinateDomain domain, GeometryNormalizer normalizer, Reprojector reprojector, FeatureCopier copier, TigerFile file)
+    private static FeatureOutcome Judge(Feature feature, string[] fieldNames, DbfEncoding encoding, ScopeCheck scope, PlausibilityCheck plausibility, CoordinateDomain domain, GeometryNormalizer normalizer, Reprojector reprojector, FeatureCopier copier, TigerFile file, CancellationToken cancellationToken)
     {
         long undecodable = 0;
-        string? valueProblem = null;
+        var valueProblem = feature.DbfProblem;
         for (var i = 0; i < feature.Values.Length; i++)
         {
             if (feature.Values[i] is string text)
@@ -187,6 +173,10 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
 
                 // PostgreSQL text cannot hold NUL; in a .dbf value it is damage, so the feature is rejected.
                 valueProblem ??= text.Contains('\0', StringComparison.Ordinal) ? $"field {fieldNames[i]} holds a NUL byte" : null;
+                if (encoding.ContentProblem(text) is { } wrongEncoding)
+                {
+                    throw new TigerImportException(FailureKind.Data, $"{file.FileName} record {feature.RecordNumber}: field {fieldNames[i]} {wrongEncoding}: the .cpg and the .dbf's bytes disagree.");
+                }
             }
         }
 
@@ -194,7 +184,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
         var verdict = valueProblem is not null ? new GeometryVerdict(null, GeometryFate.Rejected, valueProblem)
             : feature.Deleted || feature.Defect is not null ? new GeometryVerdict(null, GeometryFate.Rejected, feature.Deleted ? "record marked deleted in the .dbf" : feature.Defect!.Reason)
             : feature.Geometry is { IsEmpty: false } && domain.Problem(feature.Geometry) is { } outside ? new GeometryVerdict(null, GeometryFate.Rejected, outside)
-            : normalizer.Normalize(feature.Geometry);
+            : normalizer.Normalize(feature.Geometry, cancellationToken);
         // The plausibility gates see the shape as read and repaired, in the file's longitude/latitude.
         var finding = plausibility.Judge(verdict.Fate == GeometryFate.Rejected ? null : verdict.Geometry, feature.Values, feature.RecordNumber);
         var projected = verdict.Fate == GeometryFate.Rejected ? verdict : reprojector.Project(verdict.Geometry!);
@@ -230,8 +220,8 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
     private static Dictionary<string, object?> Attributes(IReadOnlyList<LayerColumn> columns, object?[] values) =>
         columns.ToDictionary(c => c.Name, c => values[c.FieldIndex] is string text ? text.Replace('\0', '\uFFFD') : values[c.FieldIndex]);
 
-    /// <summary>A record as read: its number (from 1), .dbf deletion flag, the defect that kept it from the reader, geometry and values.</summary>
-    private sealed record Feature(int RecordNumber, bool Deleted, ShapeDefect? Defect, NetTopologySuite.Geometries.Geometry? Geometry, object?[] Values);
+    /// <summary>A record as read: its number (from 1), .dbf deletion flag, the defect that kept it from the reader, geometry, values, and what is wrong with its raw .dbf values.</summary>
+    private sealed record Feature(int RecordNumber, bool Deleted, ShapeDefect? Defect, NetTopologySuite.Geometries.Geometry? Geometry, object?[] Values, string? DbfProblem);
 
     /// <summary>A feature's fate: its COPY row, or null and the reason it is rejected.</summary>
     private sealed record FeatureOutcome(Feature Feature, EncodedTuple? Row, bool Repaired, string? Reason, long Undecodable, PlausibilityCheck.Finding? Finding);

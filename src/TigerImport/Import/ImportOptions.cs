@@ -31,6 +31,12 @@ public sealed record ImportOptions(string Schema = "tiger", int Srid = SpatialRe
     /// <summary>Publish a partition however much smaller than the one it replaces.</summary>
     public bool AllowShrink { get; init; }
 
+    /// <summary>
+    /// Publish a file whose fields drift from the published table's beyond what a Census release does: published fields
+    /// missing, more new columns than <see cref="Load.ColumnDrift.MaxNewColumns"/>, names Census does not write.
+    /// </summary>
+    public bool AllowDrift { get; init; }
+
     /// <summary>Partitions (states) built at once, each on its own database connection; two keep both cores of the Fargate task busy.</summary>
     public int Jobs { get; init; } = DefaultJobs;
 

@@ -26,7 +26,14 @@ public static partial class ColumnMapper
                 throw new TigerImportException(FailureKind.Data, $"{fileName}: field {field.Name} clashes with another column named '{name}'.");
             }
 
-            columns.Add(new LayerColumn(name, PgTypeOf(field), i, field.Length));
+            // A code in a number (STATEFP as N(2,0)) has lost its leading zeros, and its width says nothing of the code's.
+            if (IsCodeField(field.Name) && field.FieldType != DbfType.Character)
+            {
+                throw new TigerImportException(
+                    FailureKind.Data, $"{fileName}: field {field.Name} is {(char)field.FieldType}({field.Length},{field.NumericScale}), but Census writes its codes as text (C): a code stored as a number has lost its leading zeros.");
+            }
+
+            columns.Add(new LayerColumn(name, PgTypeOf(field), i, field.Length, field.Name.Trim()));
         }
 
         return columns;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Npgsql;
 using NpgsqlTypes;
 using TigerImport.Database;
@@ -13,6 +14,9 @@ namespace TigerImport.Load;
 /// </summary>
 public sealed class RejectRecorder(NpgsqlDataSource dataSource, string schema, Guid runId, string tableName, string fileName) : IAsyncDisposable
 {
+    /// <summary>A rejected record's F field may hold NaN or infinity, which JSON numbers cannot: they are kept as the strings "NaN", "Infinity".</summary>
+    private static readonly JsonSerializerOptions AttributeJson = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
     private NpgsqlConnection? connection;
     private NpgsqlBinaryImporter? importer;
 
@@ -51,7 +55,7 @@ public sealed class RejectRecorder(NpgsqlDataSource dataSource, string schema, G
             await importer.WriteAsync(shape, NpgsqlDbType.Bytea, cancellationToken);
         }
 
-        await importer.WriteAsync(JsonSerializer.Serialize(attributes), NpgsqlDbType.Jsonb, cancellationToken);
+        await importer.WriteAsync(JsonSerializer.Serialize(attributes, AttributeJson), NpgsqlDbType.Jsonb, cancellationToken);
         Count++;
     }
 

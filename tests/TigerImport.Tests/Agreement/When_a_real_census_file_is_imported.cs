@@ -32,7 +32,7 @@ public sealed class When_a_real_census_file_is_imported(PostgisServer postgis)
         Assert.True(layer.Outcome == LayerOutcome.Published, layer.Error);
         var result = Assert.Single(layer.Files, f => f.File == fileName);
 
-        var ogrTable = await LoadWithOgrAsync(Path.Combine(folder, fileName), file);
+        var ogrTable = await OgrImport.LoadAsync(postgis, Path.Combine(folder, fileName), OgrSchema, Path.GetFileNameWithoutExtension(file.FileName));
         var ours = $"(SELECT * FROM {Schema}.{file.Vintage.TableName} WHERE tiger_scope = '{file.ScopeCode}')";
         var theirs = $"{OgrSchema}.{ogrTable}";
 
@@ -58,30 +58,6 @@ public sealed class When_a_real_census_file_is_imported(PostgisServer postgis)
         Assert.Equal(invalidTheirs, result.Repaired);
 
         Assert.Equal(0L, await TestImport.ScalarAsync<long>(db, $"SELECT count(*) FROM {ours} t WHERE geom IS NULL OR ST_IsEmpty(geom) OR NOT ST_IsValid(geom) OR ST_SRID(geom) <> 4326"));
-    }
-
-    private async Task<string> LoadWithOgrAsync(string zipPath, TigerFile file)
-    {
-        var table = Path.GetFileNameWithoutExtension(file.FileName);
-        var connection = new NpgsqlConnectionStringBuilder(postgis.ConnectionString);
-        await using (var db = postgis.CreateDataSource())
-        {
-            await TestImport.ExecuteAsync(db, $"CREATE SCHEMA IF NOT EXISTS {OgrSchema}");
-        }
-
-        var (exitCode, output) = await ExternalTool.RunAsync("ogr2ogr",
-        [
-            "-f", "PostgreSQL", $"PG:host={connection.Host} port={connection.Port} dbname={connection.Database} user={connection.Username}",
-            "/vsizip/" + zipPath, "-nln", $"{OgrSchema}.{table}", "-nlt", "PROMOTE_TO_MULTI", "-t_srs", "EPSG:4326",
-            "-lco", "GEOMETRY_NAME=geom", "-lco", "SPATIAL_INDEX=NONE", "-overwrite",
-
-            // NAD83 → WGS 84 as a null transform, the importer's documented choice. Left to choose, PROJ picks an
-            // operation by the file's extent: a no-op for national and mainland files, but EPSG:1252 (a Helmert
-            // shift of about 1.7 m) for a Hawaii-only file, so the same feature would differ by file.
-            "-ct", "+proj=noop",
-        ]);
-        Assert.True(exitCode == 0, output);
-        return table;
     }
 
     private static async Task<IReadOnlyList<string>> AttributeColumnsAsync(NpgsqlDataSource db, string ogrTable)

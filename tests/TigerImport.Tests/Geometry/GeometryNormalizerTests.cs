@@ -14,7 +14,7 @@ public sealed class GeometryNormalizerTests
     [InlineData("MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, 5 5)))", "MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, 5 5)))")]
     public void Valid_polygons_are_kept_as_read_and_made_multi(string input, string expected)
     {
-        var verdict = new GeometryNormalizer(LayerGeometry.MultiPolygon).Normalize(Reader.Read(input));
+        var verdict = new GeometryNormalizer(LayerGeometry.MultiPolygon).Normalize(Reader.Read(input), TestContext.Current.CancellationToken);
 
         Assert.Equal(GeometryFate.Kept, verdict.Fate);
         Assert.Equal(expected, verdict.Geometry!.AsText());
@@ -23,7 +23,7 @@ public sealed class GeometryNormalizerTests
     [Fact]
     public void A_bowtie_is_repaired_into_two_triangles()
     {
-        var verdict = new GeometryNormalizer(LayerGeometry.MultiPolygon).Normalize(Reader.Read("POLYGON ((0 0, 2 2, 2 0, 0 2, 0 0))"));
+        var verdict = new GeometryNormalizer(LayerGeometry.MultiPolygon).Normalize(Reader.Read("POLYGON ((0 0, 2 2, 2 0, 0 2, 0 0))"), TestContext.Current.CancellationToken);
 
         Assert.Equal(GeometryFate.Repaired, verdict.Fate);
         Assert.Contains("Self-intersection", verdict.Reason);
@@ -39,7 +39,7 @@ public sealed class GeometryNormalizerTests
     [InlineData("POLYGON ((0 0, 1 1, 2 2, 0 0))", "unrepairable")]
     public void Empty_wrong_or_unrepairable_geometry_is_rejected_with_a_reason(string input, string reason)
     {
-        var verdict = new GeometryNormalizer(LayerGeometry.MultiPolygon).Normalize(Reader.Read(input));
+        var verdict = new GeometryNormalizer(LayerGeometry.MultiPolygon).Normalize(Reader.Read(input), TestContext.Current.CancellationToken);
 
         Assert.Equal(GeometryFate.Rejected, verdict.Fate);
         Assert.Null(verdict.Geometry);
@@ -48,10 +48,10 @@ public sealed class GeometryNormalizerTests
 
     [Fact]
     public void A_null_shape_is_rejected() =>
-        Assert.Equal(GeometryFate.Rejected, new GeometryNormalizer(LayerGeometry.MultiLineString).Normalize(null).Fate);
+        Assert.Equal(GeometryFate.Rejected, new GeometryNormalizer(LayerGeometry.MultiLineString).Normalize(null, TestContext.Current.CancellationToken).Fate);
 
     [Fact]
     public void Lines_become_multilines() => Assert.Equal(
         "MULTILINESTRING ((0 0, 1 1))",
-        new GeometryNormalizer(LayerGeometry.MultiLineString).Normalize(Reader.Read("LINESTRING (0 0, 1 1)")).Geometry!.AsText());
+        new GeometryNormalizer(LayerGeometry.MultiLineString).Normalize(Reader.Read("LINESTRING (0 0, 1 1)"), TestContext.Current.CancellationToken).Geometry!.AsText());
 }

@@ -58,7 +58,7 @@ public sealed class Fuzzing_semantic_lies(PostgisServer postgis)
             default:
                 var record = random.Next(1, records + 1);
                 var state = random.Next(2) == 0 ? "72" : "04";
-                return ($"record {record}'s GEOID given state {state}'s prefix", zip => zip.SetDbfText(record, "GEOID", state + zip.DbfText(record, "GEOID")[2..]));
+                return ($"record {record}'s GEOID given state {state}'s prefix", zip => zip.SetDbfValue(record, "GEOID", state + zip.DbfText(record, "GEOID")[2..]));
         }
     }
 

@@ -17,4 +17,61 @@ internal static class IntegrityCli
         await using var db = postgis.CreateDataSource();
         return await TestImport.ScalarAsync<T>(db, sql);
     }
+
+    /// <summary>Publishes the good file, damages it, imports it again; returns the second run and the checksums around it.</summary>
+    public static async Task<(int ExitCode, string Output, string Before, string After)> ReimportDamagedAsync(
+        PostgisServer postgis, string schema, string sample, string layer, Action<ShapefileZip> damage, string? renameTo = null, params string[] extra)
+    {
+        using var folder = WithFile(sample);
+        var path = Path.Combine(folder.Path, sample);
+        var first = await ImportAsync(postgis, folder.Path, schema, layer, extra);
+        Assert.True(first.ExitCode == 0, first.Output);
+        var table = $"{schema}.{layer.ToLowerInvariant()}_{sample[3..7]}";
+        var before = await TableChecksum.OfAsync(postgis, table);
+
+        var zip = ShapefileZip.Read(path);
+        damage(zip);
+        File.Delete(path);
+        zip.Write(renameTo is null ? path : Path.Combine(folder.Path, renameTo));
+        var (exitCode, output) = await ImportAsync(postgis, folder.Path, schema, layer, extra);
+        return (exitCode, output, before, await TableChecksum.OfAsync(postgis, table));
+    }
+
+    /// <summary>A folder with the sample of that name, or the real Census zip from ../shared (skipping without it).</summary>
+    public static TempFolder WithFile(string name)
+    {
+        var folder = new TempFolder();
+        var sample = Path.Combine(RepoPaths.Samples, name);
+        File.Copy(File.Exists(sample) ? sample : Path.Combine(RepoPaths.SharedTiger, name), Path.Combine(folder.Path, name));
+        return folder;
+    }
+
+    /// <summary>Damages a copy of the sample (or ../shared zip) and imports it into an empty schema: a first load.</summary>
+    public static async Task<(int ExitCode, string Output)> ImportDamagedAsync(
+        PostgisServer postgis, string schema, string sample, string layer, Action<ShapefileZip> damage, params string[] extra)
+    {
+        using var folder = WithFile(sample);
+        var path = Path.Combine(folder.Path, sample);
+        var zip = ShapefileZip.Read(path);
+        damage(zip);
+        zip.Write(path);
+        return await ImportAsync(postgis, folder.Path, schema, layer, extra);
+    }
+
+    /// <summary>"record reason|record reason…" of the schema's rejects, by record number.</summary>
+    public static Task<string> RejectsAsync(PostgisServer postgis, string schema) =>
+        ScalarAsync<string>(postgis, $"SELECT string_agg(record_number || ' ' || reason, '|' ORDER BY record_number) FROM {schema}.tiger_rejects");
+
+    /// <summary>Exit 4, the file and every cause named, and the published table as it was.</summary>
+    public static void AssertDataError((int ExitCode, string Output, string Before, string After) run, string file, params string[] causes)
+    {
+        Assert.True(run.ExitCode == 4, run.Output);
+        Assert.Contains(file, run.Output);
+        foreach (var cause in causes)
+        {
+            Assert.Contains(cause, run.Output);
+        }
+
+        Assert.Equal(run.Before, run.After);
+    }
 }

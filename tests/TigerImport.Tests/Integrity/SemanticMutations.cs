@@ -34,21 +34,14 @@ internal static class SemanticMutations
     /// <summary>A text field's value in a record (from 1), trimmed.</summary>
     public static string DbfText(this ShapefileZip zip, int record, string field)
     {
-        var (offset, width) = zip.DbfField(field);
+        var (_, offset, width) = zip.DbfField(field);
         return Encoding.Latin1.GetString(zip.Member(".dbf"), zip.DbfHeaderLength + ((record - 1) * zip.DbfRecordLength) + offset, width).Trim();
-    }
-
-    /// <summary>Sets a field's value in a record (from 1), padded as dBASE pads text.</summary>
-    public static void SetDbfText(this ShapefileZip zip, int record, string field, string value)
-    {
-        var (offset, width) = zip.DbfField(field);
-        Encoding.Latin1.GetBytes(value.PadRight(width)[..width]).CopyTo(zip.Member(".dbf"), zip.DbfHeaderLength + ((record - 1) * zip.DbfRecordLength) + offset);
     }
 
     /// <summary>Sets a numeric field's value in a record (from 1), right-aligned as dBASE writes numbers.</summary>
     public static void SetDbfNumber(this ShapefileZip zip, int record, string field, long value)
     {
-        var (offset, width) = zip.DbfField(field);
+        var (_, offset, width) = zip.DbfField(field);
         Encoding.ASCII.GetBytes(value.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width)).CopyTo(zip.Member(".dbf"), zip.DbfHeaderLength + ((record - 1) * zip.DbfRecordLength) + offset);
     }
 
@@ -116,23 +109,6 @@ internal static class SemanticMutations
     {
         var dbf = zip.Member(".dbf");
         (dbf[1], dbf[2], dbf[3]) = ((byte)(year - 1900), (byte)month, (byte)day);
-    }
-
-    private static (int Offset, int Width) DbfField(this ShapefileZip zip, string name)
-    {
-        var dbf = zip.Member(".dbf");
-        var (descriptor, offset) = (32, 1);
-        while (!Encoding.ASCII.GetString(dbf, descriptor, 11).TrimEnd('\0').Equals(name, StringComparison.OrdinalIgnoreCase))
-        {
-            offset += dbf[descriptor + 16];
-            descriptor += 32;
-            if (dbf[descriptor] == 0x0D)
-            {
-                throw new ArgumentException($"no field {name}", nameof(name));
-            }
-        }
-
-        return (offset, dbf[descriptor + 16]);
     }
 
     private static void WriteBox(byte[] shp, int at, (double X, double Y) min, (double X, double Y) max)

@@ -99,6 +99,210 @@ internal sealed class ShapefileZip
         Replace(".dbf", bytes);
     }
 
+    /// <summary>The field's descriptor offset in the .dbf header, its offset within a record and its width.</summary>
+    public (int Descriptor, int Offset, int Width) DbfField(string name)
+    {
+        var dbf = Member(".dbf");
+        var (descriptor, offset) = (32, 1);
+        while (System.Text.Encoding.ASCII.GetString(dbf, descriptor, 11).TrimEnd('\0') != name)
+        {
+            if (dbf[descriptor] == 0x0D)
+            {
+                throw new ArgumentException($"no field {name}", nameof(name));
+            }
+
+            offset += dbf[descriptor + 16];
+            descriptor += 32;
+        }
+
+        return (descriptor, offset, dbf[descriptor + 16]);
+    }
+
+    /// <summary>Writes raw bytes into a field of record <paramref name="record"/> (from 1), blank-padded to its width.</summary>
+    public void SetDbfBytes(int record, string field, byte[] bytes)
+    {
+        var (_, offset, width) = DbfField(field);
+        var target = Member(".dbf").AsSpan(DbfHeaderLength + ((record - 1) * DbfRecordLength) + offset, width);
+        target.Fill((byte)' ');
+        bytes.AsSpan(0, Math.Min(bytes.Length, width)).CopyTo(target);
+    }
+
+    public void SetDbfValue(int record, string field, string text) => SetDbfBytes(record, field, System.Text.Encoding.Latin1.GetBytes(text));
+
+    /// <summary>Changes a field's type letter (and decimals) in its descriptor; the records' bytes stay.</summary>
+    public void SetDbfFieldType(string field, char type, byte decimals = 0)
+    {
+        var (descriptor, _, _) = DbfField(field);
+        Member(".dbf")[descriptor + 11] = (byte)type;
+        Member(".dbf")[descriptor + 17] = decimals;
+    }
+
+    /// <summary>Appends C fields of the given names and width, blank in every record, leaving a consistent .dbf.</summary>
+    public void AddDbfFields(IReadOnlyList<string> names, byte width)
+    {
+        var dbf = Member(".dbf");
+        var (headerLength, recordLength) = (DbfHeaderLength, DbfRecordLength);
+        var records = (int)BinaryPrimitives.ReadUInt32LittleEndian(dbf.AsSpan(4));
+        var result = new List<byte>();
+        result.AddRange(dbf[..(headerLength - 1)]);
+        foreach (var name in names)
+        {
+            var descriptor = new byte[32];
+            System.Text.Encoding.ASCII.GetBytes(name).CopyTo(descriptor, 0);
+            descriptor[11] = (byte)'C';
+            descriptor[16] = width;
+            result.AddRange(descriptor);
+        }
+
+        result.Add(0x0D);
+        for (var i = 0; i < records; i++)
+        {
+            result.AddRange(dbf.AsSpan(headerLength + (i * recordLength), recordLength).ToArray());
+            result.AddRange(Enumerable.Repeat((byte)' ', width * names.Count));
+        }
+
+        result.Add(0x1A);
+        var bytes = result.ToArray();
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), (ushort)(headerLength + (32 * names.Count)));
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(10), (ushort)(recordLength + (width * names.Count)));
+        Replace(".dbf", bytes);
+    }
+
+    /// <summary>
+    /// Keeps the first <paramref name="records"/> shapes of the .shp and .shx (headers' lengths updated) and lowers the
+    /// .dbf's count to match, leaving the .dbf's later records in place: a .shp cut, and a count edited to hide it.
+    /// </summary>
+    public void CutShapesAndCount(int records)
+    {
+        var shpLength = ContentOffset(records + 1) - 8;
+        Replace(".shp", Member(".shp")[..shpLength]);
+        BinaryPrimitives.WriteInt32BigEndian(Member(".shp").AsSpan(24), shpLength / 2);
+        Replace(".shx", Member(".shx")[..(100 + (8 * records))]);
+        BinaryPrimitives.WriteInt32BigEndian(Member(".shx").AsSpan(24), (100 + (8 * records)) / 2);
+        SetDbfRecordCount(records);
+    }
+
+    /// <summary>
+    /// Rewrites the .shp and .shx with a single-ring Polygon for the records <paramref name="ring"/> gives points for
+    /// (the ring as given, closed by the caller); the other records keep their shapes. Offsets and lengths are redone.
+    /// </summary>
+    public void ReplaceShapes(Func<int, (double X, double Y)[]?> ring)
+    {
+        var (shp, shx) = (new MemoryStream(), new MemoryStream());
+        shp.Write(Member(".shp").AsSpan(0, 100));
+        shx.Write(Member(".shx").AsSpan(0, 100));
+        Span<byte> header = stackalloc byte[8];
+        for (var record = 1; record <= RecordCount; record++)
+        {
+            var content = ring(record) is { } points ? PolygonContent(points) : Member(".shp").AsSpan(ContentOffset(record), ContentLength(record)).ToArray();
+            BinaryPrimitives.WriteInt32BigEndian(header, (int)(shp.Length / 2));
+            BinaryPrimitives.WriteInt32BigEndian(header[4..], content.Length / 2);
+            shx.Write(header);
+            BinaryPrimitives.WriteInt32BigEndian(header, record);
+            shp.Write(header);
+            shp.Write(content);
+        }
+
+        var (shpBytes, shxBytes) = (shp.ToArray(), shx.ToArray());
+        BinaryPrimitives.WriteInt32BigEndian(shpBytes.AsSpan(24), shpBytes.Length / 2);
+        BinaryPrimitives.WriteInt32BigEndian(shxBytes.AsSpan(24), shxBytes.Length / 2);
+        Replace(".shp", shpBytes);
+        Replace(".shx", shxBytes);
+    }
+
+    private int ContentLength(int record) => 2 * BinaryPrimitives.ReadInt32BigEndian(Member(".shx").AsSpan(100 + (8 * (record - 1)) + 4));
+
+    private static byte[] PolygonContent((double X, double Y)[] points)
+    {
+        var content = new byte[44 + 4 + (16 * points.Length)];
+        BinaryPrimitives.WriteInt32LittleEndian(content, 5);
+        BinaryPrimitives.WriteDoubleLittleEndian(content.AsSpan(4), points.Min(p => p.X));
+        BinaryPrimitives.WriteDoubleLittleEndian(content.AsSpan(12), points.Min(p => p.Y));
+        BinaryPrimitives.WriteDoubleLittleEndian(content.AsSpan(20), points.Max(p => p.X));
+        BinaryPrimitives.WriteDoubleLittleEndian(content.AsSpan(28), points.Max(p => p.Y));
+        BinaryPrimitives.WriteInt32LittleEndian(content.AsSpan(36), 1);
+        BinaryPrimitives.WriteInt32LittleEndian(content.AsSpan(40), points.Length);
+        for (var i = 0; i < points.Length; i++)
+        {
+            BinaryPrimitives.WriteDoubleLittleEndian(content.AsSpan(48 + (16 * i)), points[i].X);
+            BinaryPrimitives.WriteDoubleLittleEndian(content.AsSpan(56 + (16 * i)), points[i].Y);
+        }
+
+        return content;
+    }
+
+    /// <summary>
+    /// A star of <paramref name="points"/> points around (x, y), each joined to the one about half-way round: every
+    /// edge crosses most others (about n²/2 self-intersections), the worst case for a repair. Closed.
+    /// </summary>
+    public static (double X, double Y)[] Star(int points, double x, double y, double radius)
+    {
+        var step = (points / 2) - 1;
+        while (Gcd(points, step) != 1)
+        {
+            step--;
+        }
+
+        return Enumerable.Range(0, points + 1)
+            .Select(i => 2 * Math.PI * ((long)i * step % points) / points)
+            .Select(a => (x + (radius * Math.Cos(a)), y + (radius * Math.Sin(a))))
+            .ToArray();
+    }
+
+    private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
+
+    /// <summary>Reverses the point order of every ring of every record: shells counter-clockwise, holes clockwise.</summary>
+    public void ReverseAllRings() => RewriteRings(rings =>
+    {
+        rings.ForEach(r => r.Reverse());
+        return rings;
+    });
+
+    /// <summary>Lists every record's rings last first, so holes come before their shells.</summary>
+    public void ListRingsLastFirst() => RewriteRings(rings =>
+    {
+        rings.Reverse();
+        return rings;
+    });
+
+    /// <summary>Rewrites every Polygon record's rings (lists of 16-byte points) in place: the same sizes, new order.</summary>
+    private void RewriteRings(Func<List<List<byte[]>>, List<List<byte[]>>> change)
+    {
+        var bytes = Member(".shp");
+        var shp = bytes.AsSpan();
+        for (var record = 1; record <= RecordCount; record++)
+        {
+            var content = ContentOffset(record);
+            if (BinaryPrimitives.ReadInt32LittleEndian(shp[content..]) != 5)
+            {
+                continue;
+            }
+
+            var parts = BinaryPrimitives.ReadInt32LittleEndian(shp[(content + 36)..]);
+            var points = BinaryPrimitives.ReadInt32LittleEndian(shp[(content + 40)..]);
+            var first = content + 44 + (4 * parts);
+            var starts = Enumerable.Range(0, parts).Select(p => BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(content + 44 + (4 * p)))).Append(points).ToArray();
+            var rings = new List<List<byte[]>>();
+            for (var p = 0; p < parts; p++)
+            {
+                rings.Add(Enumerable.Range(starts[p], starts[p + 1] - starts[p]).Select(i => bytes[(first + (16 * i))..(first + (16 * i) + 16)]).ToList());
+            }
+
+            var (start, at) = (0, first);
+            foreach (var (ring, p) in change(rings).Select((r, p) => (r, p)))
+            {
+                BinaryPrimitives.WriteInt32LittleEndian(shp[(content + 44 + (4 * p))..], start);
+                foreach (var point in ring)
+                {
+                    point.CopyTo(shp[at..]);
+                    at += 16;
+                }
+
+                start += ring.Count;
+            }
+        }
+    }
+
     /// <summary>Cuts a member to its first <paramref name="length"/> bytes.</summary>
     public void Truncate(string extension, int length) => Replace(extension, Member(extension)[..length]);
 

@@ -87,7 +87,7 @@ public sealed class When_a_file_lies_about_what_it_is(PostgisServer postgis)
     public async Task A_geoid_with_another_states_prefix_is_refused_by_identity()
     {
         using var folder = RealTract();
-        var run = await ReimportLyingAsync("lie_geoid", folder.Path, Tract, "TRACT", zip => zip.SetDbfText(7, "GEOID10", "09" + zip.DbfText(7, "GEOID10")[2..]));
+        var run = await ReimportLyingAsync("lie_geoid", folder.Path, Tract, "TRACT", zip => zip.SetDbfValue(7, "GEOID10", "09" + zip.DbfText(7, "GEOID10")[2..]));
 
         AssertRefused(run, Tract, "plausibility gate 'identity' failed: record 7: GEOID '09");
     }
@@ -137,7 +137,7 @@ public sealed class When_a_file_lies_about_what_it_is(PostgisServer postgis)
         {
             for (var record = 1; record <= 4; record++)
             {
-                zip.SetDbfText(record, "GEOID", $"359999{record}");
+                zip.SetDbfValue(record, "GEOID", $"359999{record}");
             }
         }
 
@@ -167,8 +167,8 @@ public sealed class When_a_file_lies_about_what_it_is(PostgisServer postgis)
         var zip = ShapefileZip.Read(Path.Combine(RepoPaths.Samples, Edges));
         for (var record = 1; record <= zip.RecordCount; record++)
         {
-            zip.SetDbfText(record, "STATEFP", scope[..2]);
-            zip.SetDbfText(record, "COUNTYFP", scope[2..]);
+            zip.SetDbfValue(record, "STATEFP", scope[..2]);
+            zip.SetDbfValue(record, "COUNTYFP", scope[2..]);
             zip.SetDbfNumber(record, "TLID", long.Parse(zip.DbfText(record, "TLID"), System.Globalization.CultureInfo.InvariantCulture) + tlidOffset);
         }
 
