@@ -105,10 +105,11 @@ internal sealed class LayerImporter(
             }
 
             var published = await BuildAllAsync(session, building, decisions, cancellationToken);
-            await LayerKeyGate.CheckAsync(connection, target, building.Select(p => (p.Staging!, (IReadOnlyList<string>)p.Files.Select(f => f.FileName).ToList())).ToList(), cancellationToken);
+            // session.Connection, not the connection above: a lane that lost it during the load has replaced it.
+            await LayerKeyGate.CheckAsync(session.Connection, target, building.Select(p => (p.Staging!, (IReadOnlyList<string>)p.Files.Select(f => f.FileName).ToList())).ToList(), cancellationToken);
 
             // After the files loaded (a damaged file is its own data error first), before anything is published.
-            var publishedBefore = await PartitionBookkeeping.PublishedAsync(connection, target, cancellationToken);
+            var publishedBefore = await PartitionBookkeeping.PublishedAsync(session.Connection, target, cancellationToken);
             if (request.Counties is null
                 && CountyCompleteness.Missing(partitions.Select(p => (p.Part, p.Files)), publishedBefore) is { Count: > 0 } lost)
             {
