@@ -67,6 +67,9 @@ internal static class SyntheticLayers
         ]);
     }
 
+    /// <summary>A degree of latitude, in metres (the mean).</summary>
+    private const double MetresPerDegree = 111_320;
+
     private static TigerFeature Tract(int index, int columns)
     {
         const double cell = 0.01;
@@ -90,11 +93,17 @@ internal static class SyntheticLayers
         var county = 1 + index / 999_999 % 999;
         var tract = index % 999_999 + 1;
         var geoid = $"35{county:000}{tract:000000}";
-        return new(Factory.CreatePolygon(Factory.CreateLinearRing(ring), holes),
+        var polygon = Factory.CreatePolygon(Factory.CreateLinearRing(ring), holes);
+        // As Census's own: ALAND+AWATER is the shape's area (m², near enough on this small cell), and the internal point
+        // lies inside the shape: off the centre, clear of the hole (±0.1 cell) and inside the star (radius ≥ 0.29 cell).
+        var squareMetres = polygon.Area * MetresPerDegree * MetresPerDegree * Math.Cos(centerY * Math.PI / 180);
+        var water = (long)(squareMetres * random.NextDouble() * 0.1);
+        var (pointX, pointY) = (centerX + cell * 0.2, centerY);
+        return new(polygon,
         [
             "35", $"{county:000}", $"{tract:000000}", geoid, "1400000US" + geoid, $"{tract / 100.0:0.##}",
-            $"Census Tract {tract / 100.0:0.##}", "G5020", "S", 1_000_000L + random.Next(9_000_000), random.Next(50_000) * 1L,
-            $"+{centerY.ToString("00.0000000", CultureInfo.InvariantCulture)}", centerX.ToString("000.0000000", CultureInfo.InvariantCulture),
+            $"Census Tract {tract / 100.0:0.##}", "G5020", "S", (long)squareMetres - water, water,
+            $"+{pointY.ToString("00.0000000", CultureInfo.InvariantCulture)}", pointX.ToString("000.0000000", CultureInfo.InvariantCulture),
         ]);
     }
 
