@@ -32,7 +32,7 @@ public sealed class When_the_operator_makes_a_mistake(PostgisServer postgis)
     }
 
     [Theory]
-    [InlineData("imprt", "Unrecognized command or argument 'imprt'")]
+    [InlineData("imprt", "'imprt' is not a verb. Did you mean 'import'?")]
     [InlineData("import --bogus", "Unrecognized command or argument '--bogus'")]
     [InlineData("", "Required command was not provided")]
     [InlineData("import --year abc", "--year (TIGER_YEAR) must be a TIGER/Line vintage")]
