@@ -6,23 +6,11 @@ namespace TigerImport.Cli;
 internal static class Program
 {
     /// <summary>ECS gives a task 120 s (its maximum stopTimeout) between SIGTERM and SIGKILL; leave 10 s to flush logs.</summary>
-    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(110);
+    internal static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(110);
 
     private static async Task<int> Main(string[] args)
     {
-        // A named root, not RootCommand (named after the entry assembly, TigerImport.Cli): the help says the command a user types.
-        var root = new Command("tigerimport", "Loads US Census TIGER/Line shapefiles into PostGIS with binary COPY and an atomic publish.")
-        {
-            new System.CommandLine.Help.HelpOption(),
-            new VersionOption(),
-            ImportCommand.Create(),
-            RevertCommand.Create(),
-            RejectsCommand.Create(),
-            SyncRegionsCommand.Create(),
-            StatusCommand.Create(),
-            PlanCommand.Create(),
-            PruneBackupsCommand.Create(),
-        };
+        var root = CreateRoot();
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -50,6 +38,22 @@ internal static class Program
 
         return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = ShutdownGrace });
     }
+
+    /// <summary>Every verb and option (the docs test reads the same tree).</summary>
+    internal static Command CreateRoot() =>
+        // A named root, not RootCommand (named after the entry assembly, TigerImport.Cli): the help says the command a user types.
+        new Command("tigerimport", "Loads US Census TIGER/Line shapefiles into PostGIS with binary COPY and an atomic publish.")
+        {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
+            ImportCommand.Create(),
+            RevertCommand.Create(),
+            RejectsCommand.Create(),
+            SyncRegionsCommand.Create(),
+            StatusCommand.Create(),
+            PlanCommand.Create(),
+            PruneBackupsCommand.Create(),
+        };
 
     /// <summary>The verb nearest to a mistyped one (at most a third of its letters wrong), as git suggests a command.</summary>
     internal static string? Nearest(string typed, IEnumerable<string> verbs) =>
