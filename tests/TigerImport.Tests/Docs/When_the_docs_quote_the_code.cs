@@ -145,6 +145,17 @@ public sealed partial class When_the_docs_quote_the_code
         Assert.Empty(named.Where(n => !declared.Contains(n.Name)).Select(n => $"{n.File}: `{n.Name} = …` names no Terraform variable"));
     }
 
+    [Fact]
+    public void The_region_sync_recipe_creates_the_table_the_tests_sync_into()
+    {
+        var recipe = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "coalition-builder.md"));
+        var ddl = string.Format(System.Globalization.CultureInfo.InvariantCulture, Regions.RegionSamples.RegionDdl, "app");
+
+        Assert.Contains(Squeezed(ddl), Squeezed(recipe), StringComparison.Ordinal);
+    }
+
+    private static string Squeezed(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+
     /// <summary>The default the parser gives an option of this verb with nothing on the command line and no variable set.</summary>
     private static object? DefaultOf(Command verb, Option option)
     {
