@@ -13,16 +13,23 @@ namespace TigerImport.Cli;
 /// </summary>
 internal static class ImportCommand
 {
+    /// <summary>
+    /// Every option of an import, defined once: <c>plan</c> takes the same list, so any import's command line with the
+    /// verb changed to <c>plan</c> shows what that import would do.
+    /// </summary>
+    internal static IReadOnlyList<Option> Options =>
+    [
+        CliOptions.Source, CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Counties, CliOptions.Schema, CliOptions.Srid,
+        CliOptions.Connection, CliOptions.SkipMissing, CliOptions.Cache, CliOptions.TempDir, CliOptions.UserAgent, CliOptions.MaxDownloads,
+        CliOptions.S3Endpoint, CliOptions.LogFormat, CliOptions.Force, CliOptions.MinShare, CliOptions.AllowShrink, CliOptions.AllowChange, CliOptions.AllowDrift, CliOptions.KeepBackups, CliOptions.Report,
+        CliOptions.LockWait, CliOptions.MaxRejects, CliOptions.MaxRepairs, CliOptions.Jobs, CliOptions.Release, CliOptions.PlanVersion, SyncRegionsCommand.SyncRegions,
+        .. SyncRegionsCommand.SharedOptions,
+    ];
+
     public static Command Create()
     {
-        var command = new Command("import", "Import layers of one vintage: download or read the zips, load them into staging, publish each layer atomically.")
-        {
-            CliOptions.Source, CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Counties, CliOptions.Schema, CliOptions.Srid,
-            CliOptions.Connection, CliOptions.SkipMissing, CliOptions.Cache, CliOptions.TempDir, CliOptions.UserAgent, CliOptions.MaxDownloads,
-            CliOptions.S3Endpoint, CliOptions.LogFormat, CliOptions.Force, CliOptions.MinShare, CliOptions.AllowShrink, CliOptions.AllowChange, CliOptions.AllowDrift, CliOptions.KeepBackups, CliOptions.Report,
-            CliOptions.LockWait, CliOptions.MaxRejects, CliOptions.MaxRepairs, CliOptions.Jobs, CliOptions.Release, CliOptions.PlanVersion, SyncRegionsCommand.SyncRegions,
-        };
-        foreach (var option in SyncRegionsCommand.SharedOptions)
+        var command = new Command("import", "Import layers of one vintage: download or read the zips, load them into staging, publish each layer atomically.");
+        foreach (var option in Options)
         {
             command.Options.Add(option);
         }
@@ -30,10 +37,10 @@ internal static class ImportCommand
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(
             parse,
             "import",
-            () => (Import: PlannedRequestFrom(parse), Sync: parse.GetValue(SyncRegionsCommand.SyncRegions) ? SyncRegionsCommand.RequestFrom(parse) : null),
+            logger => (Import: PlannedRequestFrom(parse), Sync: parse.GetValue(SyncRegionsCommand.SyncRegions) ? SyncRegionsCommand.RequestFrom(parse) : null, Source: SourceFrom(parse, logger)),
             async (request, run) =>
         {
-            var source = SourceFrom(parse, run.Logger);
+            var source = request.Source;
             using var disposeSource = source as IDisposable;
             CliLog.Importing(run.Logger, string.Join(",", request.Import.Layers), request.Import.Year, source.DisplayName);
             var summary = await new ImportRunner(run.DataSource, source, run.Logger, run.Output.Observer).ImportAsync(run.RunId, request.Import, ImportOptionsFrom(parse), cancellationToken);

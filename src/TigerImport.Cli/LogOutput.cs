@@ -7,7 +7,8 @@ namespace TigerImport.Cli;
 
 /// <summary>
 /// Serilog as the one logging provider: compact JSON lines on stdout (CLEF, which CloudWatch Logs Insights queries
-/// by property) when not on a terminal, readable lines on stderr when on one. The library and Npgsql log through the
+/// by property) when not on a terminal, readable lines on stderr when on one; on stderr in both formats when a verb
+/// prints a document on stdout (<c>--json</c>), so stdout holds that document only. The library and Npgsql log through the
 /// same <see cref="ILoggerFactory"/>. Also picks what watches an import: EMF metrics in JSON mode, a live progress
 /// line when stdout is a terminal, nothing otherwise.
 /// </summary>
@@ -34,7 +35,8 @@ internal sealed class LogOutput : IDisposable
     /// <summary>What an import reports its progress to: <see cref="EmfMetrics"/>, <see cref="ProgressLine"/> or nothing.</summary>
     public IImportObserver? Observer { get; }
 
-    public static LogOutput Create(string? format)
+    /// <param name="documentOnStdout">The verb prints a document on stdout (<c>status --json</c>): every log line goes to stderr.</param>
+    public static LogOutput Create(string? format, bool documentOnStdout = false)
     {
         var isJson = format?.ToLowerInvariant() switch
         {
@@ -49,7 +51,7 @@ internal sealed class LogOutput : IDisposable
             .MinimumLevel.Override("Npgsql", Serilog.Events.LogEventLevel.Warning)
             .Enrich.FromLogContext();
         configuration = isJson
-            ? configuration.WriteTo.Console(new LiteralJsonFormatter())
+            ? configuration.WriteTo.Console(new LiteralJsonFormatter(), standardErrorFromLevel: documentOnStdout ? Serilog.Events.LogEventLevel.Verbose : null)
             : terminal is not null
                 ? configuration.WriteTo.Sink(terminal)
                 : configuration.WriteTo.Console(outputTemplate: TextTemplate, standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose);

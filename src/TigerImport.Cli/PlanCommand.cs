@@ -6,31 +6,48 @@ namespace TigerImport.Cli;
 
 /// <summary>
 /// <c>tigerimport plan</c>: what an import with the same options would fetch, load and publish, and why (new,
-/// changed, unchanged, missing). It asks the source for listings and validators, reads the bookkeeping, writes nothing.
+/// changed, unchanged, missing), and the exit code it would have. It takes every option of an import
+/// (<see cref="ImportCommand.Options"/>), asks the source for listings and validators, reads the bookkeeping, writes nothing.
 /// </summary>
 internal static class PlanCommand
 {
+    public static readonly Option<bool> ExitCode = new("--exit-code")
+    {
+        Description = "Exit with the code the import would have (0, or 3 when the source lacks files), as git diff --exit-code does; without it plan exits 0 once it has planned",
+    };
+
     public static Command Create()
     {
-        var command = new Command("plan", "Show what an import with the same options would load and publish, and why (new, changed, unchanged, forced, missing). Writes nothing.")
+        var command = new Command("plan", "Show what an import with the same options would load and publish, and why (new, changed, unchanged, forced, missing), and the exit code it would have. Writes nothing.");
+        foreach (var option in ImportCommand.Options.Append(CliOptions.Json).Append(ExitCode))
         {
-            CliOptions.Source, CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Counties, CliOptions.Schema, CliOptions.Srid,
-            CliOptions.Connection, CliOptions.Cache, CliOptions.TempDir, CliOptions.UserAgent, CliOptions.MaxDownloads, CliOptions.S3Endpoint,
-            CliOptions.Force, CliOptions.Json, CliOptions.LogFormat, CliOptions.Release, CliOptions.PlanVersion,
-        };
-        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "plan", () => ImportCommand.PlannedRequestFrom(parse), async (request, run) =>
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(
+            parse,
+            "plan",
+            logger => (Request: ImportCommand.PlannedRequestFrom(parse), Source: ImportCommand.SourceFrom(parse, logger)),
+            async (planned, run) =>
         {
-            var source = ImportCommand.SourceFrom(parse, run.Logger);
-            using var disposeSource = source as IDisposable;
-            var layers = await new ImportPreview(run.DataSource, source, run.Logger).PreviewAsync(request, ImportCommand.ImportOptionsFrom(parse), cancellationToken);
-            Write(layers, parse.GetValue(CliOptions.Json));
+            using var disposeSource = planned.Source as IDisposable;
+            var options = ImportCommand.ImportOptionsFrom(parse);
+            var layers = await new ImportPreview(run.DataSource, planned.Source, run.Logger).PreviewAsync(planned.Request, options, cancellationToken);
+            var exitCode = layers.Any(l => l.SourceFailure is not null) ? ExitCodes.Source : ExitCodes.Success;
+            Write(layers, options.SkipMissing, exitCode, parse.GetValue(CliOptions.Json));
+            if (parse.GetValue(ExitCode))
+            {
+                run.ExitCode = exitCode;
+            }
+
             return null;
         }, cancellationToken));
         return command;
     }
 
-    private static void Write(IReadOnlyList<LayerPreview> layers, bool json)
+    private static void Write(IReadOnlyList<LayerPreview> layers, bool skipMissing, int exitCode, bool json)
     {
+        var loads = layers.Where(l => l.Loads).Sum(l => l.Partitions.Count(p => p.Loads));
         if (json)
         {
             var shown = layers.Select(l => new
@@ -41,26 +58,24 @@ internal static class PlanCommand
                 Partitions = l.Partitions.Select(p => new { p.Part, p.Change, p.Reason, Files = p.Files.Select(f => f.FileName) }),
                 l.Missing,
                 l.Notices,
-                NoFiles = HoldsNothing(l),
+                l.SourceFailure,
             });
-            Console.WriteLine(JsonSerializer.Serialize(new { layers = shown }, CliJson.Options));
+            Console.WriteLine(JsonSerializer.Serialize(new { layers = shown, partitionsToLoad = loads, importExitCode = exitCode }, CliJson.Options));
             return;
         }
 
         TextTable.Write(
             ["layer", "year", "partition", "action", "files", "why"],
             layers.SelectMany(l => l.Partitions.Select(p => (IReadOnlyList<string>)
-                [l.Layer, l.Year.ToString(), p.Part, p.Loads ? "load" : "skip", p.Files.Count.ToString(), $"{p.Change.ToString().ToLowerInvariant()}: {p.Reason}"])
-                .Concat(l.Missing.Select(m => (IReadOnlyList<string>)[l.Layer, l.Year.ToString(), "-", "missing", "1", $"{m} is not in the source (the import fails the layer unless --skip-missing)"]))
-                .Concat(HoldsNothing(l) ? [[l.Layer, l.Year.ToString(), "-", "none", "0", "the source holds no file for this layer and year (the import fails the layer: exit 3)"]] : [])));
-        var loads = layers.Sum(l => l.Partitions.Count(p => p.Loads));
-        var empty = layers.Where(HoldsNothing).Select(l => $"{l.Layer} {l.Year}").ToList();
-        Console.WriteLine(
-            empty.Count > 0 ? $"\nThe source holds no file for {string.Join(", ", empty)}: an import would fail (exit 3); check --source and --year."
-            : loads == 0 ? "\nUp to date: an import would download, load and publish nothing."
-            : $"\nAn import would load and publish {loads} partition(s).");
+                [l.Layer, l.Year.ToString(), p.Part, p.Loads && l.SourceFailure is null ? "load" : "skip", p.Files.Count.ToString(), $"{p.Change.ToString().ToLowerInvariant()}: {p.Reason}"])
+                .Concat(l.Missing.Select(m => (IReadOnlyList<string>)
+                    [l.Layer, l.Year.ToString(), "-", skipMissing ? "skip" : "missing", "1", skipMissing ? $"{m} is not in the source (--skip-missing)" : $"{m} is not in the source"]))),
+            maxWidth: TextTable.Columns);
+        var failures = layers.Where(l => l.SourceFailure is not null).Select(l => $"{l.Layer} {l.Year}: {l.SourceFailure}").ToList();
+        Console.WriteLine();
+        TextTable.WriteWrapped(
+            failures.Count > 0 ? $"An import would exit {exitCode}: {string.Join("; ", failures)}."
+            : loads == 0 ? $"Up to date: an import would download, load and publish nothing (exit {exitCode})."
+            : $"An import would load and publish {loads} partition(s), and exit {exitCode} if every file loads and passes the quality gates.");
     }
-
-    /// <summary>No file planned, none missing and no absence Census explains: the source lacks the year or layer (an import's exit 3).</summary>
-    private static bool HoldsNothing(LayerPreview layer) => layer.Partitions.Count == 0 && layer.Missing.Count == 0 && layer.Notices.Count == 0;
 }

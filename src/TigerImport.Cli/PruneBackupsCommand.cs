@@ -12,7 +12,7 @@ internal static class PruneBackupsCommand
         {
             CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Schema, CliOptions.Connection, CliOptions.LogFormat, CliOptions.LockWait,
         };
-        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "prune-backups", () => ImportCommand.RequestFrom(parse), async (request, run) =>
+        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "prune-backups", _ => ImportCommand.RequestFrom(parse), async (request, run) =>
         {
             await new BackupPruneRunner(run.DataSource, run.Logger).PruneAsync(run.RunId, request, ImportCommand.OptionsFrom(parse), cancellationToken);
             return null;

@@ -18,7 +18,7 @@ internal static class RejectsCommand
             CliOptions.Run, CliOptions.GeoJson, CliOptions.Schema, CliOptions.Connection, CliOptions.LogFormat,
         };
         // The run lifecycle every verb shares (logging, database, exit code); the schema is its only request.
-        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "rejects", () => parse.GetValue(CliOptions.Schema)!, async (schema, run) =>
+        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "rejects", _ => parse.GetValue(CliOptions.Schema)!, async (schema, run) =>
         {
             var (output, logger) = (run.Output, run.Logger);
             var reader = new RejectReader(run.DataSource, schema);

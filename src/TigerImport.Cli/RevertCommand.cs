@@ -12,7 +12,7 @@ internal static class RevertCommand
         {
             CliOptions.Year, CliOptions.Layers, CliOptions.States, CliOptions.Schema, CliOptions.Connection, CliOptions.LogFormat, CliOptions.LockWait,
         };
-        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "revert", () => ImportCommand.RequestFrom(parse), async (request, run) =>
+        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "revert", _ => ImportCommand.RequestFrom(parse), async (request, run) =>
         {
             await new Reverter(run.DataSource, run.Logger).RevertAsync(run.RunId, request, ImportCommand.OptionsFrom(parse), cancellationToken);
             return null;

@@ -19,7 +19,7 @@ internal static class StatusCommand
         {
             Year, Layers, CliOptions.Schema, CliOptions.Json, CliOptions.Connection, CliOptions.LogFormat,
         };
-        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "status", () => Filter(parse), async (filter, run) =>
+        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "status", _ => Filter(parse), async (filter, run) =>
         {
             var layers = await new StatusReader(run.DataSource).ReadAsync(parse.GetValue(CliOptions.Schema)!, filter.Year, filter.Layers, cancellationToken);
             Write(layers, parse.GetValue(CliOptions.Json));
@@ -51,12 +51,29 @@ internal static class StatusCommand
             return;
         }
 
+        // The table (its name holds layer and year) fits 80 columns; where the layers came from and which plans they hold follow it.
+        var schemas = layers.Select(l => l.Table[..Math.Max(0, l.Table.IndexOf('.'))]).Distinct().ToList();
+        string Name(LayerStatus l) => schemas.Count == 1 ? l.Table[(l.Table.IndexOf('.') + 1)..] : l.Table;
+        if (schemas.Count == 1)
+        {
+            Console.WriteLine($"schema {schemas[0]}:");
+        }
+
         TextTable.Write(
-            ["layer", "year", "table", "partitions", "rows", "rejected", "published (UTC)", "backups", "source", "plan"],
+            ["table", "parts", "rows", "rejected", "published (UTC)", "backups"],
             layers.Select(l => (IReadOnlyList<string>)
             [
-                l.Layer, l.Year.ToString(), l.Table, l.Partitions.Count.ToString(), l.Rows.ToString("N0"), l.Rejected.ToString("N0"),
-                l.LastPublishedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm"), $"{l.Backups}/{l.Partitions.Count}", string.Join(", ", l.Sources), string.Join("; ", l.Plans),
-            ]));
+                Name(l), l.Partitions.Count.ToString(), l.Rows.ToString("N0"), l.Rejected.ToString("N0"), l.LastPublishedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm"), $"{l.Backups}/{l.Partitions.Count}",
+            ]),
+            rightAligned: new HashSet<int> { 1, 2, 3 });
+        var sources = layers.Select(l => string.Join(", ", l.Sources)).Distinct().ToList();
+        Console.WriteLine();
+        TextTable.WriteWrapped(sources.Count == 1
+            ? $"source: {sources[0]} (every table)"
+            : "sources: " + string.Join("; ", layers.Select(l => $"{Name(l)}: {string.Join(", ", l.Sources)}")));
+        foreach (var layer in layers.Where(l => l.Plans.Count > 0))
+        {
+            TextTable.WriteWrapped($"{Name(layer)} plans: {string.Join("; ", layer.Plans)}");
+        }
     }
 }

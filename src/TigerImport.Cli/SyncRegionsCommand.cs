@@ -56,7 +56,7 @@ internal static class SyncRegionsCommand
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "sync-regions", () => RequestFrom(parse), async (request, run) =>
+        command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "sync-regions", _ => RequestFrom(parse), async (request, run) =>
         {
             await SyncAsync(run.DataSource, run.Logger, request with { SyncId = run.RunId }, parse.GetValue(CliOptions.Report), cancellationToken);
             return null;

@@ -15,22 +15,29 @@ namespace TigerImport.Cli;
 internal static class VerbRunner
 {
     /// <summary>What a verb's work gets: the database, the logger, the run's id, and the log output (JSON or not; the import's observer).</summary>
-    public sealed record Context(Npgsql.NpgsqlDataSource DataSource, ILogger Logger, Guid RunId, LogOutput Output);
+    public sealed record Context(Npgsql.NpgsqlDataSource DataSource, ILogger Logger, Guid RunId, LogOutput Output)
+    {
+        /// <summary>The exit code a verb chooses for a run that did its work (<c>plan --exit-code</c>); null: from the summary.</summary>
+        public int? ExitCode { get; set; }
+    }
 
-    /// <param name="validate">Reads the verb's options into its request; throws a usage error, before any connection.</param>
+    /// <param name="validate">
+    /// Reads the verb's options into its request and makes every check that needs no database (a source folder that
+    /// does not exist, option combinations); throws a usage error, reported in <see cref="UsageError"/>'s format
+    /// before any connection.
+    /// </param>
     /// <param name="run">The verb's work; returns the summary to print, or null when the verb has none.</param>
     public static async Task<int> RunAsync<TRequest>(
-        ParseResult parse, string verb, Func<TRequest> validate, Func<TRequest, Context, Task<ImportSummary?>> run, CancellationToken cancellationToken)
+        ParseResult parse, string verb, Func<ILogger, TRequest> validate, Func<TRequest, Context, Task<ImportSummary?>> run, CancellationToken cancellationToken)
     {
         LogOutput output;
         try
         {
-            output = LogOutput.Create(parse.GetValue(CliOptions.LogFormat));
+            output = LogOutput.Create(parse.GetValue(CliOptions.LogFormat), DocumentOnStdout(parse));
         }
         catch (TigerImportException e)
         {
-            await Console.Error.WriteLineAsync(e.Message);
-            return ExitCodes.Usage;
+            return await UsageError.WriteAsync(verb, [e.Message]);
         }
 
         using (output)
@@ -42,7 +49,7 @@ internal static class VerbRunner
             int exitCode;
             try
             {
-                var request = validate();
+                var request = validate(logger);
                 dataSource = DatabaseConnection.Create(parse.GetValue(CliOptions.Connection), output.Factory, out var database);
                 CliLog.RunStarted(logger, verb, runId, database);
                 if (DatabaseConnection.CarriesPassword(parse.GetValue(CliOptions.Connection)))
@@ -51,18 +58,24 @@ internal static class VerbRunner
                 }
 
                 await DatabaseConnection.WaitUntilReachableAsync(dataSource, database, logger, cancellationToken);
-                var summary = await run(request, new Context(dataSource, logger, runId, output));
+                var context = new Context(dataSource, logger, runId, output);
+                var summary = await run(request, context);
                 if (summary is not null)
                 {
                     SummaryReport.Write(summary, output, logger);
                 }
 
-                exitCode = summary?.WorstFailure is { } failure ? ExitCodes.For(failure) : ExitCodes.Success;
+                exitCode = summary?.WorstFailure is { } failure ? ExitCodes.For(failure) : context.ExitCode ?? ExitCodes.Success;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 CliLog.Cancelled(logger);
                 exitCode = ExitCodes.Cancelled;
+            }
+            catch (Exception e) when (FailureClassifier.Classify(e) is FailureKind.Usage && dataSource is null)
+            {
+                // Found before the database was touched: a command line that cannot work, in the parser's format.
+                exitCode = await UsageError.WriteAsync(verb, [e.Message]);
             }
             catch (Exception e) when (FailureClassifier.Classify(e) is { } kind)
             {
@@ -85,4 +98,8 @@ internal static class VerbRunner
             return exitCode;
         }
     }
+
+    /// <summary>A verb asked for its document (<c>--json</c>): stdout carries that document only, and the log goes to stderr.</summary>
+    private static bool DocumentOnStdout(ParseResult parse) =>
+        parse.CommandResult.Command.Options.Contains(CliOptions.Json) && parse.GetValue(CliOptions.Json);
 }

@@ -58,7 +58,7 @@ public static class DatabaseConnection
     public static async Task WaitUntilReachableAsync(NpgsqlDataSource dataSource, string description, ILogger logger, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var delay = TimeSpan.FromMilliseconds(500);
+        var delay = FirstReachDelay;
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -88,8 +88,10 @@ public static class DatabaseConnection
         _ => e.Message,
     };
 
-    /// <summary>How long the first connection may wait for a server that is starting (backoff 0.5, 1, 2, 4, 8 s).</summary>
-    private static readonly TimeSpan ReachBudget = TimeSpan.FromSeconds(20);
+    /// <summary>How long the first connection may wait for a server that is starting: backoff from <see cref="FirstReachDelay"/>, doubling (0.5, 1, 2, 4, 8 s: 15.5 s), then it gives up.</summary>
+    internal static readonly TimeSpan ReachBudget = TimeSpan.FromSeconds(16);
+
+    internal static readonly TimeSpan FirstReachDelay = TimeSpan.FromMilliseconds(500);
 
     /// <summary>libpq's variables (PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD, PGSSLMODE, PGSSLROOTCERT), when no connection string is given.</summary>
     private static NpgsqlConnectionStringBuilder FromEnvironment()

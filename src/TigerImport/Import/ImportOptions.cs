@@ -42,6 +42,12 @@ public sealed record ImportOptions(string Schema = "tiger", int Srid = SpatialRe
 
     public const int DefaultJobs = 2;
 
+    /// <summary>
+    /// The most database connections one import holds at once: one per lane (<paramref name="jobs"/>), one more per
+    /// lane while a file's rejects are copied, the run's journal lease, and a short-lived one (a heartbeat, a staging drop).
+    /// </summary>
+    public static int MaxConnections(int jobs) => (2 * jobs) + 2;
+
     /// <summary>Replaced versions kept for revert: 1 (the default) keeps the last one, 0 drops it after the publish.</summary>
     public int KeepBackups { get; init; } = 1;
 }

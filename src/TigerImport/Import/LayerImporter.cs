@@ -49,9 +49,8 @@ internal sealed class LayerImporter(
                 }
             }
 
-            if (!options.SkipMissing)
+            if (LayerSourceCheck.MissingFiles(plan, options, source.DisplayName) is { } reason)
             {
-                var reason = $"{plan.Missing.Count} file(s) not in {source.DisplayName}: {string.Join(", ", plan.Missing.Take(5))}{(plan.Missing.Count > 5 ? ", …" : "")} (--skip-missing loads the rest)";
                 Log.LayerNotPublished(logger, vintage.Layer.Key, vintage.Year, $"{target.Schema}.{target.Table}", reason);
                 return Result(LayerOutcome.Failed, FailureKind.Source, reason);
             }
@@ -65,12 +64,11 @@ internal sealed class LayerImporter(
         if (partitions.Count == 0)
         {
             // An absence Census explains (Nebraska's SLDL) is nothing to do; a source without the year or layer is a source failure.
-            if (plan.Notices.Count > 0 && plan.Missing.Count == 0)
+            if (LayerSourceCheck.NoFiles(plan, request, source.DisplayName) is not { } reason)
             {
                 return Result(LayerOutcome.NothingToLoad);
             }
 
-            var reason = $"{source.DisplayName} holds no file for {vintage.Layer.Key} {vintage.Year}: looked for {vintage.FileName(vintage.Scope == LayerScope.Nation ? "us" : vintage.Scope == LayerScope.State ? "SS" : "SSCCC")}{(request.States is null ? "" : $" for {string.Join(",", request.States.Select(s => s.Usps))}")}";
             Log.LayerNotPublished(logger, vintage.Layer.Key, vintage.Year, $"{target.Schema}.{target.Table}", reason);
             return Result(LayerOutcome.Failed, FailureKind.Source, reason);
         }
@@ -110,12 +108,11 @@ internal sealed class LayerImporter(
 
             // After the files loaded (a damaged file is its own data error first), before anything is published.
             var publishedBefore = await PartitionBookkeeping.PublishedAsync(session.Connection, target, cancellationToken);
-            if (request.Counties is null
-                && CountyCompleteness.Missing(partitions.Select(p => (p.Part, p.Files)), publishedBefore) is { Count: > 0 } lost)
+            if (LayerSourceCheck.LostCounties(partitions.Select(p => (p.Part, p.Files)), publishedBefore, request) is { Count: > 0 } lost)
             {
-                var reason = $"{lost.Count} county file(s) the published version was built from are not in {source.DisplayName}: {string.Join(", ", lost.Take(5))}{(lost.Count > 5 ? ", …" : "")}; publishing without them would delete those counties (--skip-missing publishes without them)";
                 if (!options.SkipMissing)
                 {
+                    var reason = LayerSourceCheck.LostCountiesReason(lost, source.DisplayName);
                     Log.LayerNotPublished(logger, vintage.Layer.Key, vintage.Year, $"{target.Schema}.{target.Table}", reason);
                     await DropStagingAsync(building);
                     return Result(LayerOutcome.Failed, FailureKind.Source, reason);

@@ -24,7 +24,7 @@ public sealed class PartitionRotator(ILogger logger)
     internal static readonly TimeSpan SwapPatience = TimeSpan.FromMinutes(2);
 
     /// <summary>Between attempts: enough for the readers queued behind the last one to run, short enough to catch a gap.</summary>
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(600);
+    internal static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(600);
 
     private readonly ResiliencePipeline retry = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions

@@ -6,7 +6,7 @@ namespace TigerImport.Tests.Cli;
 [Collection(PostgisCollection.Name)]
 public sealed class When_the_operator_makes_a_mistake(PostgisServer postgis)
 {
-    /// <summary>A database nobody listens on: a usage error must be found before it would be reached (which takes 20 s to give up).</summary>
+    /// <summary>A database nobody listens on: a usage error must be found before it would be reached (which takes 16 s to give up).</summary>
     private const string Unreachable = "postgres://nobody@127.0.0.1:1/none";
 
     private static readonly string[] Valid = ["--source", RepoPaths.Samples, "--year", "2024", "--layers", "PLACE"];
@@ -32,7 +32,7 @@ public sealed class When_the_operator_makes_a_mistake(PostgisServer postgis)
     }
 
     [Theory]
-    [InlineData("imprt", "Unrecognized command or argument 'imprt'")]
+    [InlineData("imprt", "'imprt' is not a verb. Did you mean 'import'?")]
     [InlineData("import --bogus", "Unrecognized command or argument '--bogus'")]
     [InlineData("", "Required command was not provided")]
     [InlineData("import --year abc", "--year (TIGER_YEAR) must be a TIGER/Line vintage")]

@@ -111,7 +111,7 @@ public sealed class When_an_operator_asks_what_is_loaded_or_would_be(PostgisServ
         var (pruneExit, prune) = await CliProcess.RunAsync(postgis.Url, "prune-backups", "--year", "2024", "--layers", "PLACE", "--schema", "verbs");
 
         Assert.True(planExit == 0, plan);
-        Assert.Contains("Up to date: an import would download, load and publish nothing.", plan);
+        Assert.Contains("Up to date: an import would download, load and publish nothing (exit 0).", plan);
         Assert.True(statusExit == 0, status);
         var document = JsonDocument.Parse(status.Split('\n').Single(line => line.StartsWith("{\"layers\"", StringComparison.Ordinal)));
         var place = Assert.Single(document.RootElement.GetProperty("layers").EnumerateArray());
@@ -131,7 +131,8 @@ public sealed class When_an_operator_asks_what_is_loaded_or_would_be(PostgisServ
         var (planExit, plan) = await CliProcess.RunAsync(postgis.Url, "plan", "--source", folder.Path, "--year", "2023", "--layers", "PLACE", "--schema", "verbs_lacking");
 
         Assert.True(planExit == 0, plan);
-        Assert.Contains("The source holds no file for PLACE 2023: an import would fail (exit 3)", plan);
+        Assert.Contains("An import would exit 3: PLACE 2023: ", plan);
+        Assert.Contains("holds no file for PLACE 2023", plan.ReplaceLineEndings(" "));
         Assert.DoesNotContain("Up to date", plan);
     }
 

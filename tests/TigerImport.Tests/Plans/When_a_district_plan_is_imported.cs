@@ -56,7 +56,8 @@ public sealed class When_a_district_plan_is_imported(PostgisServer postgis)
         Assert.Contains("--plan-version cd118 or --plan-version sb", unchosen.Output);
         Assert.True(chosen.ExitCode == 0, chosen.Output);
         Assert.Contains("118th Congress, TIGER_RD18, version sb", chosen.Output);
-        Assert.Contains("rd18.cd_2022", status);
+        Assert.Contains("schema rd18:", status);
+        Assert.Contains("cd_2022 ", status);
         Assert.Contains("118th Congress, TIGER_RD18, version sb", status);
         Assert.Equal((118, "TIGER_RD18", "sb"), (plan.GetProperty("congress").GetInt32(), plan.GetProperty("release").GetString(), plan.GetProperty("version").GetString()));
     }

@@ -11,7 +11,8 @@ namespace TigerImport.Operations.Plan;
 /// <summary>
 /// Runs <c>tigerimport plan</c>: the import's planning and change detection, and nothing else. It writes nothing to
 /// the database (no bootstrap, no journal row, no lock): it reads the partition bookkeeping and asks the source for
-/// listings and validators.
+/// listings and validators. It predicts the source failures an import would meet (<see cref="LayerPreview.SourceFailure"/>);
+/// what only loading can find (damaged files, quality gates, budgets, locks) it cannot.
 /// </summary>
 public sealed class ImportPreview(NpgsqlDataSource dataSource, ITigerSource source, ILogger logger)
 {
@@ -26,8 +27,18 @@ public sealed class ImportPreview(NpgsqlDataSource dataSource, ITigerSource sour
         {
             var target = new LayerTarget(options.Schema, plan.Vintage, options.Srid);
             var published = await PartitionBookkeeping.PublishedAsync(connection, target, cancellationToken);
-            var decisions = await detector.DecideAsync(plan.Vintage, plan.Partitions(), published, options.Force, request.Counties is not null, cancellationToken);
-            previews.Add(new LayerPreview(plan.Vintage.Layer.Key, plan.Vintage.Year, $"{target.Schema}.{target.Table}", decisions, plan.Missing, plan.Notices));
+            var partitions = plan.Partitions();
+            var decisions = await detector.DecideAsync(plan.Vintage, partitions, published, options.Force, request.Counties is not null, cancellationToken);
+            // The import's own checks, in its order (LayerImporter): missing files, no file at all, then (when something loads) lost county files.
+            var failure = LayerSourceCheck.MissingFiles(plan, options, source.DisplayName)
+                ?? (partitions.Count == 0 ? LayerSourceCheck.NoFiles(plan, request, source.DisplayName) : null);
+            if (failure is null && !options.SkipMissing && decisions.Any(d => d.Loads)
+                && LayerSourceCheck.LostCounties(partitions, published, request) is { Count: > 0 } lost)
+            {
+                failure = LayerSourceCheck.LostCountiesReason(lost, source.DisplayName);
+            }
+
+            previews.Add(new LayerPreview(plan.Vintage.Layer.Key, plan.Vintage.Year, $"{target.Schema}.{target.Table}", decisions, plan.Missing, plan.Notices) { SourceFailure = failure });
         }
 
         return previews;

@@ -26,7 +26,7 @@ internal sealed class S3ObjectStore(IAmazonS3 client, S3Prefix location, Downloa
     /// The SDK already retries each request (standard mode, 3 tries); these attempts add what it cannot: a body cut
     /// mid-stream, a stall. Three keep the worst case at nine requests per operation.
     /// </summary>
-    private const int Attempts = 3;
+    internal const int Attempts = 3;
 
     /// <summary>
     /// TransferUtility goes multipart from 16 MB (its default threshold); 8 MiB parts are above S3's 5 MiB minimum and
