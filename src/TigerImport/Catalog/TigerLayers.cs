@@ -35,7 +35,7 @@ public static class TigerLayers
         new("FEATNAMES", "Feature names of edges (attribute-only)", LayerGeometry.None, LayerScope.County, ["TLID", "LINEARID"], keyIsUnique: false),
         new("ADDR", "Address ranges of edges (attribute-only)", LayerGeometry.None, LayerScope.County, ["ARID", "TLID"], keyIsUnique: false),
         new("ADDRFN", "Address range to feature name links (attribute-only)", LayerGeometry.None, LayerScope.County, ["ARID", "LINEARID"], keyIsUnique: false),
-        new("OTHERID", "Other identifiers of edges (attribute-only)", LayerGeometry.None, LayerScope.County, ["TLID"], keyIsUnique: false),
+        new("OTHERID", "Other identifiers of edges and faces (attribute-only)", LayerGeometry.None, LayerScope.County, ["TLID", "TFID"], keyIsUnique: false),
         new("FACESAH", "Faces to area hydrography links (attribute-only)", LayerGeometry.None, LayerScope.County, ["TFID", "HYDROID"], keyIsUnique: false),
         new("FACESAL", "Faces to area landmark links (attribute-only)", LayerGeometry.None, LayerScope.County, ["TFID", "AREAID"], keyIsUnique: false),
         new("FACESMIL", "Faces to military installation links (attribute-only)", LayerGeometry.None, LayerScope.County, ["TFID", "SMID"], keyIsUnique: false),
