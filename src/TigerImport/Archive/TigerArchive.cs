@@ -43,7 +43,7 @@ public sealed class TigerArchive : IDisposable
                 throw Invalid($"holds {string.Join(", ", geometryMembers)}, but {layer.Key} is an attribute-only table: Census ships it as a .dbf (and .cpg) with no .shp, .shx or .prj (a geometry layer's zip saved under its name?)");
             }
 
-            dbf = Member(".dbf") ?? throw Invalid($"has no .dbf member, which the attribute-only table {layer.Key} is");
+            dbf = Member(".dbf") ?? throw Invalid($"has no .dbf member: the attribute-only table {layer.Key} is a .dbf (and .cpg)");
             CodePageText = ReadText(Member(".cpg"));
             dbfHeader = ReadDbfHeader();
             RecordCount = dbfHeader.RecordCount;

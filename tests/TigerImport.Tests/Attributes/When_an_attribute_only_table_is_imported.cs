@@ -92,6 +92,17 @@ public sealed class When_an_attribute_only_table_is_imported(PostgisServer postg
         Assert.True(pruneExit == 0, pruned);
         Assert.Equal(0L, await ScalarAsync<long>($"SELECT count(*) FROM pg_tables WHERE schemaname = '{schema}_backup'"));
         Assert.Equal(first, await TableChecksum.OfAsync(postgis, $"{schema}.{Table}"));
+
+        // One county reloaded (--counties): the state's other county is carried over into the new partition as it was.
+        var otherCounty = await ScalarAsync<string>($"SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM {schema}.{Table} t WHERE tiger_scope = '35001'");
+        AttributeTableZip.Write(folder.Path, AttributeTableZip.Featnames("tl_2024_35013_featnames", 300_000_000, 26));
+        var (planExit, plan) = await CliProcess.RunAsync(postgis.Url, "plan", "--source", folder.Path, "--year", "2024", "--layers", "FEATNAMES", "--counties", "35013", "--schema", schema);
+        Assert.True(planExit == 0, plan);
+        Assert.Contains("tl_2024_35013_featnames.zip changed", plan);
+        var (countyExit, county) = await ImportAsync(folder.Path, schema, "--counties", "35013");
+        Assert.True(countyExit == 0, county);
+        Assert.Equal(26L, await ScalarAsync<long>($"SELECT count(*) FROM {schema}.{Table} WHERE tiger_scope = '35013'"));
+        Assert.Equal(otherCounty, await ScalarAsync<string>($"SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) FROM {schema}.{Table} t WHERE tiger_scope = '35001'"));
     }
 
     [Fact]
