@@ -143,4 +143,8 @@ internal static partial class Log
     // 620-639: plausibility gates.
     [LoggerMessage(620, LogLevel.Warning, "{Layer} {Year}: --skip-missing: {Table} is published without the county file(s) its published version was built from: {Files}")]
     public static partial void CountyFilesDropped(ILogger logger, string layer, int year, string table, string files);
+
+    // 720-739: attribute-only tables (a .dbf with no .shp).
+    [LoggerMessage(720, LogLevel.Information, "{Layer} {Year}: {Table} is an attribute-only table (a .dbf with no .shp): no geometry column or GiST index; the geometry gates (shape-agreement, extent, area-share, extent-moved) do not apply, key-share and min-share do")]
+    public static partial void AttributeOnlyLayer(ILogger logger, string layer, int year, string table);
 }

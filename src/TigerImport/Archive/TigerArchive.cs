@@ -2,6 +2,7 @@ using System.IO.Compression;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Esri;
 using NetTopologySuite.IO.Esri.Shapefiles.Readers;
+using TigerImport.Catalog;
 
 namespace TigerImport.Archive;
 
@@ -10,7 +11,8 @@ namespace TigerImport.Archive;
 /// disk stay flat whatever the file size), the .prj and .cpg are small and read whole (up to a cap), and every member
 /// read is checked against its CRC-32. Opening it checks the structure before any feature is loaded: the .shp, .shx
 /// and .dbf headers agree with their members' lengths and with each other's record counts, the .shx tiles the .shp,
-/// and the .dbf field names are identifiers.
+/// and the .dbf field names are identifiers. An attribute-only table's zip (a .dbf and .cpg, no .shp) gets the same
+/// .dbf checks and is read through the same code.
 /// </summary>
 public sealed class TigerArchive : IDisposable
 {
@@ -19,21 +21,39 @@ public sealed class TigerArchive : IDisposable
 
     private readonly ZipArchive zip;
     private readonly string path;
-    private readonly ZipArchiveEntry shp;
-    private readonly ZipArchiveEntry shx;
+    private readonly ZipArchiveEntry? shp;
+    private readonly ZipArchiveEntry? shx;
     private readonly ZipArchiveEntry dbf;
     private readonly List<IVerifiableStream> opened = [];
     private ShapeRecordStream? records;
     private DbfRecordTap? dbfRecords;
     private readonly DbfHeader dbfHeader;
 
-    private TigerArchive(ZipArchive zip, string path, string displayName, CancellationToken cancellationToken)
+    private TigerArchive(ZipArchive zip, string path, string displayName, TigerLayer? layer, CancellationToken cancellationToken)
     {
         this.zip = zip;
         this.path = path;
         DisplayName = displayName;
-        shp = Member(".shp") ?? throw Invalid("has no .shp member");
-        shx = Member(".shx") ?? throw Invalid("has no .shx member");
+        if (layer?.Geometry == LayerGeometry.None)
+        {
+            // An attribute-only table: the .dbf (and .cpg) alone, checked exactly as a shapefile's .dbf is.
+            var geometryMembers = new[] { ".shp", ".shx", ".prj" }.Select(Member).OfType<ZipArchiveEntry>().Select(e => e.Name).ToList();
+            if (geometryMembers.Count > 0)
+            {
+                throw Invalid($"holds {string.Join(", ", geometryMembers)}, but {layer.Key} is an attribute-only table: Census ships it as a .dbf (and .cpg) with no .shp, .shx or .prj (a geometry layer's zip saved under its name?)");
+            }
+
+            dbf = Member(".dbf") ?? throw Invalid($"has no .dbf member: the attribute-only table {layer.Key} is a .dbf (and .cpg)");
+            CodePageText = ReadText(Member(".cpg"));
+            dbfHeader = ReadDbfHeader();
+            RecordCount = dbfHeader.RecordCount;
+            ShapeType = ShapeType.NullShape;
+            return;
+        }
+
+        var geometryLayer = layer is null ? "" : $" ({layer.Key} is a geometry layer; a .dbf alone is an attribute-only table)";
+        shp = Member(".shp") ?? throw Invalid($"has no .shp member{geometryLayer}");
+        shx = Member(".shx") ?? throw Invalid($"has no .shx member{geometryLayer}");
         dbf = Member(".dbf") ?? throw Invalid("has no .dbf member");
         ProjectionText = ReadText(Member(".prj"));
         CodePageText = ReadText(Member(".cpg"));
@@ -53,18 +73,17 @@ public sealed class TigerArchive : IDisposable
             stream.ReadToEndAndVerify();
         }
 
-        using (var stream = new Crc32CheckingStream(dbf, DisplayName))
+        dbfHeader = ReadDbfHeader();
+        if (dbfHeader.RecordCount != RecordCount)
         {
-            dbfHeader = DbfHeader.Read(stream, dbf.Length, DisplayName, dbf.Name);
-            LanguageDriverId = dbfHeader.LanguageDriverId;
-            if (dbfHeader.RecordCount != RecordCount)
-            {
-                throw Invalid($"has {RecordCount} shapes in {shp.Name} but {dbfHeader.RecordCount} records in {dbf.Name}");
-            }
+            throw Invalid($"has {RecordCount} shapes in {shp.Name} but {dbfHeader.RecordCount} records in {dbf.Name}");
         }
     }
 
     public string DisplayName { get; }
+
+    /// <summary>False for an attribute-only table's zip: a .dbf with no .shp, .shx or .prj.</summary>
+    public bool HasGeometry => shp is not null;
 
     /// <summary>The .prj's WKT, or null when the zip has none.</summary>
     public string? ProjectionText { get; }
@@ -73,22 +92,29 @@ public sealed class TigerArchive : IDisposable
     public string? CodePageText { get; }
 
     /// <summary>The .dbf header's language driver byte (0 = not given).</summary>
-    public byte LanguageDriverId { get; }
+    public byte LanguageDriverId { get; private set; }
 
     /// <summary>The number of records, the same in the .shp, .shx and .dbf.</summary>
     public long RecordCount { get; }
 
-    /// <summary>The .shp header's shape type: Polygon or PolyLine.</summary>
+    /// <summary>The .shp header's shape type: Polygon or PolyLine; NullShape for an attribute-only table.</summary>
     public ShapeType ShapeType { get; }
 
     /// <summary>Opens a zip after checking it is one; a damaged file or an HTML page is a <see cref="FailureKind.Data"/> error.</summary>
-    public static TigerArchive Open(string path, string displayName, CancellationToken cancellationToken)
+    public static TigerArchive Open(string path, string displayName, CancellationToken cancellationToken) =>
+        Open(path, displayName, null, cancellationToken);
+
+    /// <summary>
+    /// Opens a zip of <paramref name="layer"/>'s: a shapefile for a geometry layer, a .dbf alone for an attribute-only
+    /// table (<see cref="LayerGeometry.None"/>); the other kind is a <see cref="FailureKind.Data"/> error naming the members.
+    /// </summary>
+    public static TigerArchive Open(string path, string displayName, TigerLayer? layer, CancellationToken cancellationToken)
     {
         ZipFileCheck.ThrowIfNotZip(path, displayName);
         var zip = ZipFile.OpenRead(path);
         try
         {
-            return new TigerArchive(zip, path, displayName, cancellationToken);
+            return new TigerArchive(zip, path, displayName, layer, cancellationToken);
         }
         catch
         {
@@ -112,17 +138,43 @@ public sealed class TigerArchive : IDisposable
             // with its record number; Strict would abort the whole file on the first one.
             GeometryBuilderMode = GeometryBuilderMode.IgnoreInvalidShapes,
         };
+        if (shp is null || shx is null)
+        {
+            throw new InvalidOperationException($"{DisplayName} is an attribute-only table: read it with {nameof(OpenRecords)}.");
+        }
+
         try
         {
             // The .shp and .dbf inflate on threads of their own while the reader parses; the .shx is a few bytes a record.
             records = new ShapeRecordStream(ReadAhead(shp), Open(shx), shp.Length, ShapeType, DisplayName, shp.Name, cancellationToken);
-            dbfRecords = new DbfRecordTap(ReadAhead(dbf), dbfHeader);
-            return Shapefile.OpenRead(new ForwardOnlyStream(records), new ForwardOnlyStream(dbfRecords), options);
+            return Shapefile.OpenRead(new ForwardOnlyStream(records), new ForwardOnlyStream(OpenDbfRecords()), options);
         }
         catch (Exception e) when (e is not TigerImportException and not OperationCanceledException)
         {
             // A stop (or another --jobs lane's failure) is not damage to this file.
             throw Invalid($"cannot be read as a shapefile: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// A forward-only cursor over the records, with or without geometry: the shapefile's (<see cref="OpenShapefile"/>),
+    /// or an attribute-only table's .dbf, read through the same tap and checks.
+    /// </summary>
+    public TigerRecords OpenRecords(System.Text.Encoding encoding, GeometryFactory factory, CancellationToken cancellationToken)
+    {
+        if (HasGeometry)
+        {
+            return new TigerRecords(OpenShapefile(encoding, factory, cancellationToken));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            return new TigerRecords(new NetTopologySuite.IO.Esri.Dbf.DbfReader(new ForwardOnlyStream(OpenDbfRecords()), encoding));
+        }
+        catch (Exception e) when (e is not TigerImportException and not OperationCanceledException)
+        {
+            throw Invalid($"cannot be read as a dBASE table: {e.Message}", e);
         }
     }
 
@@ -160,6 +212,18 @@ public sealed class TigerArchive : IDisposable
 
     internal TigerImportException Invalid(string problem, Exception? inner = null) =>
         new(FailureKind.Data, $"{DisplayName} {problem}.", inner);
+
+    /// <summary>The .dbf, read ahead, with its last records' raw bytes kept for <see cref="DbfProblemOf"/>.</summary>
+    private DbfRecordTap OpenDbfRecords() => dbfRecords = new DbfRecordTap(ReadAhead(dbf), dbfHeader);
+
+    /// <summary>The .dbf header, checked (<see cref="DbfHeader"/>) before any record is read.</summary>
+    private DbfHeader ReadDbfHeader()
+    {
+        using var stream = new Crc32CheckingStream(dbf, DisplayName);
+        var header = DbfHeader.Read(stream, dbf.Length, DisplayName, dbf.Name);
+        LanguageDriverId = header.LanguageDriverId;
+        return header;
+    }
 
     private Crc32CheckingStream Open(ZipArchiveEntry entry)
     {

@@ -5,4 +5,10 @@ public enum LayerGeometry
 {
     MultiPolygon,
     MultiLineString,
+
+    /// <summary>
+    /// An attribute-only table (FEATNAMES, ADDR…): Census ships a .dbf (and .cpg) with no .shp, .shx or .prj; its table
+    /// has no geometry column, no GiST index and no row in geometry_columns.
+    /// </summary>
+    None,
 }

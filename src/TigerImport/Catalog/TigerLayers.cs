@@ -29,6 +29,16 @@ public static class TigerLayers
         new("ROADS", "All roads", LayerGeometry.MultiLineString, LayerScope.County, ["LINEARID"], keyIsUnique: false),
         new("AREAWATER", "Area hydrography", LayerGeometry.MultiPolygon, LayerScope.County, ["HYDROID"]),
         new("LINEARWATER", "Linear hydrography", LayerGeometry.MultiLineString, LayerScope.County, ["LINEARID"], keyIsUnique: false),
+
+        // Attribute-only county tables (a .dbf, no .shp): relationship files that join to EDGES and FACES. None of their
+        // keys is unique in Census's files (docs/data-model.md#attribute-only-tables), so the unique-key gates leave them alone.
+        new("FEATNAMES", "Feature names of edges (attribute-only)", LayerGeometry.None, LayerScope.County, ["TLID", "LINEARID"], keyIsUnique: false),
+        new("ADDR", "Address ranges of edges (attribute-only)", LayerGeometry.None, LayerScope.County, ["ARID", "TLID"], keyIsUnique: false),
+        new("ADDRFN", "Address range to feature name links (attribute-only)", LayerGeometry.None, LayerScope.County, ["ARID", "LINEARID"], keyIsUnique: false),
+        new("OTHERID", "Other identifiers of edges and faces (attribute-only)", LayerGeometry.None, LayerScope.County, ["TLID", "TFID"], keyIsUnique: false),
+        new("FACESAH", "Faces to area hydrography links (attribute-only)", LayerGeometry.None, LayerScope.County, ["TFID", "HYDROID"], keyIsUnique: false),
+        new("FACESAL", "Faces to area landmark links (attribute-only)", LayerGeometry.None, LayerScope.County, ["TFID", "AREAID"], keyIsUnique: false),
+        new("FACESMIL", "Faces to military installation links (attribute-only)", LayerGeometry.None, LayerScope.County, ["TFID", "SMID"], keyIsUnique: false),
     ];
 
     private static readonly FrozenDictionary<string, TigerLayer> ByKey = All

@@ -22,7 +22,18 @@ public sealed record LayerTarget(string Schema, TigerLayerVintage Vintage, int S
 
     public string QualifiedTable => Sql.Qualified(Schema, Table);
 
-    public string GeometryType => Vintage.Layer.Geometry == LayerGeometry.MultiPolygon ? "MultiPolygon" : "MultiLineString";
+    /// <summary>False for an attribute-only table (FEATNAMES, ADDR…): no geometry column, no GiST index.</summary>
+    public bool HasGeometry => Vintage.Layer.Geometry != LayerGeometry.None;
+
+    public string GeometryType => Vintage.Layer.Geometry switch
+    {
+        LayerGeometry.MultiPolygon => "MultiPolygon",
+        LayerGeometry.MultiLineString => "MultiLineString",
+        _ => throw new InvalidOperationException($"{Vintage.Layer.Key} is an attribute-only table: it has no geometry type."),
+    };
+
+    /// <summary>The columns every row of the table has besides the file's: the geometry (when the layer has one) and the scope.</summary>
+    public IEnumerable<string> OwnColumns => HasGeometry ? [GeometryColumn, ScopeColumn] : [ScopeColumn];
 
     /// <summary>The partition's table name, the same in the staging, published and backup schemas; index names derive from it.</summary>
     public string PartitionTable(string part) => $"{Table}_p{part}";

@@ -28,42 +28,40 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
         try
         {
             var clock = Stopwatch.StartNew();
-            using var archive = TigerArchive.Open(path, file.FileName, cancellationToken);
-            var layerShape = file.Layer.Geometry == LayerGeometry.MultiPolygon ? ShapeType.Polygon : ShapeType.PolyLine;
+            // The archive checks its members against the layer: a shapefile, or a .dbf alone for an attribute-only table.
+            using var archive = TigerArchive.Open(path, file.FileName, file.Layer, cancellationToken);
+            var attributesOnly = file.Layer.Geometry == LayerGeometry.None;
+            var layerShape = attributesOnly ? ShapeType.NullShape : file.Layer.Geometry == LayerGeometry.MultiPolygon ? ShapeType.Polygon : ShapeType.PolyLine;
             if (archive.ShapeType != layerShape)
             {
                 throw archive.Invalid($"holds {archive.ShapeType} shapes; {file.Layer.Key} is a {layerShape} layer");
             }
 
             var encoding = DbfEncoding.Resolve(archive.CodePageText, archive.LanguageDriverId, file.Year, file.FileName);
-            var sourceCrs = SpatialReferences.ParseProjection(archive.ProjectionText, file.FileName);
-            var domain = CoordinateDomain.Of(sourceCrs);
-            var reprojector = Reprojector.Create(sourceCrs, options.Srid);
-            var normalizer = new GeometryNormalizer(file.Layer.Geometry);
+            var geometry = attributesOnly ? null : FileGeometry.Of(archive, file, options.Srid);
             var rejectLimit = options.Rejects.LimitFor(archive.RecordCount);
 
             // The reader builds geometries in the file's CRS; the reprojector stamps the target SRID.
             var factory = new GeometryFactory(new PrecisionModel(), SpatialReferences.Nad83);
-            using var reader = archive.OpenShapefile(encoding.Encoding, factory, cancellationToken);
+            using var reader = archive.OpenRecords(encoding.Encoding, factory, cancellationToken);
             var columns = ColumnMapper.Map(reader.Fields, file.FileName);
             var scope = new ScopeCheck(reader.Fields, file);
             var plausibility = new PlausibilityCheck(reader.Fields, file, path);
             ColumnDrift.Verify(file.Layer, columns, partition.PublishedTypes, file.FileName, options.AllowDrift);
             var staging = await partition.StagingAsync(connection, file.FileName, columns, cancellationToken);
-            observer?.FileStarted(file.FileName, reader.RecordCount);
+            observer?.FileStarted(file.FileName, archive.RecordCount);
 
             await using var rejects = new RejectRecorder(dataSource, partition.Target.Schema, runId, partition.Target.Table, file.FileName);
             long read = 0, loaded, repaired = 0, undecodable = 0;
             await using (var copier = await FeatureCopier.BeginAsync(connection, staging, columns, file.ScopeCode, cancellationToken))
             {
-                // Features are judged on several threads; a projection's transform is not known to be thread-safe, so
-                // each thread projects with its own (the identity, which only stamps the SRID, is shared).
-                using var reprojectors = new ThreadLocal<Reprojector>(() => reprojector.IsIdentity ? reprojector : Reprojector.Create(sourceCrs, options.Srid));
+                // Features are judged on several threads, each projecting with its own reprojector (FileGeometry.ForThread).
+                using var reprojectors = new ThreadLocal<Reprojector?>(() => geometry?.ForThread());
                 var fieldNames = reader.Fields.Select(f => f.Name).ToArray();
                 var outcomes = OrderedBatchPipeline.RunAsync(
                     token => Features(reader, archive, factory, token),
                     Weight,
-                    feature => Judge(feature, fieldNames, encoding, scope, plausibility, domain, normalizer, reprojectors.Value!, copier, file, cancellationToken),
+                    feature => Judge(feature, fieldNames, encoding, scope, plausibility, geometry, reprojectors.Value, copier, file, cancellationToken),
                     Batches,
                     cancellationToken);
                 await foreach (var outcome in outcomes)
@@ -135,7 +133,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
     private static long Weight(Feature feature) => 1 + (feature.Geometry?.NumPoints ?? 0);
 
     /// <summary>The features in file order, read on the pipeline's reader thread; the CRCs are checked after the last.</summary>
-    private static IEnumerable<Feature> Features(NetTopologySuite.IO.Esri.Shapefiles.Readers.ShapefileReader reader, TigerArchive archive, GeometryFactory factory, CancellationToken cancellationToken)
+    private static IEnumerable<Feature> Features(TigerRecords reader, TigerArchive archive, GeometryFactory factory, CancellationToken cancellationToken)
     {
         var recordNumber = 0;
         while (Read(reader, archive, recordNumber, out var deleted))
@@ -159,9 +157,10 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
     /// <summary>
     /// A feature's fate, on a pool thread: its values (a NUL rejects it; a state code not the file's fails the file),
     /// then its geometry in the file's CRS (a deleted record, a record the reader was not given, coordinates outside the
-    /// CRS, validity), then projected and encoded for the COPY.
+    /// CRS, validity), then projected and encoded for the COPY. An attribute-only table's record
+    /// (<paramref name="geometry"/> null) has only its values judged.
     /// </summary>
-    private static FeatureOutcome Judge(Feature feature, string[] fieldNames, DbfEncoding encoding, ScopeCheck scope, PlausibilityCheck plausibility, CoordinateDomain domain, GeometryNormalizer normalizer, Reprojector reprojector, FeatureCopier copier, TigerFile file, CancellationToken cancellationToken)
+    private static FeatureOutcome Judge(Feature feature, string[] fieldNames, DbfEncoding encoding, ScopeCheck scope, PlausibilityCheck plausibility, FileGeometry? geometry, Reprojector? reprojector, FeatureCopier copier, TigerFile file, CancellationToken cancellationToken)
     {
         long undecodable = 0;
         var valueProblem = feature.DbfProblem;
@@ -183,11 +182,12 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
         scope.Verify(feature.Values, feature.RecordNumber);
         var verdict = valueProblem is not null ? new GeometryVerdict(null, GeometryFate.Rejected, valueProblem)
             : feature.Deleted || feature.Defect is not null ? new GeometryVerdict(null, GeometryFate.Rejected, feature.Deleted ? "record marked deleted in the .dbf" : feature.Defect!.Reason)
-            : feature.Geometry is { IsEmpty: false } && domain.Problem(feature.Geometry) is { } outside ? new GeometryVerdict(null, GeometryFate.Rejected, outside)
-            : normalizer.Normalize(feature.Geometry, cancellationToken);
+            : geometry is null ? new GeometryVerdict(null, GeometryFate.Kept, null)
+            : feature.Geometry is { IsEmpty: false } && geometry.Domain.Problem(feature.Geometry) is { } outside ? new GeometryVerdict(null, GeometryFate.Rejected, outside)
+            : geometry.Normalizer.Normalize(feature.Geometry, cancellationToken);
         // The plausibility gates see the shape as read and repaired, in the file's longitude/latitude.
         var finding = plausibility.Judge(verdict.Fate == GeometryFate.Rejected ? null : verdict.Geometry, feature.Values, feature.RecordNumber);
-        var projected = verdict.Fate == GeometryFate.Rejected ? verdict : reprojector.Project(verdict.Geometry!);
+        var projected = verdict.Fate == GeometryFate.Rejected || reprojector is null ? verdict : reprojector.Project(verdict.Geometry!);
         if (projected.Fate == GeometryFate.Rejected)
         {
             return new FeatureOutcome(feature, null, false, projected.Reason, undecodable, null);
@@ -195,7 +195,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
 
         try
         {
-            return new FeatureOutcome(feature, copier.Encode(feature.Values, projected.Geometry!), verdict.Fate == GeometryFate.Repaired, null, undecodable, finding);
+            return new FeatureOutcome(feature, copier.Encode(feature.Values, projected.Geometry), verdict.Fate == GeometryFate.Repaired, null, undecodable, finding);
         }
         catch (Exception e) when (e is FormatException or OverflowException or InvalidCastException)
         {
@@ -204,7 +204,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
     }
 
     /// <summary>Advances the reader; a shapefile library error becomes a data error that names the file and record.</summary>
-    private static bool Read(NetTopologySuite.IO.Esri.Shapefiles.Readers.ShapefileReader reader, TigerArchive archive, int recordNumber, out bool deleted)
+    private static bool Read(TigerRecords reader, TigerArchive archive, int recordNumber, out bool deleted)
     {
         try
         {

@@ -27,6 +27,11 @@ internal sealed class LayerImporter(
         var target = new LayerTarget(options.Schema, vintage, options.Srid);
         var partitions = plan.Partitions().Select(p => new PartitionLoad(target, p.Part, p.Files)).ToList();
         Log.LayerPlanned(logger, vintage.Layer.Key, vintage.Year, plan.Files.Count, $"{target.Schema}.{target.Table}");
+        if (!target.HasGeometry)
+        {
+            Log.AttributeOnlyLayer(logger, vintage.Layer.Key, vintage.Year, $"{target.Schema}.{target.Table}");
+        }
+
         foreach (var notice in plan.Notices)
         {
             Log.LayerNotice(logger, vintage.Layer.Key, vintage.Year, notice);
@@ -176,7 +181,7 @@ internal sealed class LayerImporter(
             yield break;
         }
 
-        var staged = building.SelectMany(p => p.Staging!.ColumnTypes.Keys).Append(LayerTarget.GeometryColumn).Append(LayerTarget.ScopeColumn).ToHashSet(StringComparer.Ordinal);
+        var staged = building.SelectMany(p => p.Staging!.ColumnTypes.Keys).Concat(target.OwnColumns).ToHashSet(StringComparer.Ordinal);
         if (staged.Except(publishedTypes.Keys).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } added)
         {
             yield return $"new column(s) {string.Join(", ", added)} added to {target.Schema}.{target.Table}";
@@ -332,7 +337,7 @@ internal sealed class LayerImporter(
     {
         var connection = session.Connection;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var geometryIndex = IndexGeometryAsync(session, staging, stop.Token);
+        var geometryIndex = staging.Target.HasGeometry ? IndexGeometryAsync(session, staging, stop.Token) : Task.CompletedTask;
         try
         {
             await staging.IndexKeyAsync(connection, cancellationToken);

@@ -15,13 +15,15 @@ public sealed class FeatureCopier : IAsyncDisposable
     private readonly IReadOnlyList<CopyColumn> columns;
     private readonly byte[] scope;
     private ulong rows;
+    private readonly bool hasGeometry;
     private bool completed;
 
-    private FeatureCopier(NpgsqlRawCopyStream stream, IReadOnlyList<CopyColumn> columns, string scope)
+    private FeatureCopier(NpgsqlRawCopyStream stream, IReadOnlyList<CopyColumn> columns, string scope, bool hasGeometry)
     {
         this.stream = stream;
         this.columns = columns;
         this.scope = TupleEncoder.Text(scope);
+        this.hasGeometry = hasGeometry;
     }
 
     /// <param name="fileColumns">The file's columns; each is written as the type the staging table has for it.</param>
@@ -34,19 +36,25 @@ public sealed class FeatureCopier : IAsyncDisposable
         CancellationToken cancellationToken)
     {
         var columns = fileColumns.Select(c => new CopyColumn(c, ColumnValue.DbTypeOf(staging.ColumnTypes[c.Name]))).ToList();
-        var names = columns.Select(c => Sql.Identifier(c.Column.Name)).Append(LayerTarget.GeometryColumn).Append(LayerTarget.ScopeColumn);
+        var names = columns.Select(c => Sql.Identifier(c.Column.Name)).Concat(staging.Target.OwnColumns);
         var stream = await connection.BeginRawBinaryCopyAsync($"COPY {staging.Qualified} ({string.Join(", ", names)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        var copier = new FeatureCopier(stream, columns, scope);
+        var copier = new FeatureCopier(stream, columns, scope, staging.Target.HasGeometry);
         await stream.WriteAsync(TupleEncoder.Header, cancellationToken);
         return copier;
     }
 
     /// <summary>
     /// The row for one feature: the DBF values (by field index) converted to their columns' types, the geometry as
-    /// EWKB (which geometry_recv takes as it is), and the scope. Thread-safe and independent of the COPY.
+    /// EWKB (which geometry_recv takes as it is), and the scope. Thread-safe and independent of the COPY. An
+    /// attribute-only table's rows have no geometry (null here).
     /// </summary>
-    public EncodedTuple Encode(IReadOnlyList<object?> dbfValues, NetTopologySuite.Geometries.Geometry geometry)
+    public EncodedTuple Encode(IReadOnlyList<object?> dbfValues, NetTopologySuite.Geometries.Geometry? geometry)
     {
+        if (hasGeometry != geometry is not null)
+        {
+            throw new InvalidOperationException(hasGeometry ? "A row of a geometry layer needs its geometry." : "An attribute-only table's row has no geometry.");
+        }
+
         var values = new (object?, NpgsqlDbType)[columns.Count];
         for (var i = 0; i < values.Length; i++)
         {
@@ -54,7 +62,7 @@ public sealed class FeatureCopier : IAsyncDisposable
             values[i] = (ColumnValue.Convert(dbfValues[column.FieldIndex], type, column.Width), type);
         }
 
-        return new EncodedTuple(TupleEncoder.Encode(values, Ewkb.Encode(geometry), scope));
+        return new EncodedTuple(geometry is null ? TupleEncoder.Encode(values, scope) : TupleEncoder.Encode(values, Ewkb.Encode(geometry), scope));
     }
 
     /// <summary>Sends one encoded row.</summary>

@@ -48,7 +48,7 @@ public sealed class StagingTable
         // table after it), and ATTACH, finding it, needs no scan either.
         var partKey = $"left({LayerTarget.ScopeColumn}, 2)";
         var definitions = staging.columnTypes.Select(c => $"{Sql.Identifier(c.Key)} {c.Value}")
-            .Append($"{LayerTarget.GeometryColumn} geometry({target.GeometryType}, {target.Srid})")
+            .Concat(target.HasGeometry ? [$"{LayerTarget.GeometryColumn} geometry({target.GeometryType}, {target.Srid})"] : [])
             .Append($"{LayerTarget.ScopeColumn} text NOT NULL")
             .Append($"CONSTRAINT {Sql.Identifier(staging.Name + "_part")} CHECK ({partKey} IS NOT NULL AND {partKey} = {Sql.Literal(part)})");
         await Db.ExecuteAsync(
@@ -90,7 +90,7 @@ public sealed class StagingTable
         }
 
         var publishedColumns = await PgCatalog.ColumnTypesAsync(connection, Target.Schema, Name, cancellationToken);
-        var columns = string.Join(", ", columnTypes.Keys.Where(publishedColumns.ContainsKey).Append(LayerTarget.GeometryColumn).Append(LayerTarget.ScopeColumn).Select(Sql.Identifier));
+        var columns = string.Join(", ", columnTypes.Keys.Where(publishedColumns.ContainsKey).Concat(Target.OwnColumns).Select(Sql.Identifier));
         return await Db.ExecuteAsync(
             connection,
             $"INSERT INTO {Qualified} ({columns}) SELECT {columns} FROM {published} WHERE {LayerTarget.ScopeColumn} <> ALL($1)",
@@ -100,10 +100,11 @@ public sealed class StagingTable
 
     /// <summary>
     /// The GiST index on the geometry (fillfactor 100: the data is read-only), named after the partition so ATTACH
-    /// adopts it. The longest step after the COPY, so the caller runs it on a connection of its own.
+    /// adopts it. The longest step after the COPY, so the caller runs it on a connection of its own. An attribute-only
+    /// table has none.
     /// </summary>
     public Task IndexGeometryAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        Db.ExecuteAsync(
+        !Target.HasGeometry ? Task.CompletedTask : Db.ExecuteAsync(
             connection,
             $"CREATE INDEX {Sql.Identifier(Name + "_geom")} ON {Qualified} USING gist ({LayerTarget.GeometryColumn}) WITH (fillfactor = 100)",
             cancellationToken);

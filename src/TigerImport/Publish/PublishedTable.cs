@@ -17,7 +17,11 @@ public static class PublishedTable
     public static async Task<IReadOnlyDictionary<string, string>> PublishedColumnsAsync(NpgsqlConnection connection, LayerTarget target, CancellationToken cancellationToken)
     {
         var columns = await PgCatalog.ColumnTypesAsync(connection, target.Schema, target.Table, cancellationToken);
-        if (columns.Count > 0)
+        if (columns.Count > 0 && !target.HasGeometry)
+        {
+            CheckAttributeTable(target, columns);
+        }
+        else if (columns.Count > 0)
         {
             await CheckGeometryAsync(connection, target, cancellationToken);
         }
@@ -71,11 +75,25 @@ public static class PublishedTable
         var sql = $"""
             CREATE TABLE {target.QualifiedTable} (LIKE {Sql.Qualified(target.StagingSchema, like)})
                 PARTITION BY LIST ((left({LayerTarget.ScopeColumn}, 2)));
-            CREATE INDEX {Sql.Identifier(target.Table + "_geom")} ON {target.QualifiedTable} USING gist ({LayerTarget.GeometryColumn});
+            {(target.HasGeometry ? $"CREATE INDEX {Sql.Identifier(target.Table + "_geom")} ON {target.QualifiedTable} USING gist ({LayerTarget.GeometryColumn});" : "")}
             {(key is null ? "" : $"CREATE INDEX {Sql.Identifier(target.Table + "_key")} ON {target.QualifiedTable} ({Sql.Identifier(key)});")}
             COMMENT ON TABLE {target.QualifiedTable} IS {Sql.Literal($"TIGER/Line {target.Vintage.Layer.Key} {target.Vintage.Year} ({target.Vintage.Layer.Description}), loaded by tigerimport; partitioned by state")};
             """;
         await Db.ExecuteAsync(connection, sql, cancellationToken);
+    }
+
+    /// <summary>An attribute-only table made by tigerimport has the scope column and no geometry column.</summary>
+    private static void CheckAttributeTable(LayerTarget target, IReadOnlyDictionary<string, string> columns)
+    {
+        if (!columns.ContainsKey(LayerTarget.ScopeColumn))
+        {
+            throw new TigerImportException(FailureKind.Usage, $"{target.Schema}.{target.Table} exists but was not made by tigerimport (no {LayerTarget.ScopeColumn} column): choose another --schema.");
+        }
+
+        if (columns.ContainsKey(LayerTarget.GeometryColumn))
+        {
+            throw new TigerImportException(FailureKind.Usage, $"{target.Schema}.{target.Table} has a {LayerTarget.GeometryColumn} column, but {target.Vintage.Layer.Key} is an attribute-only table: it was not made by this version of tigerimport; choose another --schema.");
+        }
     }
 
     private static async Task CheckGeometryAsync(NpgsqlConnection connection, LayerTarget target, CancellationToken cancellationToken)

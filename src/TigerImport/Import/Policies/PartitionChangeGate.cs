@@ -58,6 +58,12 @@ internal static class PartitionChangeGate
             }
         }
 
+        if (!target.HasGeometry)
+        {
+            // An attribute-only table: key-share and min-share are its change gates (LayerImporter logs it once).
+            return;
+        }
+
         var overlap = await Db.ScalarAsync<double?>(
             connection,
             $"""
