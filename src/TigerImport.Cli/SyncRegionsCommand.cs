@@ -64,7 +64,7 @@ internal static class SyncRegionsCommand
 
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "sync-regions", () => RequestFrom(parse), async (request, run) =>
         {
-            await SyncAsync(run.DataSource, run.Logger, request with { SyncId = run.RunId }, parse.GetValue(CliOptions.Report), cancellationToken);
+            ThrowIfRefused(await SyncAsync(run.DataSource, run.Logger, request with { SyncId = run.RunId }, parse.GetValue(CliOptions.Report), cancellationToken));
             return null;
         }, cancellationToken));
         return command;
@@ -85,8 +85,11 @@ internal static class SyncRegionsCommand
         };
     }
 
-    /// <param name="reportPath">--report: the sync's summary and redistricting report as JSON (sync-regions only).</param>
-    public static async Task SyncAsync(Npgsql.NpgsqlDataSource dataSource, ILogger logger, RegionSyncRequest request, string? reportPath, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the sync and writes <paramref name="reportPath"/> (<c>sync-regions --report</c>; the import's own report carries
+    /// the summary instead). States refused for a missing layer do not throw here: see <see cref="ThrowIfRefused"/>.
+    /// </summary>
+    public static async Task<RegionSyncSummary> SyncAsync(Npgsql.NpgsqlDataSource dataSource, ILogger logger, RegionSyncRequest request, string? reportPath, CancellationToken cancellationToken)
     {
         var summary = await new RegionSync(dataSource, logger).SyncAsync(request, cancellationToken);
         if (reportPath is not null)
@@ -101,6 +104,12 @@ internal static class SyncRegionsCommand
             File.Move(partial, reportPath, overwrite: true);
         }
 
+        return summary;
+    }
+
+    /// <summary>Exit 3 (source) when a state was refused for a missing layer; the others were synced and committed.</summary>
+    public static void ThrowIfRefused(RegionSyncSummary summary)
+    {
         if (summary.Refused.Count > 0)
         {
             throw new TigerImportException(
