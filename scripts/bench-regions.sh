@@ -93,7 +93,7 @@ step() {
     --stakeholder-table bench_app.stakeholder --log-format text "$@" 2>&1) || { echo "$out" >&2; echo "bench-regions: $label failed" >&2; exit 1; }
   ended=$(date +%s.%N)
   printf '%-28s %7.1f s   %s | %s\n' "$label" "$(echo "$ended - $started" | bc)" \
-    "$(grep -o 'Stakeholders bench_app.stakeholder: .*' <<<"$out" | head -1)" "$(grep -o 'Finished: sync-regions .*' <<<"$out" | head -1)"
+    "$(grep -o 'Stakeholders bench_app.stakeholder: [0-9].*' <<<"$out" | head -1)" "$(grep -o 'Finished: sync-regions .*' <<<"$out" | head -1)"
 }
 echo "bench-regions: $stakeholders stakeholders, $(psql_q -At -c "SELECT (SELECT count(*) FROM bench_regions.county_2024) + (SELECT count(*) FROM bench_regions.cd_2024) + (SELECT count(*) FROM bench_regions.sldu_2024) + (SELECT count(*) FROM bench_regions.sldl_2024) + 52") region rows"
 step "first sync" 

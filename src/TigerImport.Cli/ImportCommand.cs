@@ -48,7 +48,7 @@ internal static class ImportCommand
             {
                 try
                 {
-                    await SyncRegionsCommand.SyncAsync(run.DataSource, run.Logger, request.Sync with { SyncId = run.RunId }, null, cancellationToken);
+                    summary = summary with { RegionSync = await SyncRegionsCommand.SyncAsync(run.DataSource, run.Logger, request.Sync with { SyncId = run.RunId }, null, cancellationToken) };
                 }
                 catch
                 {
@@ -71,6 +71,13 @@ internal static class ImportCommand
                 SummaryReport.Write(summary, run.Output, run.Logger);
                 CliLog.ReportNotWritten(run.Logger, e.Message);
                 throw new TigerImportException(FailureKind.Usage, $"{e.Message} The run itself finished as its summary says; only the report is missing.", e);
+            }
+
+            if (summary.RegionSync is { Refused.Count: > 0 } refused)
+            {
+                // The other states were synced and are in the report; the refused ones decide the exit code (3).
+                SummaryReport.Write(summary, run.Output, run.Logger);
+                SyncRegionsCommand.ThrowIfRefused(refused);
             }
 
             return summary;

@@ -31,6 +31,12 @@ internal static class SyncRegionsCommand
         "The app's stakeholder table whose five region keys follow the districts (schema.table), or none; a table that does not exist is skipped",
         Regions.StakeholderTable.Default);
 
+    public static readonly Option<string?> Reassign = EnvOption.Text(
+        "--reassign",
+        "TIGER_REASSIGN",
+        "Which stakeholders to test: changed (those a change of this sync can move, and those without a district) or all (every located one: repairs keys the app set wrong)",
+        "changed");
+
     public static readonly Option<string?> DistrictYear = EnvOption.Text(
         "--district-year", "TIGER_DISTRICT_YEAR", "Read CD, SLDU and SLDL from this (newer) vintage; STATE and COUNTY stay --year's (default: --year)");
 
@@ -41,7 +47,7 @@ internal static class SyncRegionsCommand
     public static readonly Option<bool> SyncRegions = EnvOption.Flag("--sync-regions", "TIGER_SYNC_REGIONS", "After a successful import, sync the app's region table from the vintage (see sync-regions)");
 
     /// <summary>The sync's options that import --sync-regions takes too.</summary>
-    public static IEnumerable<Option> SharedOptions => [RegionTable, Stale, StakeholderTable, DistrictYear, DistrictSchema];
+    public static IEnumerable<Option> SharedOptions => [RegionTable, Stale, StakeholderTable, Reassign, DistrictYear, DistrictSchema];
 
     public static Command Create()
     {
@@ -58,7 +64,7 @@ internal static class SyncRegionsCommand
 
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(parse, "sync-regions", _ => RequestFrom(parse), async (request, run) =>
         {
-            await SyncAsync(run.DataSource, run.Logger, request with { SyncId = run.RunId }, parse.GetValue(CliOptions.Report), cancellationToken);
+            ThrowIfRefused(await SyncAsync(run.DataSource, run.Logger, request with { SyncId = run.RunId }, parse.GetValue(CliOptions.Report), cancellationToken));
             return null;
         }, cancellationToken));
         return command;
@@ -72,14 +78,18 @@ internal static class SyncRegionsCommand
             layers.Year, layers.States, parse.GetValue(CliOptions.Schema)!, Regions.RegionTable.Parse(parse.GetValue(RegionTable)), RegionSyncRequest.ParseStale(parse.GetValue(Stale)))
         {
             Stakeholders = Regions.StakeholderTable.Parse(parse.GetValue(StakeholderTable)),
+            Reassign = RegionSyncRequest.ParseReassign(parse.GetValue(Reassign)),
             DistrictYear = ParseDistrictYear(parse.GetValue(DistrictYear), layers.Year),
             DistrictSchema = parse.GetValue(DistrictSchema),
             LockWait = TimeSpan.FromSeconds(parse.GetValue(CliOptions.LockWait)),
         };
     }
 
-    /// <param name="reportPath">--report: the sync's summary and redistricting report as JSON (sync-regions only).</param>
-    public static async Task SyncAsync(Npgsql.NpgsqlDataSource dataSource, ILogger logger, RegionSyncRequest request, string? reportPath, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the sync and writes <paramref name="reportPath"/> (<c>sync-regions --report</c>; the import's own report carries
+    /// the summary instead). States refused for a missing layer do not throw here: see <see cref="ThrowIfRefused"/>.
+    /// </summary>
+    public static async Task<RegionSyncSummary> SyncAsync(Npgsql.NpgsqlDataSource dataSource, ILogger logger, RegionSyncRequest request, string? reportPath, CancellationToken cancellationToken)
     {
         var summary = await new RegionSync(dataSource, logger).SyncAsync(request, cancellationToken);
         if (reportPath is not null)
@@ -94,6 +104,12 @@ internal static class SyncRegionsCommand
             File.Move(partial, reportPath, overwrite: true);
         }
 
+        return summary;
+    }
+
+    /// <summary>Exit 3 (source) when a state was refused for a missing layer; the others were synced and committed.</summary>
+    public static void ThrowIfRefused(RegionSyncSummary summary)
+    {
         if (summary.Refused.Count > 0)
         {
             throw new TigerImportException(

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace TigerImport.Regions;
 
-/// <summary>The region sync's events (ids 900–909, and 910–949 for the redistricting report), with the importer's fixed property names.</summary>
+/// <summary>The region sync's events (ids 900–909, and 910–949 for the redistricting report and the stakeholder step), with the importer's fixed property names.</summary>
 internal static partial class RegionLog
 {
     [LoggerMessage(900, LogLevel.Information, "Summary {RegionType} {Year} into {Table}: {Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Stale} stale ({StalePolicy})")]
@@ -40,4 +40,10 @@ internal static partial class RegionLog
 
     [LoggerMessage(916, LogLevel.Information, "Redistricting report {SyncId}: {Rows} row(s) in {Table}")]
     public static partial void ReportWritten(ILogger logger, Guid syncId, long rows, string table);
+
+    [LoggerMessage(917, LogLevel.Information, "Stakeholders {Table}: locked against the app's writers (waited {WaitedMs} ms)")]
+    public static partial void StakeholdersLocked(ILogger logger, string table, long waitedMs);
+
+    [LoggerMessage(918, LogLevel.Information, "Stakeholders {Table} (--reassign {Reassign}): {Tested} tested, passes for {RegionTypes}")]
+    public static partial void StakeholderPasses(ILogger logger, string table, string reassign, long tested, string regionTypes);
 }

@@ -61,7 +61,7 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
 
         // Writers wait (a second sync, the app's own loader); the app's readers do not.
         await Db.ExecuteAsync(connection, $"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
-        var (stakeholders, skipped) = await StakeholderReassignment.FindAsync(connection, request.Stakeholders, table, cancellationToken);
+        var (stakeholders, skipped) = await StakeholderReassignment.FindAsync(connection, request, logger, cancellationToken);
         var stateLayer = await FindAsync(connection, request, RegionType.All[0], cancellationToken)
             ?? throw new TigerImportException(FailureKind.Source, $"STATE {request.Year} is not published in schema {request.Schema}: import STATE,COUNTY,CD,SLDU,SLDL first.");
         var states = request.States?.Select(s => s.Fips).ToArray() ?? await StatesInAsync(connection, stateLayer, cancellationToken);
@@ -117,7 +117,7 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
             (object)TypeOrder);
         if (stakeholders is not null && synced.Length > 0)
         {
-            await stakeholders.SnapshotAsync(connection, Incoming, synced, cancellationToken);
+            await stakeholders.CaptureAsync(connection, Incoming, RedistrictingReport.Stale, request.Stale != StalePolicy.Keep, synced, cancellationToken);
         }
 
         var staleIds = stale.Select(s => s.Id).ToArray();
@@ -156,7 +156,7 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
 
         var stakeholderOutcome = stakeholders is null || synced.Length == 0
             ? new StakeholderOutcome(request.Stakeholders?.ToString() ?? StakeholderTable.None, skipped ?? "no state was synced", 0, 0, 0)
-            : await stakeholders.ReassignAsync(connection, synced, cancellationToken);
+            : await stakeholders.ReassignAsync(connection, Incoming, synced, cancellationToken);
         var (districts, moves) = await RedistrictingReport.WriteAsync(connection, request, Incoming, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

@@ -31,6 +31,17 @@ public sealed record RegionSyncRequest(int Year, IReadOnlyList<UsState>? States,
     /// <summary>How long to wait for a run importing one of the sync's layers to publish (<c>--lock-wait</c>), then exit 5.</summary>
     public TimeSpan LockWait { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Which stakeholders are tested (<c>--reassign</c>): those a change of this sync can move (the default), or all.</summary>
+    public ReassignScope Reassign { get; init; } = ReassignScope.Changed;
+
+    /// <summary>Reads <c>--reassign</c>: changed (the default) or all.</summary>
+    public static ReassignScope ParseReassign(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "changed" => ReassignScope.Changed,
+        "all" => ReassignScope.All,
+        _ => throw new TigerImportException(FailureKind.Usage, $"--reassign (TIGER_REASSIGN) must be changed or all; got '{text}'."),
+    };
+
     /// <summary>Reads <c>--stale</c>: retire (the default), keep or delete.</summary>
     public static StalePolicy ParseStale(string? text) => text?.Trim().ToLowerInvariant() switch
     {

@@ -1,24 +1,45 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using TigerImport.Database;
 
 namespace TigerImport.Regions;
 
 /// <summary>
-/// Moves the app's stakeholders to the districts that cover them, in the sync's transaction, by set statements. Their
-/// located rows in the synced states are copied once (the point as geometry, with a GiST index: the region rows are the
-/// outer side of each join, so PostGIS reuses each district's prepared shape for all the points inside it); one pass per
-/// region type picks, for each point, the region whose <c>geom</c> covers it (<c>ST_Covers</c>: a point on a boundary
+/// Moves the app's stakeholders to the districts that cover them, in the sync's transaction, by set statements.
+/// <para>
+/// Which stakeholders are tested (<see cref="ReassignScope.Changed"/>, the default): per type, those whose point lies
+/// in an old or new shape of a region this sync adds, changes, retires or deletes (tested against those shapes cut
+/// into pieces of at most <see cref="PieceVertices"/> vertices, with a GiST index), those keyed to such a region, and
+/// those with no region of the type yet; every other key is already right, because the shapes around its point did
+/// not change. An unchanged rerun tests only the stakeholders without a district. <see cref="ReassignScope.All"/>
+/// tests every located stakeholder for every type.
+/// </para>
+/// <para>
+/// How they are tested: the tested points are copied once (as geometry, with a GiST index); one pass per type that
+/// needs one picks, for each point, the region whose <c>geom</c> covers it (<c>ST_Covers</c>: a point on a boundary
 /// still gets one; ties, a point on a shared boundary or in an overlap, go to the lowest GEOID, then the lowest id);
-/// only the stakeholders whose keys differ are written, in one UPDATE.
+/// only the stakeholders whose keys differ are written, all five keys in one UPDATE.
+/// </para>
+/// <para>
+/// The stakeholder table is locked (SHARE ROW EXCLUSIVE: the app's writers wait, its readers do not) from the first
+/// stakeholder statement to the commit, waiting up to <c>--lock-wait</c> for writers already at work, so a stakeholder
+/// the app creates or moves before that is re-assigned by this sync, and one it writes afterwards sees the new shapes.
+/// </para>
 /// </summary>
 internal sealed class StakeholderReassignment
 {
     /// <summary>The stakeholders' keys before (old_*) and after (new_*) the sync, for the rows that change; the report reads it.</summary>
     public const string Changes = "region_sync_changes";
 
+    /// <summary>The most vertices of a piece of a changed shape: small pieces make the point-in-polygon test cheap.</summary>
+    public const int PieceVertices = 256;
+
     private const string ScopeIds = "region_sync_scope_ids";
     private const string Boxes = "region_sync_boxes";
+    private const string Dirty = "region_sync_dirty";
+    private const string Pieces = "region_sync_pieces";
+    private const string Released = "region_sync_released";
     private const string Points = "region_sync_points";
     private const string Assigned = "region_sync_assigned";
 
@@ -26,13 +47,21 @@ internal sealed class StakeholderReassignment
 
     private readonly string stakeholders;
     private readonly string regions;
+    private readonly ReassignScope scope;
+    private readonly TimeSpan lockWait;
+    private readonly ILogger logger;
     private readonly Stopwatch clock = new();
+    private bool locked;
+    private bool released;
 
-    private StakeholderReassignment(RegionTable table, string regions)
+    private StakeholderReassignment(RegionTable table, string regions, ReassignScope scope, TimeSpan lockWait, ILogger logger)
     {
         Table = table;
         stakeholders = table.Qualified;
         this.regions = regions;
+        this.scope = scope;
+        this.lockWait = lockWait;
+        this.logger = logger;
     }
 
     public RegionTable Table { get; }
@@ -44,13 +73,13 @@ internal sealed class StakeholderReassignment
         cancellationToken);
 
     /// <summary>
-    /// The step for <paramref name="table"/>, or null with the reason it is skipped (none asked for, or no such table).
-    /// A table without the contract's columns is a usage error: the operator named the wrong table.
+    /// The step for the request's stakeholder table, or null with the reason it is skipped (none asked for, or no such
+    /// table). A table without the contract's columns is a usage error: the operator named the wrong table.
     /// </summary>
     public static async Task<(StakeholderReassignment? Step, string? Skipped)> FindAsync(
-        NpgsqlConnection connection, RegionTable? table, string regions, CancellationToken cancellationToken)
+        NpgsqlConnection connection, RegionSyncRequest request, ILogger logger, CancellationToken cancellationToken)
     {
-        if (table is null)
+        if (request.Stakeholders is not { } table)
         {
             return (null, $"--stakeholder-table {StakeholderTable.None}");
         }
@@ -81,62 +110,100 @@ internal sealed class StakeholderReassignment
                 FailureKind.Usage, $"The stakeholder table {table} has location {columns["location"]}, not the app's geography(Point,4326) (--stakeholder-table {StakeholderTable.None} skips the step).");
         }
 
-        return (new StakeholderReassignment(table, regions), null);
+        return (new StakeholderReassignment(table, request.Table.Qualified, request.Reassign, request.LockWait, logger), null);
     }
 
     /// <summary>
-    /// Before any region row changes: waits for the app's writers, then copies the located stakeholders that may be in
-    /// <paramref name="synced"/> (inside a synced state's bounding box, or pointing at one of its regions) with their keys.
+    /// Before any region row changes: the regions of the synced states (a stakeholder keyed to one is in scope), the
+    /// synced states' boxes, and the old shapes of the rows <paramref name="incoming"/> changes and of the stale rows
+    /// in <paramref name="stale"/> when they lose their shape (retired or deleted).
     /// </summary>
-    public async Task SnapshotAsync(NpgsqlConnection connection, string incoming, string[] synced, CancellationToken cancellationToken)
+    public async Task CaptureAsync(NpgsqlConnection connection, string incoming, string stale, bool staleLoseShape, string[] synced, CancellationToken cancellationToken)
     {
         clock.Start();
-        await Db.ExecuteAsync(connection, $"LOCK TABLE {stakeholders} IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
         await Db.ExecuteAsync(
             connection, $"CREATE TEMP TABLE {ScopeIds} ON COMMIT DROP AS SELECT id FROM {regions} WHERE type = ANY($1) AND left(geoid, 2) = ANY($2)", cancellationToken, TypeNames, synced);
+        var staleShapes = staleLoseShape ? $"UNION ALL SELECT r.id, r.type, r.geom FROM {regions} r JOIN {stale} s ON s.id = r.id" : "";
         await Db.ExecuteAsync(connection, $"""
             ALTER TABLE {ScopeIds} ADD PRIMARY KEY (id);
             ANALYZE {ScopeIds};
             CREATE TEMP TABLE {Boxes} ON COMMIT DROP AS SELECT ST_Envelope(geom) AS box FROM {incoming} WHERE type = '{RegionType.State}' AND geom IS NOT NULL;
-            CREATE TEMP TABLE {Points} ON COMMIT DROP AS
-            SELECT * FROM (
-                SELECT s.id, s.location::geometry AS point, {string.Join(", ", RegionType.All.Select(t => $"s.{t.StakeholderColumn} AS old_{t.Type}"))},
-                    ({string.Join(" OR ", RegionType.All.Select(t => $"s.{t.StakeholderColumn} IN (SELECT id FROM {ScopeIds})"))}) AS by_key
-                FROM {stakeholders} s WHERE s.location IS NOT NULL) p
-            WHERE p.by_key OR EXISTS (SELECT 1 FROM {Boxes} b WHERE b.box && p.point);
-            CREATE INDEX ON {Points} USING gist (point);
-            ANALYZE {Points};
+            CREATE TEMP TABLE {Dirty} ON COMMIT DROP AS
+                SELECT r.id, r.type, r.geom FROM {regions} r JOIN {incoming} i ON i.geoid = r.geoid AND i.type = r.type WHERE i.shape = 'changed'
+                {staleShapes};
             """, cancellationToken);
         clock.Stop();
     }
 
-    /// <summary>Before <paramref name="regionIds"/> are deleted: every stakeholder key to them becomes NULL (the app's SET_NULL, done in the database).</summary>
+    /// <summary>
+    /// Before <paramref name="regionIds"/> are deleted: every stakeholder key to them becomes NULL (the app's SET_NULL,
+    /// done in the database); the keys they had are kept for the re-assignment and its report.
+    /// </summary>
     public async Task ReleaseAsync(NpgsqlConnection connection, long[] regionIds, CancellationToken cancellationToken)
     {
         clock.Start();
+        await LockAsync(connection, cancellationToken);
         var set = string.Join(", ", RegionType.All.Select(t => $"{t.StakeholderColumn} = CASE WHEN {t.StakeholderColumn} = ANY($1) THEN NULL ELSE {t.StakeholderColumn} END"));
         var where = string.Join(" OR ", RegionType.All.Select(t => $"{t.StakeholderColumn} = ANY($1)"));
+        await Db.ExecuteAsync(
+            connection,
+            $"CREATE TEMP TABLE {Released} ON COMMIT DROP AS SELECT id, {string.Join(", ", RegionType.All.Select(t => $"{t.StakeholderColumn} AS old_{t.Type}"))} FROM {stakeholders} WHERE {where}",
+            cancellationToken,
+            regionIds);
+        await Db.ExecuteAsync(connection, $"ALTER TABLE {Released} ADD PRIMARY KEY (id)", cancellationToken);
         await Db.ExecuteAsync(connection, $"UPDATE {stakeholders} SET {set} WHERE {where}", cancellationToken, regionIds);
+        released = true;
         clock.Stop();
     }
 
-    /// <summary>After the region rows are written: one pass per type, then one UPDATE of the stakeholders whose keys differ.</summary>
-    public async Task<StakeholderOutcome> ReassignAsync(NpgsqlConnection connection, string[] synced, CancellationToken cancellationToken)
+    /// <summary>After the region rows are written: the stakeholders to test, one pass per type that has any, then one UPDATE of the stakeholders whose keys differ.</summary>
+    public async Task<StakeholderOutcome> ReassignAsync(NpgsqlConnection connection, string incoming, string[] synced, CancellationToken cancellationToken)
     {
         clock.Start();
+        await LockAsync(connection, cancellationToken);
+
+        // The new shapes of the rows added, revived or changed join the old ones: together, where a key can change.
+        await Db.ExecuteAsync(
+            connection,
+            $"INSERT INTO {Dirty} (id, type, geom) SELECT r.id, r.type, i.geom FROM {incoming} i JOIN {regions} r ON r.geoid = i.geoid AND r.type = i.type WHERE i.shape IS DISTINCT FROM 'same'",
+            cancellationToken);
+        var dirty = (await Db.ReadAsync(
+                connection,
+                $"SELECT type, bool_or(geom IS NOT NULL) FROM {Dirty} GROUP BY type",
+                reader => (Type: reader.GetString(0), Shaped: reader.GetBoolean(1)),
+                cancellationToken))
+            .ToDictionary(d => d.Type, d => d.Shaped);
+        if (scope == ReassignScope.Changed && dirty.ContainsValue(true))
+        {
+            await Db.ExecuteAsync(connection, $"""
+                CREATE TEMP TABLE {Pieces} ON COMMIT DROP AS SELECT type, ST_Subdivide(geom, {PieceVertices}) AS geom FROM {Dirty} WHERE geom IS NOT NULL;
+                CREATE INDEX ON {Pieces} USING gist (geom);
+                ANALYZE {Pieces};
+                """, cancellationToken);
+        }
+
+        await CopyPointsAsync(connection, dirty, cancellationToken);
+        var needed = await Db.ReadAsync(
+            connection,
+            $"SELECT {string.Join(", ", RegionType.All.Select(t => $"coalesce(bool_or(need_{t.Type}), false)"))} FROM {Points}",
+            reader => RegionType.All.Select((_, n) => reader.GetBoolean(n)).ToArray(),
+            cancellationToken);
+        var passes = RegionType.All.Where((_, n) => needed[0][n]).ToList();
         await Db.ExecuteAsync(connection, $"CREATE TEMP TABLE {Assigned} (id bigint NOT NULL, type text NOT NULL, region_id bigint NOT NULL) ON COMMIT DROP", cancellationToken);
-        foreach (var type in RegionType.All)
+        foreach (var type in passes)
         {
             // The region is the outer side, always (OFFSET 0 keeps the planner from turning the join around: the
             // region rows written in this transaction have no statistics yet, and one polygon per point is slow), and
             // its shape is detoasted once (ST_Multi of a MultiPolygon), not once per point: 3.3× faster measured.
+            // Only regions with a tested point in their box are read.
             await Db.ExecuteAsync(
                 connection,
                 $"""
                 INSERT INTO {Assigned} (id, type, region_id)
                 SELECT DISTINCT ON (p.id) p.id, r.type, r.id
-                FROM (SELECT id, type, geoid, ST_Multi(geom) AS geom FROM {regions} WHERE type = $1 AND geom IS NOT NULL OFFSET 0) r
-                CROSS JOIN LATERAL (SELECT p.id FROM {Points} p WHERE ST_Covers(r.geom, p.point) OFFSET 0) p
+                FROM (SELECT id, type, geoid, ST_Multi(geom) AS geom FROM {regions} g
+                      WHERE type = $1 AND geom IS NOT NULL AND EXISTS (SELECT 1 FROM {Points} p WHERE p.need_{type.Type} AND p.point && g.geom) OFFSET 0) r
+                CROSS JOIN LATERAL (SELECT p.id FROM {Points} p WHERE p.need_{type.Type} AND ST_Covers(r.geom, p.point) OFFSET 0) p
                 ORDER BY p.id, r.geoid, r.id
                 """,
                 cancellationToken,
@@ -145,18 +212,21 @@ internal sealed class StakeholderReassignment
 
         await Db.ExecuteAsync(connection, $"ANALYZE {Assigned}", cancellationToken);
         var joins = string.Join("\n", RegionType.All.Select((t, n) => $"LEFT JOIN {Assigned} a{n} ON a{n}.id = p.id AND a{n}.type = '{t.Type}'"));
-        var olds = string.Join(", ", RegionType.All.Select(t => $"p.old_{t.Type}"));
-        var news = string.Join(", ", RegionType.All.Select((_, n) => $"a{n}.region_id"));
+        var olds = string.Join(", ", RegionType.All.Select(t => $"old_{t.Type}"));
+        var news = string.Join(", ", RegionType.All.Select(t => $"new_{t.Type}"));
 
         // In scope: the point lies in a synced state, or the stakeholder pointed at one of its regions. Nobody else moves.
+        // A key not tested keeps its value.
         await Db.ExecuteAsync(
             connection,
             $"""
             INSERT INTO {Changes} (id, {string.Join(", ", RegionType.All.Select(t => $"old_{t.Type}, new_{t.Type}"))})
-            SELECT p.id, {string.Join(", ", RegionType.All.Select((t, n) => $"p.old_{t.Type}, a{n}.region_id"))}
-            FROM {Points} p
-            {joins}
-            WHERE (p.by_key OR a0.region_id IN (SELECT id FROM {regions} WHERE type = '{RegionType.State}' AND geoid = ANY($1)))
+            SELECT id, {string.Join(", ", RegionType.All.Select(t => $"old_{t.Type}, new_{t.Type}"))}
+            FROM (
+                SELECT p.id, p.by_key, {string.Join(", ", RegionType.All.Select((t, n) => $"p.old_{t.Type}, CASE WHEN p.need_{t.Type} THEN a{n}.region_id ELSE p.old_{t.Type} END AS new_{t.Type}"))}
+                FROM {Points} p
+                {joins}) c
+            WHERE (by_key OR new_{RegionType.State} IN (SELECT id FROM {regions} WHERE type = '{RegionType.State}' AND geoid = ANY($1)))
               AND ({olds}) IS DISTINCT FROM ({news})
             """,
             cancellationToken,
@@ -170,8 +240,90 @@ internal sealed class StakeholderReassignment
               AND ({string.Join(", ", RegionType.All.Select(t => $"s.{t.StakeholderColumn}"))}) IS DISTINCT FROM ({string.Join(", ", RegionType.All.Select(t => $"c.new_{t.Type}"))})
             """,
             cancellationToken);
-        var located = await Db.ScalarAsync<long>(connection, $"SELECT count(*) FROM {Points}", cancellationToken);
+        var tested = await Db.ScalarAsync<long>(connection, $"SELECT count(*) FROM {Points}", cancellationToken);
         clock.Stop();
-        return new StakeholderOutcome(Table.ToString(), null, located, written, clock.ElapsedMilliseconds);
+        RegionLog.StakeholderPasses(logger, Table.ToString(), scope.ToString().ToLowerInvariant(), tested, passes.Count == 0 ? "none" : string.Join(",", passes));
+        return new StakeholderOutcome(Table.ToString(), null, tested, written, clock.ElapsedMilliseconds);
+    }
+
+    /// <summary>
+    /// The stakeholders to test, with their keys before the sync (a key <see cref="ReleaseAsync"/> cleared counts with
+    /// its old value) and, per type, whether to test it: everyone in scope (inside a synced state's box, or keyed to
+    /// one of its regions) for <see cref="ReassignScope.All"/>; else a key that is NULL, keyed to a changed or stale
+    /// region, or whose point a changed shape covers. The state is also tested for a stakeholder not keyed to the
+    /// synced states, to know whether it is in one.
+    /// </summary>
+    private async Task CopyPointsAsync(NpgsqlConnection connection, Dictionary<string, bool> dirty, CancellationToken cancellationToken)
+    {
+        string Need(RegionType type)
+        {
+            if (scope == ReassignScope.All)
+            {
+                return "true";
+            }
+
+            var need = $"p.old_{type.Type} IS NULL";
+            if (dirty.TryGetValue(type.Type, out var shaped))
+            {
+                need += $" OR p.old_{type.Type} IN (SELECT id FROM {Dirty} WHERE type = '{type.Type}')";
+                if (shaped)
+                {
+                    need += $" OR EXISTS (SELECT 1 FROM {Pieces} z WHERE z.type = '{type.Type}' AND ST_Covers(z.geom, p.point))";
+                }
+            }
+
+            return need;
+        }
+
+        var olds = RegionType.All.Select(t => released
+            ? $"CASE WHEN x.id IS NULL THEN s.{t.StakeholderColumn} ELSE x.old_{t.Type} END AS old_{t.Type}"
+            : $"s.{t.StakeholderColumn} AS old_{t.Type}");
+        var state = RegionType.All[0].Type;
+        await Db.ExecuteAsync(connection, $"""
+            CREATE TEMP TABLE {Points} ON COMMIT DROP AS
+            SELECT id, point, {string.Join(", ", RegionType.All.Select(t => $"old_{t.Type}"))}, by_key,
+                need_{state} OR NOT by_key AS need_{state}, {string.Join(", ", RegionType.All.Skip(1).Select(t => $"need_{t.Type}"))}
+            FROM (
+                SELECT p.*, coalesce({string.Join(" OR ", RegionType.All.Select(t => $"p.old_{t.Type} IN (SELECT id FROM {ScopeIds})"))}, false) AS by_key,
+                    {string.Join(", ", RegionType.All.Select(t => $"coalesce({Need(t)}, false) AS need_{t.Type}"))}
+                FROM (
+                    SELECT s.id, s.location::geometry AS point, {string.Join(", ", olds)}
+                    FROM {stakeholders} s{(released ? $" LEFT JOIN {Released} x ON x.id = s.id" : "")}
+                    WHERE s.location IS NOT NULL) p) q
+            WHERE (by_key OR EXISTS (SELECT 1 FROM {Boxes} b WHERE b.box && q.point))
+              AND (NOT by_key OR {string.Join(" OR ", RegionType.All.Select(t => $"need_{t.Type}"))});
+            CREATE INDEX ON {Points} USING gist (point);
+            ANALYZE {Points};
+            """, cancellationToken);
+    }
+
+    /// <summary>
+    /// The app's writers wait from here to the commit; writers already at work are waited for up to <c>--lock-wait</c>,
+    /// then the sync fails (exit 5) and nothing of it is committed.
+    /// </summary>
+    private async Task LockAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (locked)
+        {
+            return;
+        }
+
+        var waited = Stopwatch.StartNew();
+        await Db.ExecuteAsync(connection, "SELECT set_config('lock_timeout', $1, true)", cancellationToken, $"{Math.Max(1, (long)lockWait.TotalMilliseconds)}ms");
+        try
+        {
+            await Db.ExecuteAsync(connection, $"LOCK TABLE {stakeholders} IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            throw new TigerImportException(
+                FailureKind.Database,
+                $"The app's writers held the stakeholder table {Table} for more than {lockWait.TotalSeconds:0} s (--lock-wait): nothing was synced, the region and stakeholder tables are as they were. Try again.",
+                e);
+        }
+
+        await Db.ExecuteAsync(connection, "RESET lock_timeout", cancellationToken);
+        locked = true;
+        RegionLog.StakeholdersLocked(logger, Table.ToString(), waited.ElapsedMilliseconds);
     }
 }

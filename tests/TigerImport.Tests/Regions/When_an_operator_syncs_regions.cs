@@ -12,6 +12,7 @@ public sealed class When_an_operator_syncs_regions(PostgisServer postgis)
     [InlineData("--year", "2009", "--year (TIGER_YEAR)")]
     [InlineData("--states", "ZZ", "Unknown state 'ZZ'")]
     [InlineData("--stakeholder-table", "app.public.stakeholder", "--stakeholder-table (TIGER_STAKEHOLDER_TABLE) must be")]
+    [InlineData("--reassign", "some", "--reassign (TIGER_REASSIGN) must be changed or all")]
     [InlineData("--district-year", "2023", "--district-year (TIGER_DISTRICT_YEAR) must be a TIGER/Line vintage from --year (2024)")]
     public async Task A_wrong_option_exits_2_before_touching_the_database(string option, string value, string message)
     {
@@ -29,8 +30,8 @@ public sealed class When_an_operator_syncs_regions(PostgisServer postgis)
         var (importExit, import) = await CliProcess.RunAsync(null, "import", "--help");
 
         Assert.Equal((0, 0), (syncExit, importExit));
-        Assert.All(new[] { "TIGER_YEAR", "TIGER_STATES", "TIGER_SCHEMA", "TIGER_REGION_TABLE", "TIGER_REGION_STALE", "TIGER_STAKEHOLDER_TABLE", "TIGER_DISTRICT_YEAR", "TIGER_DISTRICT_SCHEMA", "TIGER_REPORT" }, v => Assert.Contains(v, sync));
-        Assert.All(new[] { "TIGER_SYNC_REGIONS", "TIGER_REGION_TABLE", "TIGER_REGION_STALE", "TIGER_STAKEHOLDER_TABLE", "TIGER_DISTRICT_YEAR" }, v => Assert.Contains(v, import));
+        Assert.All(new[] { "TIGER_YEAR", "TIGER_STATES", "TIGER_SCHEMA", "TIGER_REGION_TABLE", "TIGER_REGION_STALE", "TIGER_STAKEHOLDER_TABLE", "TIGER_DISTRICT_YEAR", "TIGER_DISTRICT_SCHEMA", "TIGER_REPORT", "TIGER_REASSIGN" }, v => Assert.Contains(v, sync));
+        Assert.All(new[] { "TIGER_SYNC_REGIONS", "TIGER_REGION_TABLE", "TIGER_REGION_STALE", "TIGER_STAKEHOLDER_TABLE", "TIGER_DISTRICT_YEAR", "TIGER_REASSIGN" }, v => Assert.Contains(v, import));
     }
 
     [Fact]
@@ -67,4 +68,45 @@ public sealed class When_an_operator_syncs_regions(PostgisServer postgis)
         Assert.True(File.Exists(report), output);
         Assert.Contains("\"outcome\":\"Published\"", await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task The_import_report_carries_the_sync_report_in_the_shape_sync_regions_writes()
+    {
+        await using var db = postgis.CreateDataSource();
+        await RegionSamples.CreateRegionTableAsync(db, "cli_report_app");
+        await TestImport.ExecuteAsync(db, """
+            CREATE TABLE cli_report_app.stakeholder (id bigint PRIMARY KEY, location geography(Point, 4326), state_id bigint, county_id bigint,
+                congressional_district_id bigint, state_senate_district_id bigint, state_house_district_id bigint);
+            INSERT INTO cli_report_app.stakeholder (id, location) VALUES (1, 'SRID=4326;POINT(-106.75 32.5)');
+            """);
+        using var folder = RegionSamples.Folder();
+        var importReport = Path.Combine(folder.Path, "run.json");
+        var syncReport = Path.Combine(folder.Path, "sync.json");
+
+        var (importExit, importOutput) = await CliProcess.RunWithVariablesAsync(
+            postgis.Url,
+            new Dictionary<string, string?> { ["TIGER_SYNC_REGIONS"] = "true", ["TIGER_REGION_TABLE"] = "cli_report_app.region", ["TIGER_STAKEHOLDER_TABLE"] = "cli_report_app.stakeholder" },
+            "import", "--source", folder.Path, "--year", "2024", "--layers", "STATE,COUNTY,CD,SLDU,SLDL", "--states", "NM,HI", "--schema", "cli_regions_sync_report", "--report", importReport);
+        var (syncExit, syncOutput) = await CliProcess.RunAsync(
+            postgis.Url,
+            "sync-regions", "--year", "2024", "--states", "NM,HI", "--schema", "cli_regions_sync_report", "--region-table", "cli_report_app.region",
+            "--stakeholder-table", "cli_report_app.stakeholder", "--report", syncReport);
+
+        Assert.True(importExit == 0, importOutput);
+        Assert.True(syncExit == 0, syncOutput);
+        using var run = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(importReport, TestContext.Current.CancellationToken));
+        using var rerun = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(syncReport, TestContext.Current.CancellationToken));
+        var sync = run.RootElement.GetProperty("regionSync");
+        Assert.Equal(Names(rerun.RootElement), Names(sync));
+        Assert.Equal(run.RootElement.GetProperty("runId").GetString(), sync.GetProperty("syncId").GetString());
+        Assert.Equal(1, sync.GetProperty("stakeholders").GetProperty("written").GetInt64());
+        Assert.Equal(23, sync.GetProperty("districts").GetArrayLength());
+        Assert.Equal(10, sync.GetProperty("redistricting").GetArrayLength());
+        Assert.Equal(5, sync.GetProperty("redistricting").EnumerateArray().Sum(r => r.GetProperty("newlyAssigned").GetInt64()));
+        Assert.False(sync.GetProperty("noChange").GetBoolean());
+        Assert.True(rerun.RootElement.GetProperty("noChange").GetBoolean());
+        Assert.Equal(23L, await TestImport.ScalarAsync<long>(db, $"SELECT count(*) FROM cli_regions_sync_report.tiger_region_changes WHERE sync_id = '{sync.GetProperty("syncId").GetString()}'"));
+    }
+
+    private static string[] Names(System.Text.Json.JsonElement element) => [.. element.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];
 }
