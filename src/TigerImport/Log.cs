@@ -143,4 +143,8 @@ internal static partial class Log
     // 620-639: plausibility gates.
     [LoggerMessage(620, LogLevel.Warning, "{Layer} {Year}: --skip-missing: {Table} is published without the county file(s) its published version was built from: {Files}")]
     public static partial void CountyFilesDropped(ILogger logger, string layer, int year, string table, string files);
+
+    // 700-719: the catalog and real files.
+    [LoggerMessage(700, LogLevel.Information, "{File}: {Ignored} macOS metadata member(s) ignored (__MACOSX/, ._*, .DS_Store: the zip was re-made on a Mac)")]
+    public static partial void MacMetadataIgnored(ILogger logger, string file, int ignored);
 }

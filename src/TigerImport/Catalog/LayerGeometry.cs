@@ -5,4 +5,7 @@ public enum LayerGeometry
 {
     MultiPolygon,
     MultiLineString,
+
+    /// <summary>Point landmarks (POINTLM): shapefile Point or MultiPoint records, each stored as a MultiPoint.</summary>
+    MultiPoint,
 }

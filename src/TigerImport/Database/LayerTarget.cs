@@ -22,7 +22,7 @@ public sealed record LayerTarget(string Schema, TigerLayerVintage Vintage, int S
 
     public string QualifiedTable => Sql.Qualified(Schema, Table);
 
-    public string GeometryType => Vintage.Layer.Geometry == LayerGeometry.MultiPolygon ? "MultiPolygon" : "MultiLineString";
+    public string GeometryType => Vintage.Layer.Geometry.ToString();
 
     /// <summary>The partition's table name, the same in the staging, published and backup schemas; index names derive from it.</summary>
     public string PartitionTable(string part) => $"{Table}_p{part}";

@@ -29,8 +29,20 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
         {
             var clock = Stopwatch.StartNew();
             using var archive = TigerArchive.Open(path, file.FileName, cancellationToken);
-            var layerShape = file.Layer.Geometry == LayerGeometry.MultiPolygon ? ShapeType.Polygon : ShapeType.PolyLine;
-            if (archive.ShapeType != layerShape)
+            if (archive.IgnoredMacMembers is > 0 and var ignored)
+            {
+                Log.MacMetadataIgnored(logger, file.FileName, ignored);
+            }
+
+            var layerShape = file.Layer.Geometry switch
+            {
+                LayerGeometry.MultiPolygon => ShapeType.Polygon,
+                LayerGeometry.MultiLineString => ShapeType.PolyLine,
+                _ => ShapeType.Point,
+            };
+
+            // A point layer's file may hold Point or MultiPoint records; either is stored as a MultiPoint.
+            if (archive.ShapeType != layerShape && !(layerShape == ShapeType.Point && archive.ShapeType == ShapeType.MultiPoint))
             {
                 throw archive.Invalid($"holds {archive.ShapeType} shapes; {file.Layer.Key} is a {layerShape} layer");
             }
