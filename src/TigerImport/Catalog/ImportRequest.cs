@@ -58,11 +58,7 @@ public sealed record ImportRequest(
             throw Usage($"--layers (TIGER_LAYERS) is required: a comma-separated list of {string.Join(", ", TigerLayers.PublishedIn(vintage).Select(l => l.Key))}, or all (docs/layers.md).");
         }
 
-        var layerList = Split(layers).Any(l => l.Equals("all", StringComparison.OrdinalIgnoreCase))
-            ? TigerLayers.PublishedIn(vintage)
-            : Split(layers).Select(key => TigerLayers.TryFind(key, out var layer)
-                ? layer
-                : throw Usage($"Unknown layer '{key}'. Known layers: {string.Join(", ", TigerLayers.All.Select(l => l.Key))}; cartographic boundaries: {string.Join(", ", CartographicLayers.All.Select(l => l.Key))} (docs/layers.md).")).Distinct().ToList();
+        var layerList = Split(layers).Any(l => l.Equals("all", StringComparison.OrdinalIgnoreCase)) ? TigerLayers.PublishedIn(vintage) : LayersNamed(layers);
 
         if (layerList.FirstOrDefault(l => l.IsCartographic && vintage < l.FirstYear) is { } tooEarly)
         {
@@ -99,6 +95,11 @@ public sealed record ImportRequest(
 
         return new ImportRequest(vintage, layerList, stateList, countyList);
     }
+
+    /// <summary>The layers of a comma-separated list of keys, whatever the year (status filters by key alone); an unknown key is a usage error.</summary>
+    public static IReadOnlyList<TigerLayer> LayersNamed(string layers) => Split(layers).Select(key => TigerLayers.TryFind(key, out var layer)
+        ? layer
+        : throw Usage($"Unknown layer '{key}'. Known layers: {string.Join(", ", TigerLayers.All.Select(l => l.Key))}; cartographic boundaries: {string.Join(", ", CartographicLayers.All.Select(l => l.Key))} (docs/layers.md).")).Distinct().ToList();
 
     private static string[] Split(string text) => text.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

@@ -154,4 +154,11 @@ public sealed class CatalogCensusNamingTests
         Assert.Equal(["tl_2010_25_vtd10.zip (Massachusetts)"], missing.Missing);
         Assert.Equal(["tl_2010_25_vtd2010.zip"], missing.Unrecognized);
     }
+
+    [Fact]
+    public void Layers_named_without_a_year_are_any_of_their_vintages()
+    {
+        Assert.Equal(["VTD", "TABBLOCK"], ImportRequest.LayersNamed("vtd, TABBLOCK").Select(l => l.Key));
+        Assert.Equal(FailureKind.Usage, Assert.Throws<TigerImportException>(() => ImportRequest.LayersNamed("VTD30")).Kind);
+    }
 }
