@@ -11,7 +11,7 @@ internal static class CliOptions
 {
     public static readonly Option<string?> Year = EnvOption.Text("--year", "TIGER_YEAR", "TIGER/Line vintage, e.g. 2024 (required)");
 
-    public static readonly Option<string?> Layers = EnvOption.Text("--layers", "TIGER_LAYERS", "Comma-separated layers: STATE, COUNTY, CD, SLDU, SLDL, PLACE, ZCTA520, TRACT, BG, COUSUB, EDGES, ADDRFEAT, FACES, ROADS, AREAWATER, LINEARWATER, the attribute-only FEATNAMES, ADDR, ADDRFN, OTHERID, FACESAH, FACESAL, FACESMIL, or all (required)");
+    public static readonly Option<string?> Layers = EnvOption.Text("--layers", "TIGER_LAYERS", $"Comma-separated layers: {string.Join(", ", TigerImport.Catalog.TigerLayers.All.Select(l => l.Key))}, a cartographic CB_<LAYER>_<RES>, or all: every layer of the year (required; docs/layers.md)");
 
     public static readonly Option<string?> States = EnvOption.Text("--states", "TIGER_STATES", "Comma-separated state FIPS or USPS codes (25 or MA); default: all states");
 

@@ -33,8 +33,14 @@ internal static class StatusCommand
     {
         var year = parse.GetValue(Year);
         var layers = parse.GetValue(Layers);
-        var checkedRequest = ImportRequest.Parse(year ?? TigerLayers.LastYear.ToString(), layers ?? "all", null, null);
-        return (year is null ? null : checkedRequest.Year, layers is null ? null : checkedRequest.Layers);
+        if (year is null)
+        {
+            // Without a year a layer is any of its vintages: VTD's tables are of 2010 and 2012 only.
+            return (null, layers is null ? null : ImportRequest.LayersNamed(layers));
+        }
+
+        var checkedRequest = ImportRequest.Parse(year, layers ?? "all", null, null);
+        return (checkedRequest.Year, layers is null ? null : checkedRequest.Layers);
     }
 
     private static void Write(IReadOnlyList<LayerStatus> layers, bool json)

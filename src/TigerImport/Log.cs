@@ -144,6 +144,10 @@ internal static partial class Log
     [LoggerMessage(620, LogLevel.Warning, "{Layer} {Year}: --skip-missing: {Table} is published without the county file(s) its published version was built from: {Files}")]
     public static partial void CountyFilesDropped(ILogger logger, string layer, int year, string table, string files);
 
+    // 700-719: the catalog and real files.
+    [LoggerMessage(700, LogLevel.Information, "{File}: {Ignored} macOS metadata member(s) ignored (__MACOSX/, ._*, .DS_Store: the zip was re-made on a Mac)")]
+    public static partial void MacMetadataIgnored(ILogger logger, string file, int ignored);
+
     // 720-739: attribute-only tables (a .dbf with no .shp).
     [LoggerMessage(720, LogLevel.Information, "{Layer} {Year}: {Table} is an attribute-only table (a .dbf with no .shp): no geometry column or GiST index; the geometry gates (shape-agreement, extent, area-share, extent-moved) do not apply, key-share and min-share do")]
     public static partial void AttributeOnlyLayer(ILogger logger, string layer, int year, string table);

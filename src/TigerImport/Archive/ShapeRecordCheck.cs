@@ -4,8 +4,8 @@ using NetTopologySuite.IO.Esri;
 namespace TigerImport.Archive;
 
 /// <summary>
-/// Checks a Polygon or PolyLine record's content against its own counts before the shapefile reader sees it: the reader
-/// trusts the part and point counts (a corrupt count allocated 23 GB) and fails a whole file on one NaN.
+/// Checks a Polygon, PolyLine, Point or MultiPoint record's content against its own counts before the shapefile reader
+/// sees it: the reader trusts the part and point counts (a corrupt count allocated 23 GB) and fails a whole file on one NaN.
 /// </summary>
 internal static class ShapeRecordCheck
 {
@@ -14,6 +14,12 @@ internal static class ShapeRecordCheck
 
     /// <summary>How many points are scanned between two cancellation checks (a record can hold millions).</summary>
     private const int PointsPerCheck = 1 << 20;
+
+    /// <summary>A Point record: shape type, x, y.</summary>
+    private const int PointLength = 4 + 16;
+
+    /// <summary>A MultiPoint record before its points: shape type, bounding box, point count.</summary>
+    private const int MultiPointFixedLength = 4 + 32 + 4;
 
     /// <summary>Why the record cannot become a feature, or null when the reader may parse it (a null shape included).</summary>
     public static string? Problem(ReadOnlySpan<byte> content, ShapeType fileType, CancellationToken cancellationToken)
@@ -27,6 +33,22 @@ internal static class ShapeRecordCheck
         if (type != fileType)
         {
             return $"shape type {Name(type)} in a {fileType} file";
+        }
+
+        if (type == ShapeType.Point)
+        {
+            return content.Length != PointLength
+                ? $"a {content.Length}-byte Point record; a Point is {PointLength} bytes"
+                : Coordinates(content[4..], 1, cancellationToken);
+        }
+
+        if (type == ShapeType.MultiPoint)
+        {
+            // Shape type, bounding box, point count, then the points: no parts.
+            var count = content.Length >= MultiPointFixedLength ? BinaryPrimitives.ReadInt32LittleEndian(content[36..]) : -1;
+            return count < 1 || MultiPointFixedLength + 16L * count != content.Length
+                ? $"a {content.Length}-byte MultiPoint record claims {count} point(s), which need {MultiPointFixedLength + (16L * Math.Max(count, 0))} bytes"
+                : Coordinates(content[MultiPointFixedLength..], count, cancellationToken);
         }
 
         if (content.Length < FixedLength)
@@ -54,7 +76,12 @@ internal static class ShapeRecordCheck
             }
         }
 
-        var coordinates = content[(FixedLength + 4 * parts)..];
+        return Coordinates(content[(FixedLength + 4 * parts)..], points, cancellationToken);
+    }
+
+    /// <summary>Why one of the record's points is not a finite coordinate, or null.</summary>
+    private static string? Coordinates(ReadOnlySpan<byte> coordinates, int points, CancellationToken cancellationToken)
+    {
         for (var point = 0; point < points; point++)
         {
             if (point % PointsPerCheck == 0)

@@ -62,9 +62,9 @@ public sealed class TigerArchive : IDisposable
             ShapeType = ShapeHeader.Read(stream, shp.Length, DisplayName, shp.Name);
         }
 
-        if (ShapeType is not (ShapeType.Polygon or ShapeType.PolyLine))
+        if (ShapeType is not (ShapeType.Polygon or ShapeType.PolyLine or ShapeType.Point or ShapeType.MultiPoint))
         {
-            throw Invalid($"holds {ShapeType} shapes; TIGER/Line layers are Polygon or PolyLine");
+            throw Invalid($"holds {ShapeType} shapes; TIGER/Line layers are Polygon, PolyLine or Point (MultiPoint)");
         }
 
         using (var stream = new Crc32CheckingStream(shx, DisplayName))
@@ -249,12 +249,31 @@ public sealed class TigerArchive : IDisposable
         }
     }
 
-    /// <summary>The member with this extension; metadata such as <c>.shp.xml</c> and <c>.shp.iso.xml</c> does not count.</summary>
+    /// <summary>
+    /// The member with this extension; metadata such as <c>.shp.xml</c> and <c>.shp.iso.xml</c> does not count, nor
+    /// macOS's (<see cref="MacMetadata"/>). The shapefile's members lie in one folder (the root, or one folder of a
+    /// re-packed zip): a part elsewhere is another shapefile's, and the zip is ambiguous.
+    /// </summary>
     private ZipArchiveEntry? Member(string extension)
     {
-        var matches = zip.Entries.Where(e => e.Name.EndsWith(extension, StringComparison.OrdinalIgnoreCase)).ToList();
-        return matches.Count > 1 ? throw Invalid($"has {matches.Count} {extension} members; expected one shapefile per zip") : matches.SingleOrDefault();
+        var matches = zip.Entries.Where(e => !MacMetadata.Is(e) && e.Name.EndsWith(extension, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (matches.Count > 1)
+        {
+            throw Invalid($"has {matches.Count} {extension} members ({string.Join(", ", matches.Select(e => e.FullName))}); expected one shapefile per zip");
+        }
+
+        if (matches.SingleOrDefault() is { } member && shp is not null && FolderOf(member) != FolderOf(shp))
+        {
+            throw Invalid($"holds {member.FullName} in another folder than {shp.FullName}; a shapefile's members lie in one folder");
+        }
+
+        return matches.SingleOrDefault();
     }
+
+    /// <summary>How many macOS metadata members (<c>__MACOSX/</c>, <c>._*</c>, <c>.DS_Store</c>) the zip holds: ignored.</summary>
+    public int IgnoredMacMembers => zip.Entries.Count(MacMetadata.Is);
+
+    private static string FolderOf(ZipArchiveEntry entry) => entry.FullName[..^entry.Name.Length];
 
     private string? ReadText(ZipArchiveEntry? entry)
     {

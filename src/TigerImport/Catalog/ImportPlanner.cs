@@ -18,7 +18,10 @@ public static class ImportPlanner
 
     /// <summary>Why Census publishes no file of this layer for this state (Nebraska's and DC's SLDL), or null.</summary>
     public static string? KnownAbsence(TigerLayer layer, string stateFips) =>
-        KnownAbsences.TryGetValue((layer.BaseKey, stateFips), out var reason) ? reason : null;
+        KnownAbsences.TryGetValue((layer.BaseKey, stateFips), out var reason) ? reason
+        : layer.States is { } only && !only.Contains(stateFips)
+            ? $"Census publishes {layer.Key} ({layer.Description}) for {string.Join(", ", only.Select(f => $"{UsStates.ByFips(f).Name} ({f})"))} only: no file for {UsStates.ByFips(stateFips).Name} ({stateFips})"
+            : null;
 
     public static async Task<IReadOnlyList<LayerPlan>> PlanAsync(ImportRequest request, ListFiles list, CancellationToken cancellationToken)
     {
@@ -47,13 +50,18 @@ public static class ImportPlanner
             }
 
             // No states named: every state the source holds (all of Census's, for Census), or the 52 when it cannot list.
-            var states = named ?? (held is null ? UsStates.StatesDcAndPuertoRico : StatesIn(held));
+            var states = named ?? (held is null ? layer.States?.Select(UsStates.ByFips).ToList() ?? UsStates.StatesDcAndPuertoRico : StatesIn(held));
             var plan = vintage.Scope switch
             {
                 LayerScope.Nation => PlanNation(vintage, held, request.PlanVersion),
                 LayerScope.State => PlanStates(vintage, states, request.Counties, held, request.PlanVersion),
                 _ => PlanCounties(vintage, states, request.Counties, held),
             };
+            if (listing is null && vintage.Listed)
+            {
+                plan = plan with { Notices = [.. plan.Notices, $"{vintage.CensusDirectory}/{vintage.FileName("…")}: the catalog's naming of {layer.Key} {vintage.Year}, unconfirmed (docs/layers.md); a source that lists its folder decides"] };
+            }
+
             plans.Add(plan with
             {
                 Unrecognized = listing?.Where(n => n.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) && Parse(n, vintage) is null && (vintage.Release is null || !TigerFileName.TryParse(n, out _)))

@@ -55,18 +55,19 @@ public sealed record ImportRequest(
 
         if (string.IsNullOrWhiteSpace(layers))
         {
-            throw Usage($"--layers (TIGER_LAYERS) is required: a comma-separated list of {string.Join(", ", TigerLayers.All.Select(l => l.Key))}, or all.");
+            throw Usage($"--layers (TIGER_LAYERS) is required: a comma-separated list of {string.Join(", ", TigerLayers.PublishedIn(vintage).Select(l => l.Key))}, or all (docs/layers.md).");
         }
 
-        var layerList = Split(layers).Any(l => l.Equals("all", StringComparison.OrdinalIgnoreCase))
-            ? TigerLayers.All
-            : Split(layers).Select(key => TigerLayers.TryFind(key, out var layer)
-                ? layer
-                : throw Usage($"Unknown layer '{key}'. Known layers: {string.Join(", ", TigerLayers.All.Select(l => l.Key))}; cartographic boundaries: {string.Join(", ", CartographicLayers.All.Select(l => l.Key))}.")).Distinct().ToList();
+        var layerList = Split(layers).Any(l => l.Equals("all", StringComparison.OrdinalIgnoreCase)) ? TigerLayers.PublishedIn(vintage) : LayersNamed(layers);
 
-        if (layerList.FirstOrDefault(l => vintage < l.FirstYear) is { } tooEarly)
+        if (layerList.FirstOrDefault(l => l.IsCartographic && vintage < l.FirstYear) is { } tooEarly)
         {
             throw Usage($"{tooEarly.Key} starts with the {tooEarly.FirstYear} vintage; got --year {vintage}.");
+        }
+
+        if (layerList.FirstOrDefault(l => !l.IsPublishedIn(vintage)) is { } absent)
+        {
+            throw Usage($"Census publishes {absent.Key} ({absent.Description}) in {absent.Years}, not in {vintage}; got --year {vintage}.");
         }
 
         var stateList = string.IsNullOrWhiteSpace(states) || Split(states).Any(s => s.Equals("all", StringComparison.OrdinalIgnoreCase))
@@ -88,12 +89,17 @@ public sealed record ImportRequest(
         {
             // A state- or nation-based file holds every county: narrowing it would replace the whole state (or nation).
             throw Usage(
-                $"--counties narrows county-based layers only ({string.Join(", ", TigerLayers.All.Where(l => l.InYear(vintage).Scope == LayerScope.County).Select(l => l.Key))}); "
+                $"--counties narrows county-based layers only ({string.Join(", ", TigerLayers.PublishedIn(vintage).Where(l => l.InYear(vintage).Scope == LayerScope.County).Select(l => l.Key))}); "
                 + $"{string.Join(", ", whole)} {(whole.Count == 1 ? "is" : "are")} published per state or for the nation, so the whole partition would be replaced. Import {(whole.Count == 1 ? "it" : "them")} in a run without --counties.");
         }
 
         return new ImportRequest(vintage, layerList, stateList, countyList);
     }
+
+    /// <summary>The layers of a comma-separated list of keys, whatever the year (status filters by key alone); an unknown key is a usage error.</summary>
+    public static IReadOnlyList<TigerLayer> LayersNamed(string layers) => Split(layers).Select(key => TigerLayers.TryFind(key, out var layer)
+        ? layer
+        : throw Usage($"Unknown layer '{key}'. Known layers: {string.Join(", ", TigerLayers.All.Select(l => l.Key))}; cartographic boundaries: {string.Join(", ", CartographicLayers.All.Select(l => l.Key))} (docs/layers.md).")).Distinct().ToList();
 
     private static string[] Split(string text) => text.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

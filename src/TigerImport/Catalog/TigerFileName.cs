@@ -24,7 +24,7 @@ public static partial class TigerFileName
         var scopeCode = match.Groups["scope"].Value.ToLowerInvariant();
         var token = match.Groups["token"].Value.ToLowerInvariant();
         var layers = match.Groups["prefix"].Value.Equals("cb", StringComparison.OrdinalIgnoreCase) ? CartographicLayers.All : TigerLayers.All;
-        var vintage = layers.Where(l => year >= l.FirstYear && year <= TigerLayers.LastYear)
+        var vintage = layers.Where(l => l.IsPublishedIn(year))
             .Select(l => l.InYear(year))
             .FirstOrDefault(v => v.MatchesToken(token));
         if (vintage is null)

@@ -1,8 +1,9 @@
 namespace TigerImport.Catalog;
 
 /// <summary>
-/// A TIGER/Line (or cartographic boundary) layer and the rules by which Census names its files across vintages
-/// (2010's decennial <c>…10</c> suffix and <c>/2010</c> folder, CD's congress number, ZCTA510 → ZCTA520).
+/// A TIGER/Line (or cartographic boundary) layer: one row of the catalog, with the rules by which Census names its files
+/// across vintages (<see cref="Eras"/>: 2010's decennial <c>…10</c> suffix and <c>/2010</c> folder, a renamed folder,
+/// CD's congress number, ZCTA510 → ZCTA520).
 /// </summary>
 public sealed class TigerLayer
 {
@@ -12,8 +13,9 @@ public sealed class TigerLayer
         LayerGeometry geometry,
         LayerScope scope,
         IReadOnlyList<string> keyFields,
-        bool decennialIn2010 = false,
+        IReadOnlyList<LayerEra>? eras = null,
         bool keyIsUnique = true,
+        IReadOnlyList<string>? states = null,
         string? resolution = null)
     {
         Key = key;
@@ -21,9 +23,10 @@ public sealed class TigerLayer
         Geometry = geometry;
         Scope = scope;
         KeyFields = keyFields;
-        DecennialIn2010 = decennialIn2010;
+        Eras = eras ?? [];
         Resolution = resolution;
         KeyIsUnique = keyIsUnique;
+        States = states;
     }
 
     /// <summary>The name users type and Census uses as the folder name, e.g. <c>TRACT</c>.</summary>
@@ -42,11 +45,14 @@ public sealed class TigerLayer
     /// </summary>
     public bool KeyIsUnique { get; }
 
-    /// <summary>The usual split into files; CD changes with the vintage (see <see cref="TigerLayerVintage.Scope"/>).</summary>
+    /// <summary>The usual split into files; an era may differ (see <see cref="TigerLayerVintage.Scope"/>).</summary>
     internal LayerScope Scope { get; }
 
-    /// <summary>2010 decennial layers live in <c>{DIR}/2010/</c> and carry a <c>10</c> suffix on file and field names.</summary>
-    internal bool DecennialIn2010 { get; }
+    /// <summary>How Census names the layer, vintage by vintage (empty for a cartographic boundary layer, named by its own rule).</summary>
+    public IReadOnlyList<LayerEra> Eras { get; }
+
+    /// <summary>The only states Census publishes this state-based layer for (ANRC: Alaska; ESTATE: the Virgin Islands), or null.</summary>
+    public IReadOnlyList<string>? States { get; }
 
     /// <summary>
     /// <c>500k</c>, <c>5m</c> or <c>20m</c> for a cartographic boundary layer (Census's GENZ product, e.g.
@@ -60,7 +66,28 @@ public sealed class TigerLayer
     public string BaseKey => IsCartographic ? Key[3..Key.LastIndexOf('_')] : Key;
 
     /// <summary>The first vintage this catalog names: GENZ's <c>cb_</c> layout starts in 2013 (2010 used <c>gz_2010_…</c>).</summary>
-    public int FirstYear => IsCartographic ? CartographicLayers.FirstYear : TigerLayers.FirstYear;
+    public int FirstYear => IsCartographic ? CartographicLayers.FirstYear : Eras.Min(e => e.From);
+
+    /// <summary>Whether Census publishes the layer in this vintage (a year of one of its eras, up to the catalog's last year).</summary>
+    public bool IsPublishedIn(int year) => year >= FirstYear && year <= TigerLayers.LastYear && (IsCartographic || Eras.Any(e => e.Covers(year)));
+
+    /// <summary>The vintages the layer has, for messages: "2010, 2012", "2011–2021, 2023–2027".</summary>
+    public string Years => IsCartographic
+        ? $"{CartographicLayers.FirstYear}–{TigerLayers.LastYear}"
+        : string.Join(", ", Eras.Where(e => e.From <= TigerLayers.LastYear).Aggregate(new List<(int From, int To)>(), (runs, e) =>
+        {
+            var to = Math.Min(e.To, TigerLayers.LastYear);
+            if (runs.Count > 0 && runs[^1].To + 1 == e.From)
+            {
+                runs[^1] = (runs[^1].From, to);
+            }
+            else
+            {
+                runs.Add((e.From, to));
+            }
+
+            return runs;
+        }).Select(r => r.From == r.To ? $"{r.From}" : $"{r.From}–{r.To}"));
 
     public override string ToString() => Key;
 }

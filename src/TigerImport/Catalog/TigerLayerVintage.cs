@@ -22,19 +22,36 @@ public sealed partial record TigerLayerVintage(TigerLayer Layer, int Year, strin
     /// for a special release, <c>TIGER_RD18/LAYER/CD</c>.
     /// </summary>
     public string CensusDirectory => Release is { } release ? release.DirectoryOf(Layer)
-        : Layer.IsCartographic ? $"GENZ{Year}/{Directory}".TrimEnd('/') : $"TIGER{Year}/{Directory}";
+        : Layer.IsCartographic ? $"GENZ{Year}/{Directory}".TrimEnd('/') : $"{PublishedIn}/{Directory}";
 
-    /// <summary>The vintage's or release's top folder, as a plan names where it came from: <c>TIGER2024</c>, <c>GENZ2024</c>, <c>TIGER_RD18</c>.</summary>
-    public string PublishedIn => Release?.Folder ?? (Layer.IsCartographic ? $"GENZ{Year}" : $"TIGER{Year}");
+    /// <summary>
+    /// The vintage's or release's top folder, as a plan names where it came from: <c>TIGER2024</c>, <c>GENZ2024</c>,
+    /// <c>TIGER_RD18</c>, or a product's own (<c>TIGER2020PL</c> for VTD20).
+    /// </summary>
+    public string PublishedIn => Release?.Folder ?? Folder ?? (Layer.IsCartographic ? $"GENZ{Year}" : $"TIGER{Year}");
+
+    /// <summary>The top folder when it is not the vintage's (<see cref="LayerEra.Folder"/>), or null.</summary>
+    public string? Folder { get; init; }
+
+    /// <summary>The table's stem when it is not the layer key (<see cref="LayerEra.TableStem"/>), or null.</summary>
+    public string? TableStem { get; init; }
+
+    /// <summary>The catalog's naming is not confirmed by two public sources: the source's listing decides (<see cref="LayerEra.Listed"/>).</summary>
+    public bool Listed { get; init; }
+
+    /// <summary>
+    /// The decennial suffix the file's token carries, and so its fields (<c>tabblock10</c>, <c>uac10</c> in 2020,
+    /// <c>vtd20</c> → <c>GEOID10</c>, <c>GEOID20</c>): <c>10</c>, <c>20</c>, or null for a plain token.
+    /// </summary>
+    public string? FieldSuffix => Layer.IsCartographic || Token.Length < 3 ? null
+        : Token.EndsWith("10", StringComparison.Ordinal) ? "10" : Token.EndsWith("20", StringComparison.Ordinal) ? "20" : null;
 
     /// <summary>
     /// The table name within the target schema: layer and vintage, so a vintage never overwrites another
     /// (<c>tract_2010</c>, <c>cd_2024</c>, <c>zcta510_2015</c>; the congress number is not part of it). Cartographic
     /// boundaries add the resolution and their prefix: <c>cb_cd_2024_500k</c>.
     /// </summary>
-    public string TableName => Layer.IsCartographic ? $"cb_{Layer.BaseKey.ToLowerInvariant()}_{Year}_{Layer.Resolution}" : $"{TableStem}_{Year}";
-
-    private string TableStem => Layer.Key == "ZCTA520" ? (Year < 2020 ? "zcta510" : "zcta520") : Layer.Key.ToLowerInvariant();
+    public string TableName => Layer.IsCartographic ? $"cb_{Layer.BaseKey.ToLowerInvariant()}_{Year}_{Layer.Resolution}" : $"{TableStem ?? Layer.Key.ToLowerInvariant()}_{Year}";
 
     /// <summary>The file name for one scope code ("us", a state FIPS, or state+county FIPS).</summary>
     public string FileName(string scopeCode) => $"{Prefix}_{ReleaseTag ?? Year.ToString(System.Globalization.CultureInfo.InvariantCulture)}_{scopeCode}_{Token}.zip";

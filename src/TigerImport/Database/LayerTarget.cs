@@ -25,12 +25,9 @@ public sealed record LayerTarget(string Schema, TigerLayerVintage Vintage, int S
     /// <summary>False for an attribute-only table (FEATNAMES, ADDR…): no geometry column, no GiST index.</summary>
     public bool HasGeometry => Vintage.Layer.Geometry != LayerGeometry.None;
 
-    public string GeometryType => Vintage.Layer.Geometry switch
-    {
-        LayerGeometry.MultiPolygon => "MultiPolygon",
-        LayerGeometry.MultiLineString => "MultiLineString",
-        _ => throw new InvalidOperationException($"{Vintage.Layer.Key} is an attribute-only table: it has no geometry type."),
-    };
+    public string GeometryType => HasGeometry
+        ? Vintage.Layer.Geometry.ToString()
+        : throw new InvalidOperationException($"{Vintage.Layer.Key} is an attribute-only table: it has no geometry type.");
 
     /// <summary>The columns every row of the table has besides the file's: the geometry (when the layer has one) and the scope.</summary>
     public IEnumerable<string> OwnColumns => HasGeometry ? [GeometryColumn, ScopeColumn] : [ScopeColumn];

@@ -47,15 +47,19 @@ public sealed class GeometryNormalizer(LayerGeometry layerGeometry)
     private bool IsOfLayerType(NtsGeometry geometry) => layerGeometry switch
     {
         LayerGeometry.MultiPolygon => geometry is IPolygonal,
+        LayerGeometry.MultiPoint => geometry is IPuntal,
         _ => geometry is ILineal,
     };
 
     /// <summary>The non-empty parts of the layer's type: a fix can leave a collection with stray lines or points.</summary>
     private List<NtsGeometry> OfLayerType(NtsGeometry geometry)
     {
-        var parts = layerGeometry == LayerGeometry.MultiPolygon
-            ? PolygonExtracter.GetPolygons(geometry)
-            : LineStringExtracter.GetLines(geometry);
+        var parts = layerGeometry switch
+        {
+            LayerGeometry.MultiPolygon => PolygonExtracter.GetPolygons(geometry),
+            LayerGeometry.MultiPoint => PointExtracter.GetPoints(geometry),
+            _ => LineStringExtracter.GetLines(geometry),
+        };
         return parts.Where(p => !p.IsEmpty).ToList();
     }
 
@@ -64,9 +68,10 @@ public sealed class GeometryNormalizer(LayerGeometry layerGeometry)
         var factory = geometry.Factory;
         NtsGeometry multi = geometry switch
         {
-            MultiPolygon or MultiLineString => geometry,
+            MultiPolygon or MultiLineString or MultiPoint => geometry,
             Polygon polygon => factory.CreateMultiPolygon([polygon]),
             LineString line => factory.CreateMultiLineString([line]),
+            Point point => factory.CreateMultiPoint([point]),
 
             // Callers pass only the layer's types (checked on entry, and what the extracters return after a fix).
             _ => throw new UnreachableException($"{geometry.GeometryType} reached ToMulti"),

@@ -30,9 +30,22 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
             var clock = Stopwatch.StartNew();
             // The archive checks its members against the layer: a shapefile, or a .dbf alone for an attribute-only table.
             using var archive = TigerArchive.Open(path, file.FileName, file.Layer, cancellationToken);
+            if (archive.IgnoredMacMembers is > 0 and var ignored)
+            {
+                Log.MacMetadataIgnored(logger, file.FileName, ignored);
+            }
+
             var attributesOnly = file.Layer.Geometry == LayerGeometry.None;
-            var layerShape = attributesOnly ? ShapeType.NullShape : file.Layer.Geometry == LayerGeometry.MultiPolygon ? ShapeType.Polygon : ShapeType.PolyLine;
-            if (archive.ShapeType != layerShape)
+            var layerShape = file.Layer.Geometry switch
+            {
+                LayerGeometry.None => ShapeType.NullShape,
+                LayerGeometry.MultiPolygon => ShapeType.Polygon,
+                LayerGeometry.MultiLineString => ShapeType.PolyLine,
+                _ => ShapeType.Point,
+            };
+
+            // A point layer's file may hold Point or MultiPoint records; either is stored as a MultiPoint.
+            if (archive.ShapeType != layerShape && !(layerShape == ShapeType.Point && archive.ShapeType == ShapeType.MultiPoint))
             {
                 throw archive.Invalid($"holds {archive.ShapeType} shapes; {file.Layer.Key} is a {layerShape} layer");
             }

@@ -5,7 +5,7 @@ using NetTopologySuite.Geometries;
 namespace TigerImport.Load;
 
 /// <summary>
-/// PostGIS's extended WKB of a 2D MultiPolygon or MultiLineString with its SRID: the bytes geometry_recv takes in a
+/// PostGIS's extended WKB of a 2D MultiPolygon, MultiLineString or MultiPoint with its SRID: the bytes geometry_recv takes in a
 /// binary COPY, the same bytes Npgsql.NetTopologySuite would send, written straight from the coordinate sequences
 /// into one exact-size array (the library path goes through a BinaryWriter one double at a time, and was a seventh of
 /// the load's CPU).
@@ -13,8 +13,10 @@ namespace TigerImport.Load;
 public static class Ewkb
 {
     private const uint SridFlag = 0x20000000;
+    private const uint PointType = 1;
     private const uint LineStringType = 2;
     private const uint PolygonType = 3;
+    private const uint MultiPointType = 4;
     private const uint MultiLineStringType = 5;
     private const uint MultiPolygonType = 6;
 
@@ -25,7 +27,8 @@ public static class Ewkb
         {
             MultiPolygon multi => WriteCollection(bytes, MultiPolygonType, multi, geometry.SRID),
             MultiLineString multi => WriteCollection(bytes, MultiLineStringType, multi, geometry.SRID),
-            _ => throw new UnreachableException($"{geometry.GeometryType} reached the EWKB encoder; layers hold MultiPolygon or MultiLineString"),
+            MultiPoint multi => WriteCollection(bytes, MultiPointType, multi, geometry.SRID),
+            _ => throw new UnreachableException($"{geometry.GeometryType} reached the EWKB encoder; layers hold MultiPolygon, MultiLineString or MultiPoint"),
         };
         Debug.Assert(written == bytes.Length, "the length computed and the bytes written agree");
         return bytes;
@@ -40,6 +43,7 @@ public static class Ewkb
             {
                 Polygon polygon => 1 + 4 + 4 + Rings(polygon).Sum(ring => 4 + (16 * ring.CoordinateSequence.Count)),
                 LineString line => 1 + 4 + 4 + (16 * line.CoordinateSequence.Count),
+                Point => 1 + 4 + 16,
                 var part => throw new UnreachableException($"{part.GeometryType} inside a {geometry.GeometryType}"),
             };
         }
@@ -64,6 +68,13 @@ public static class Ewkb
                 {
                     at += WritePoints(bytes[at..], ring.CoordinateSequence);
                 }
+            }
+            else if (part is Point point)
+            {
+                at += Header(bytes[at..], PointType);
+                BinaryPrimitives.WriteDoubleLittleEndian(bytes[at..], point.X);
+                BinaryPrimitives.WriteDoubleLittleEndian(bytes[(at + 8)..], point.Y);
+                at += 16;
             }
             else
             {

@@ -35,7 +35,10 @@ public sealed class TigerFileNameTests
         {
             for (var year = TigerLayers.FirstYear; year <= 2025; year++)
             {
-                data.Add(layer.Key, year);
+                if (layer.IsPublishedIn(year))
+                {
+                    data.Add(layer.Key, year);
+                }
             }
         }
 
@@ -48,7 +51,8 @@ public sealed class TigerFileNameTests
     {
         Assert.True(TigerLayers.TryFind(layerKey, out var layer));
         var vintage = layer.InYear(year);
-        var scope = vintage.Scope switch { LayerScope.Nation => "us", LayerScope.State => "35", _ => "35013" };
+        var state = layer.States?[0] ?? "35";
+        var scope = vintage.Scope switch { LayerScope.Nation => "us", LayerScope.State => state, _ => state + "013" };
 
         Assert.True(TigerFileName.TryParse(vintage.FileName(scope), out var file));
         Assert.Same(layer, file.Layer);

@@ -70,4 +70,26 @@ public sealed class ShapeRecordCheckTests
 
         Assert.StartsWith("point 3 is not a finite coordinate", Problem(content));
     }
+
+    [Fact]
+    public void Point_and_MultiPoint_records_are_checked_against_their_own_lengths_and_coordinates()
+    {
+        var point = new byte[20];
+        BinaryPrimitives.WriteInt32LittleEndian(point, (int)ShapeType.Point);
+        BinaryPrimitives.WriteDoubleLittleEndian(point.AsSpan(4), -106.5);
+        BinaryPrimitives.WriteDoubleLittleEndian(point.AsSpan(12), 35.1);
+        var multi = new byte[40 + 32];
+        BinaryPrimitives.WriteInt32LittleEndian(multi, (int)ShapeType.MultiPoint);
+        BinaryPrimitives.WriteInt32LittleEndian(multi.AsSpan(36), 2);
+        var cancel = TestContext.Current.CancellationToken;
+
+        Assert.Null(ShapeRecordCheck.Problem(point, ShapeType.Point, cancel));
+        Assert.Null(ShapeRecordCheck.Problem(multi, ShapeType.MultiPoint, cancel));
+        Assert.Contains("a Point is 20 bytes", ShapeRecordCheck.Problem(point.AsSpan(0, 12).ToArray(), ShapeType.Point, cancel), StringComparison.Ordinal);
+        BinaryPrimitives.WriteInt32LittleEndian(multi.AsSpan(36), 1 << 30);
+        Assert.Contains("claims 1073741824 point(s)", ShapeRecordCheck.Problem(multi, ShapeType.MultiPoint, cancel), StringComparison.Ordinal);
+        BinaryPrimitives.WriteDoubleLittleEndian(point.AsSpan(4), double.NaN);
+        Assert.Contains("not a finite coordinate", ShapeRecordCheck.Problem(point, ShapeType.Point, cancel), StringComparison.Ordinal);
+        Assert.Contains("shape type Point in a MultiPoint file", ShapeRecordCheck.Problem(point, ShapeType.MultiPoint, cancel), StringComparison.Ordinal);
+    }
 }

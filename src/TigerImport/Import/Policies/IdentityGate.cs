@@ -16,9 +16,9 @@ internal sealed class IdentityGate
     public IdentityGate(DbfFieldCollection fields, TigerFile file)
     {
         this.file = file;
-        geoid = FieldLookup.Find(fields, "GEOID");
-        state = FieldLookup.Find(fields, "STATEFP");
-        county = FieldLookup.Find(fields, "COUNTYFP");
+        geoid = FieldLookup.Find(fields, "GEOID", file.Year);
+        state = FieldLookup.Find(fields, "STATEFP", file.Year);
+        county = FieldLookup.Find(fields, "COUNTYFP", file.Year);
     }
 
     /// <summary>Why the record's GEOID is not its own, or null; thread-safe.</summary>

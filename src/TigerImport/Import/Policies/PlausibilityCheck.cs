@@ -26,7 +26,7 @@ internal sealed class PlausibilityCheck
     {
         this.file = file;
         VintageCheck.Verify(fields, file, zipPath);
-        agreement = new ShapeAgreementGate(fields, file.Layer);
+        agreement = new ShapeAgreementGate(fields, file.Layer, file.Year);
         extent = new ExtentGate(file);
         identity = new IdentityGate(fields, file);
     }

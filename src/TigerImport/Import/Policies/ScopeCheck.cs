@@ -31,10 +31,10 @@ internal sealed partial class ScopeCheck
             return;
         }
 
-        Add(fields, StateField(), file.ScopeCode[..2], required: file.Scope == LayerScope.State);
+        Add(fields, "STATEFP", file.ScopeCode[..2], required: file.Scope == LayerScope.State);
         if (file.Scope == LayerScope.County)
         {
-            Add(fields, CountyPattern, file.ScopeCode[2..], required: false);
+            Add(fields, "COUNTYFP", file.ScopeCode[2..], required: false);
         }
     }
 
@@ -50,17 +50,15 @@ internal sealed partial class ScopeCheck
         }
     }
 
-    /// <summary>The plain field (STATEFP) when the file has it, else its vintage-suffixed one (STATEFP10).</summary>
-    private void Add(DbfFieldCollection fields, Regex pattern, string expected, bool required)
+    /// <summary>
+    /// The plain field (STATEFP) when the file has it, else the vintage's own suffixed one (STATEFP20 from 2020,
+    /// STATEFP10 before: <see cref="FieldLookup.Find"/>), never an older decade's code when the vintage's is there.
+    /// </summary>
+    private void Add(DbfFieldCollection fields, string name, string expected, bool required)
     {
-        var match = Enumerable.Range(0, fields.Count)
-            .Where(i => pattern.IsMatch(fields[i].Name))
-            .OrderBy(i => fields[i].Name.Length)
-            .Select(i => (int?)i)
-            .FirstOrDefault();
-        if (match is { } index)
+        if (FieldLookup.Find(fields, name, file.Year) is { } index)
         {
-            checks.Add((index, fields[index].Name, expected, $"a file under another {(pattern == CountyPattern ? "county" : "state")}'s name?"));
+            checks.Add((index, fields[index].Name, expected, $"a file under another {(name == "COUNTYFP" ? "county" : "state")}'s name?"));
         }
         else if (required)
         {
@@ -89,14 +87,6 @@ internal sealed partial class ScopeCheck
         }
     }
 
-    private static readonly Regex CountyPattern = CountyField();
-
     [GeneratedRegex("^CD[0-9]{3}FP$", RegexOptions.IgnoreCase)]
     private static partial Regex CongressField();
-
-    [GeneratedRegex("^STATEFP([0-9]{2})?$", RegexOptions.IgnoreCase)]
-    private static partial Regex StateField();
-
-    [GeneratedRegex("^COUNTYFP([0-9]{2})?$", RegexOptions.IgnoreCase)]
-    private static partial Regex CountyField();
 }

@@ -26,17 +26,17 @@ internal sealed class ShapeAgreementGate
 
     private readonly int? lat, lon, land, water;
 
-    public ShapeAgreementGate(DbfFieldCollection fields, TigerLayer layer)
+    public ShapeAgreementGate(DbfFieldCollection fields, TigerLayer layer, int year)
     {
         if (layer.Geometry != LayerGeometry.MultiPolygon)
         {
             return;
         }
 
-        (lat, lon) = (FieldLookup.Find(fields, "INTPTLAT"), FieldLookup.Find(fields, "INTPTLON"));
+        (lat, lon) = (FieldLookup.Find(fields, "INTPTLAT", year), FieldLookup.Find(fields, "INTPTLON", year));
         if (!layer.IsCartographic)
         {
-            (land, water) = (FieldLookup.Find(fields, "ALAND"), FieldLookup.Find(fields, "AWATER"));
+            (land, water) = (FieldLookup.Find(fields, "ALAND", year), FieldLookup.Find(fields, "AWATER", year));
         }
     }
 

@@ -33,12 +33,13 @@ internal static class VintageCheck
             throw Failed(file, $"its fields {string.Join(", ", twenties.Select(m => m + "20"))} are a 2020s file's, not {year}'s");
         }
 
-        if (tens.Count > 0 && twenties.Count == 0 && plain.Count == 0 && year >= 2020)
+        // A layer of the 2010 Census's geography still published in the 2020s (UAC's uac10, PUMA's puma10) says so in its name.
+        if (tens.Count > 0 && twenties.Count == 0 && plain.Count == 0 && year >= 2020 && file.Vintage.FieldSuffix != "10")
         {
             throw Failed(file, $"its fields {string.Join(", ", tens.Select(m => m + "10"))} (and no current or …20 ones) are a 2010-decade file's, not {year}'s");
         }
 
-        if (year == 2010 && file.Layer.DecennialIn2010 && !file.Layer.IsCartographic && tens.Count == 0 && plain.Count > 0)
+        if (year == 2010 && file.Vintage.FieldSuffix == "10" && tens.Count == 0 && plain.Count > 0)
         {
             throw Failed(file, $"2010's decennial {file.Layer.Key} files name their fields {string.Join(", ", plain.Select(m => m + "10"))}; this one has {string.Join(", ", plain)}, a later vintage's");
         }
@@ -53,7 +54,7 @@ internal static class VintageCheck
     private static DateOnly? DbfDate(string zipPath)
     {
         using var zip = ZipFile.OpenRead(zipPath);
-        var entry = zip.Entries.FirstOrDefault(e => e.Name.EndsWith(".dbf", StringComparison.OrdinalIgnoreCase));
+        var entry = zip.Entries.FirstOrDefault(e => !Archive.MacMetadata.Is(e) && e.Name.EndsWith(".dbf", StringComparison.OrdinalIgnoreCase));
         if (entry is null)
         {
             return null;
