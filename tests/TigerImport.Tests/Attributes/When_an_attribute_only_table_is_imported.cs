@@ -181,7 +181,8 @@ public sealed class When_an_attribute_only_table_is_imported(PostgisServer postg
 
         var (textExit, text) = await CliProcess.RunAsync(postgis.Url, "status", "--schema", schema);
         Assert.True(textExit == 0, text);
-        Assert.Contains($"{schema}.{Table}", text);
+        Assert.Contains($"schema {schema}:", text);
+        Assert.Contains(Table, text);
     }
 
     private async Task<T> ScalarAsync<T>(string sql)
