@@ -4,7 +4,8 @@
 #   npm (once, to fetch the S3 test server: scripts/s3-server.sh), unzip + GNU time for scripts/bench.sh, Django +
 #   psycopg2 for /usr/bin/python3 (the GeoDjango client test of the region sync, tests/geodjango; Debian's packages:
 #   there is no PyPI here), tmux (the terminal the progress-line test reads), and the AWS CLI (the task definition's
-#   offline registration check; optional: Ubuntu 24.04 has no awscli package, and that check then skips).
+#   offline registration check and infra/tools/ecs-run's parsing of scripts/ecs-run.sh's arguments, with jq; optional:
+#   Ubuntu 24.04 has no awscli package, and those checks then skip).
 # Usage: scripts/install-deps.sh [postgis] [gdal] [npm] [bench] [django] [tmux] [awscli]   (default: postgis and gdal)
 set -euo pipefail
 
@@ -26,7 +27,9 @@ for item in "${want[@]}"; do
       [ -x /usr/bin/time ] || packages+=(time) ;;
     django) /usr/bin/python3 -c 'import django, psycopg2' >/dev/null 2>&1 || packages+=(python3-django python3-psycopg2) ;;
     tmux) command -v tmux >/dev/null 2>&1 || packages+=(tmux) ;;
-    awscli) command -v aws >/dev/null 2>&1 || optional+=(awscli) ;;
+    awscli)
+      command -v jq >/dev/null 2>&1 || packages+=(jq)
+      command -v aws >/dev/null 2>&1 || optional+=(awscli) ;;
     *) echo "install-deps: unknown item '$item' (postgis, gdal, npm, bench, django, tmux, awscli)" >&2; exit 2 ;;
   esac
 done

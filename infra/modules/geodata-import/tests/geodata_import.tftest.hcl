@@ -172,6 +172,18 @@ run "scheduled_in_a_public_subnet_with_a_public_ip" {
   }
 
   assert {
+    condition = (
+      output.run_task.network_configuration.awsvpcConfiguration.subnets == var.subnet_ids &&
+      jsonencode(output.run_task.network_configuration.awsvpcConfiguration.securityGroups) == jsonencode([aws_security_group.this.id]) &&
+      output.run_task.network_configuration.awsvpcConfiguration.assignPublicIp == "ENABLED" &&
+      output.run_task.cluster == aws_ecs_cluster.this.name && output.run_task.task_definition == aws_ecs_task_definition.this.family &&
+      output.run_task.container_name == one(jsondecode(aws_ecs_task_definition.this.container_definitions)).name &&
+      jsonencode(sort(keys(output.run_task))) == jsonencode(["cluster", "container_name", "launch_type", "network_configuration", "region", "task_definition"])
+    )
+    error_message = "A run by hand (scripts/ecs-run.sh) gets the schedule's network, cluster, task definition and container, as the keys the script reads."
+  }
+
+  assert {
     condition     = one(one(aws_scheduler_schedule.this.target).ecs_parameters).task_definition_arn == aws_ecs_task_definition.this.arn && one(aws_scheduler_schedule.this.target).arn == aws_ecs_cluster.this.arn
     error_message = "The schedule runs this task definition in this cluster."
   }
