@@ -212,6 +212,38 @@ run "schedule_off_by_default" {
   }
 }
 
+run "x86_64_by_default" {
+  command = plan
+
+  assert {
+    condition     = one(aws_ecs_task_definition.this.runtime_platform).cpu_architecture == "X86_64" && one(aws_ecs_task_definition.this.runtime_platform).operating_system_family == "LINUX"
+    error_message = "The task runs on X86_64 Linux unless asked otherwise."
+  }
+}
+
+run "arm64_when_asked" {
+  command = plan
+
+  variables {
+    cpu_architecture = "ARM64"
+  }
+
+  assert {
+    condition     = one(aws_ecs_task_definition.this.runtime_platform).cpu_architecture == "ARM64" && output.task_definition.runtimePlatform.cpuArchitecture == "ARM64"
+    error_message = "cpu_architecture = ARM64 runs the task on Graviton (the multi-arch image has an arm64 variant)."
+  }
+}
+
+run "an_architecture_the_image_is_not_built_for_is_rejected" {
+  command = plan
+
+  variables {
+    cpu_architecture = "arm64"
+  }
+
+  expect_failures = [var.cpu_architecture]
+}
+
 run "layers_that_would_break_the_json_are_rejected" {
   command = plan
 
