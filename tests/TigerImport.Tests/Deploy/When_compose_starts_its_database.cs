@@ -45,8 +45,11 @@ public sealed class When_compose_starts_its_database(PostgisServer postgis)
             var server = ConnectionString.Parse(postgis.ConnectionString);
             var init = await ExternalTool.RunAsync("sh", [InitScript], new Dictionary<string, string?>
             {
-                ["PGHOST"] = server.Host, ["PGPORT"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["PGPASSWORD"] = server.Password,
-                ["POSTGRES_USER"] = server.Username, ["POSTGRES_DB"] = database,
+                ["PGHOST"] = server.Host,
+                ["PGPORT"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["PGPASSWORD"] = server.Password,
+                ["POSTGRES_USER"] = server.Username,
+                ["POSTGRES_DB"] = database,
             });
             Assert.True(init.ExitCode == 0, init.Output);
 
