@@ -259,7 +259,7 @@ public static class ConnectionString
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !Schemes.Contains(uri.Scheme) || uri.Host.Length == 0)
         {
-            throw Usage("DATABASE_URL must look like postgres://user:password@host:5432/database (postgresql:// and postgis:// too).");
+            throw Usage($"DATABASE_URL must look like postgres://user:password@host:5432/database (postgresql:// and postgis:// too). The connection may be {Forms}.");
         }
 
         var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host };
@@ -292,7 +292,7 @@ public static class ConnectionString
             var value = kv.Length == 2 ? Uri.UnescapeDataString(kv[1]) : "";
             if (LibpqKeywords.ContainsKey(key))
             {
-                SetLibpq(builder, key, value, "DATABASE_URL's query");
+                SetLibpq(builder, key, value, "DATABASE_URL");
                 continue;
             }
 
@@ -321,7 +321,7 @@ public static class ConnectionString
         }
         catch (Exception e) when (e is ArgumentException or FormatException)
         {
-            throw Usage($"The connection string (--connection or DATABASE_URL) is in no form the worker reads: {e.Message} It may be {Forms}.");
+            throw Usage($"The connection string (--connection or DATABASE_URL) is malformed, in no form the worker reads: {e.Message} It may be {Forms}.");
         }
     }
 
