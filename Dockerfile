@@ -1,10 +1,17 @@
-# The worker image: the SDK builds a self-contained linux-x64 ReadyToRun publish (no .NET runtime needed in the image,
-# faster start), a runtime-deps image runs it as a non-root user.
+# The worker image, multi-arch (linux/amd64 and linux/arm64: Graviton Fargate, Apple Silicon):
+#   docker buildx build --platform linux/amd64,linux/arm64 -t REPO:TAG --push .
+# The SDK stage runs on the builder's own platform ($BUILDPLATFORM, no emulation) and cross-publishes a self-contained
+# ReadyToRun build for the target's runtime identifier (no .NET runtime needed in the image, faster start); a
+# runtime-deps image of the target platform runs it as a non-root user. A plain `docker build` builds the builder's own.
 # Works with a read-only root filesystem: downloads and temp files go to /scratch (a volume).
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG TARGETARCH
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/TigerImport.Cli/TigerImport.Cli.csproj -c Release -r linux-x64 --self-contained -p:PublishReadyToRun=true -o /app
+# Docker's architecture names (or, on a builder that sets no TARGETARCH, the machine's) → .NET's runtime identifiers;
+# any other platform stops the build here, naming the two.
+RUN arch="${TARGETARCH:-$(uname -m)}"; case "$arch" in amd64|x86_64) echo linux-x64 ;; arm64|aarch64) echo linux-arm64 ;; *) echo "The image is built for linux/amd64 and linux/arm64 only, not $arch." >&2; exit 1 ;; esac >/tmp/rid
+RUN dotnet publish src/TigerImport.Cli/TigerImport.Cli.csproj -c Release -r "$(cat /tmp/rid)" --self-contained -p:PublishReadyToRun=true -o /app
 # The command is `tigerimport` in the image too (the apphost is named after the assembly, TigerImport.Cli).
 RUN ln -s TigerImport.Cli /app/tigerimport
 

@@ -2,7 +2,7 @@
 # Offline checks of infra/: terraform fmt, the repository rules below, then for every module, example and
 # environment `terraform init` (from the provider mirror) + `terraform validate` + `terraform test` (when it has
 # tests/); the Step Functions definitions through asl-validator (tools/asl); the README's cost figures against
-# tools/cost (offline plans). Prints one line per check, a failing check's output, and `terraform: N passed, N failed` last.
+# tools/cost (offline plans); scripts/ecs-run.sh's arguments through the AWS CLI's parser (tools/ecs-run). Prints one line per check, a failing check's output, and `terraform: N passed, N failed` last.
 # Environment: TF_PROVIDER_MIRROR (default /opt/tf-plugins), TF_CHECK_JOBS (default: number of CPUs).
 set -euo pipefail
 
@@ -104,6 +104,12 @@ check_cost() {
   return "$status"
 }
 
+# The runbook's scripts/ecs-run.sh: the arguments it gives the AWS CLI parse (tools/ecs-run/test.sh).
+check_ecs_run() {
+  command -v jq >/dev/null 2>&1 || { echo "tools/ecs-run/test.sh needs jq (scripts/install-deps.sh awscli installs it)."; return 1; }
+  "$infra/tools/ecs-run/test.sh"
+}
+
 # One directory: init from the mirror, validate, and test when it has tests/.
 check_dir() {
   local dir="$1" log="$2" started=$SECONDS status=0
@@ -149,6 +155,12 @@ cost_started=$SECONDS
 cost_status=0
 check_cost >"$results/cost.log" 2>&1 || cost_status=1
 record "cost figures match the plans" "$cost_status" "$((SECONDS - cost_started))" "$results/cost.log"
+
+ecs_started=$SECONDS
+ecs_status=0
+check_ecs_run >"$results/ecs-run.log" 2>&1 || ecs_status=1
+record "ecs-run.sh arguments parse" "$ecs_status" "$((SECONDS - ecs_started))" "$results/ecs-run.log"
+[ "$ecs_status" != 0 ] || sed 's/^/      /' "$results/ecs-run.log"
 
 dirs=()
 for dir in "$infra"/modules/*/ "$infra"/examples/*/ "$infra"/envs/*/; do

@@ -20,9 +20,9 @@ output "import_image_repository_url" {
   value       = module.geodata_import.image_repository_url
 }
 
-output "import_run_task_command" {
-  description = "Starts a TIGER import by hand."
-  value       = module.geodata_import.run_task_command
+output "import_run_task" {
+  description = "Starts a TIGER import (or another verb) by hand: `scripts/ecs-run.sh --chdir infra/envs/<env> VERB [ARG...]` reads it."
+  value       = module.geodata_import.run_task
 }
 
 output "secret_names" {

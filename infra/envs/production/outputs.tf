@@ -1,5 +1,5 @@
 output "database_address" {
-  description = "RDS host for the DATABASE_URL secrets (sslmode=require)."
+  description = "RDS host for the DATABASE_URL secrets (sslmode=verify-full)."
   value       = module.database.address
 }
 

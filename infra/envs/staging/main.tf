@@ -99,6 +99,7 @@ module "geodata_import" {
   database_url_secret_arn    = module.secrets.arns["import-database-url"]
   image_tag                  = var.import_image_tag
   schedule_enabled           = var.import_schedule_enabled
+  cpu_architecture           = var.import_cpu_architecture
   schedule_target            = var.import_schedule_target
   report_topic_arn           = module.monitoring.sns_topic_arn
 }

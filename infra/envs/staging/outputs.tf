@@ -1,5 +1,5 @@
 output "database_address" {
-  description = "Host of the shared dev/staging instance, for both environments' DATABASE_URL secrets (sslmode=require)."
+  description = "Host of the shared dev/staging instance, for both environments' DATABASE_URL secrets (sslmode=verify-full)."
   value       = module.database.address
 }
 

@@ -29,7 +29,7 @@ module "secrets" {
 
   environment = "dev"
   secrets = {
-    "import-database-url" = "DATABASE_URL of the TIGER import user (postgres://...?sslmode=require)"
+    "import-database-url" = "DATABASE_URL of the TIGER import user (postgres://...?sslmode=verify-full)"
   }
   readers = { "import-database-url" = module.geodata_import.secret_reader_role_arns }
 }

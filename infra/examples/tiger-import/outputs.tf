@@ -13,7 +13,7 @@ output "image_repository_url" {
   value       = module.geodata_import.image_repository_url
 }
 
-output "run_task_command" {
-  description = "Starts an import by hand."
-  value       = module.geodata_import.run_task_command
+output "import_run_task" {
+  description = "Starts an import by hand: `scripts/ecs-run.sh --chdir infra/examples/tiger-import VERB [ARG...]` reads it."
+  value       = module.geodata_import.run_task
 }

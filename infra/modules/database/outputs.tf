@@ -9,7 +9,7 @@ output "arn" {
 }
 
 output "address" {
-  description = "Host name for DATABASE_URL (connect with sslmode=require: rds.force_ssl is on)."
+  description = "Host name for DATABASE_URL (connect with sslmode=verify-full: rds.force_ssl is on)."
   value       = aws_db_instance.this.address
 }
 

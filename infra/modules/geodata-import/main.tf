@@ -33,6 +33,7 @@ locals {
   })
   task_definition = merge(local.task_definition_file, {
     family               = local.name
+    runtimePlatform      = merge(local.task_definition_file.runtimePlatform, { cpuArchitecture = var.cpu_architecture })
     executionRoleArn     = aws_iam_role.execution.arn
     taskRoleArn          = aws_iam_role.task.arn
     containerDefinitions = [local.container]

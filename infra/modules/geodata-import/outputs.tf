@@ -53,13 +53,22 @@ output "iam_policies" {
   }
 }
 
-output "run_task_command" {
-  description = "AWS CLI command that starts an import by hand, with the same network settings as the schedule."
-  value = join(" ", [
-    "aws ecs run-task --region ${var.aws_region} --cluster ${aws_ecs_cluster.this.name}",
-    "--task-definition ${aws_ecs_task_definition.this.family} --launch-type FARGATE",
-    "--network-configuration 'awsvpcConfiguration={subnets=[${join(",", var.subnet_ids)}],securityGroups=[${aws_security_group.this.id}],assignPublicIp=ENABLED}'",
-  ])
+output "run_task" {
+  description = "The run-task parameters of a run by hand, with the schedule's network settings, as data (`terraform output -json`), never a shell string: scripts/ecs-run.sh reads it."
+  value = {
+    region          = var.aws_region
+    cluster         = aws_ecs_cluster.this.name
+    task_definition = aws_ecs_task_definition.this.family
+    launch_type     = "FARGATE"
+    container_name  = local.container.name
+    network_configuration = {
+      awsvpcConfiguration = {
+        subnets        = var.subnet_ids
+        securityGroups = [aws_security_group.this.id]
+        assignPublicIp = "ENABLED"
+      }
+    }
+  }
 }
 
 output "state_machine_arn" {

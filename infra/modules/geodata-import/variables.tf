@@ -79,6 +79,17 @@ variable "image_tag" {
   }
 }
 
+variable "cpu_architecture" {
+  description = "The task's CPU (runtimePlatform.cpuArchitecture): X86_64, or ARM64 (Graviton, about 20% cheaper on Fargate). The image is multi-arch (linux/amd64 and linux/arm64), so either runs the same tag."
+  type        = string
+  default     = "X86_64"
+
+  validation {
+    condition     = contains(["X86_64", "ARM64"], var.cpu_architecture)
+    error_message = "cpu_architecture must be X86_64 or ARM64 (the two architectures the image is built for)."
+  }
+}
+
 variable "tiger_year" {
   description = "TIGER/Line vintage the scheduled run loads (TIGER_YEAR)."
   type        = number

@@ -23,9 +23,9 @@ variable "secrets" {
   description = "Secret containers to create, by short name => description. Values are put by the operator, never by Terraform."
   type        = map(string)
   default = {
-    "database-url"        = "DATABASE_URL of the Django app user (postgres://USER:PASSWORD@HOST:5432/DB?sslmode=require)"
+    "database-url"        = "DATABASE_URL of the Django app user (postgres://USER:PASSWORD@HOST:5432/DB?sslmode=verify-full)"
     "django-secret-key"   = "Django SECRET_KEY"
-    "import-database-url" = "DATABASE_URL of the TIGER import user, which owns the tiger schema (postgres://...?sslmode=require)"
+    "import-database-url" = "DATABASE_URL of the TIGER import user, set up as docs/database-role.md gives (postgres://...?sslmode=verify-full)"
   }
 
   validation {

@@ -7,18 +7,191 @@ namespace TigerImport.Database;
 /// <summary>
 /// Reads the text of <c>--connection</c> or <c>DATABASE_URL</c> in each form an operator may hold: a
 /// <c>postgres://</c>, <c>postgresql://</c> or <c>postgis://</c> (Django's) URL, the app's JSON secret object
-/// (<c>{"url","username","password","host","port","dbname"}</c>) or an Npgsql key=value string. One method per form;
-/// no error message echoes the text (it holds a password).
+/// (<c>{"url","username","password","host","port","dbname"}</c>), libpq's <c>host=… port=… dbname=…</c> string (what psql
+/// users type) or Npgsql's <c>Host=…;Port=…</c> string. One method per form; no error message echoes the text (it holds
+/// a password), and a text read as none of them is a usage error naming the forms, never a host name to retry.
 /// </summary>
 public static class ConnectionString
 {
     /// <summary>The URL schemes read as PostgreSQL: libpq's two and GeoDjango's <c>postgis</c>.</summary>
     private static readonly string[] Schemes = ["postgres", "postgresql", "postgis"];
 
+    /// <summary>The forms, as every error that cannot read a connection names them.</summary>
+    public const string Forms =
+        "a postgres:// (or postgresql://, postgis://) URL such as postgres://user:password@host:5432/database, the app's JSON secret ({\"url\",\"username\",\"password\",\"host\",\"port\",\"dbname\"}), "
+        + "libpq's key=value form (host=… port=5432 dbname=… user=… sslmode=verify-full, values with spaces in single quotes) or Npgsql's (Host=…;Port=5432;Database=…;Username=…)";
+
+    /// <summary>libpq's keywords (its own spelling, case-sensitive) → Npgsql's, for the key=value form and a URL's query.</summary>
+    private static readonly Dictionary<string, string> LibpqKeywords = new(StringComparer.Ordinal)
+    {
+        ["host"] = "Host",
+        ["hostaddr"] = "Host",
+        ["port"] = "Port",
+        ["dbname"] = "Database",
+        ["user"] = "Username",
+        ["password"] = "Password",
+        ["passfile"] = "Passfile",
+        ["sslmode"] = "SSL Mode",
+        ["sslrootcert"] = "Root Certificate",
+        ["sslcert"] = "SSL Certificate",
+        ["sslkey"] = "SSL Key",
+        ["sslpassword"] = "SSL Password",
+        ["application_name"] = "Application Name",
+        ["connect_timeout"] = "Timeout",
+        ["options"] = "Options",
+        ["client_encoding"] = "Client Encoding",
+        ["target_session_attrs"] = "Target Session Attributes",
+        ["keepalives_idle"] = "Keepalive",
+    };
+
     public static NpgsqlConnectionStringBuilder Parse(string text) =>
         text.TrimStart().StartsWith('{') ? FromSecret(text)
         : text.Contains("://", StringComparison.Ordinal) ? FromUrl(text)
+        : IsLibpq(text) ? FromLibpq(text)
         : FromKeywords(text);
+
+    /// <summary>
+    /// libpq's form when its first keyword is one of libpq's (lower case) and no ';' separates pairs: Npgsql's form
+    /// separates pairs with ';', and its keys are read in any case, so <c>host=a;port=1</c> stays Npgsql's.
+    /// </summary>
+    private static bool IsLibpq(string text)
+    {
+        var trimmed = text.TrimStart();
+        var equals = trimmed.IndexOf('=', StringComparison.Ordinal);
+        return equals > 0 && LibpqKeywords.ContainsKey(trimmed[..equals].TrimEnd()) && !HasUnquotedSemicolon(trimmed);
+    }
+
+    private static bool HasUnquotedSemicolon(string text)
+    {
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '\\':
+                    i++;
+                    break;
+                case '\'':
+                    quoted = !quoted;
+                    break;
+                case ';' when !quoted:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// libpq's <c>keyword=value</c> pairs separated by white space, as libpq reads them: spaces around '=' allowed, a
+    /// value with spaces in single quotes, and a backslash escaping the next character (<c>\'</c>, <c>\\</c>).
+    /// </summary>
+    public static NpgsqlConnectionStringBuilder FromLibpq(string text)
+    {
+        var builder = new NpgsqlConnectionStringBuilder();
+        var i = 0;
+        while (true)
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            if (i == text.Length)
+            {
+                return builder.Host is { Length: > 0 }
+                    ? builder
+                    : throw Usage($"The connection string (--connection or DATABASE_URL) in libpq's key=value form names no host (host=…). It may be {Forms}.");
+            }
+
+            var keyStart = i;
+            while (i < text.Length && text[i] != '=' && !char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            var key = text[keyStart..i];
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            if (i == text.Length || text[i] != '=')
+            {
+                throw Usage($"The connection string (--connection or DATABASE_URL) in libpq's key=value form has '{key}' without '=' after it. It may be {Forms}.");
+            }
+
+            i++;
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            var value = new System.Text.StringBuilder();
+            if (i < text.Length && text[i] == '\'')
+            {
+                for (i++; ; i++)
+                {
+                    if (i == text.Length)
+                    {
+                        throw Usage($"The connection string (--connection or DATABASE_URL) in libpq's key=value form has an unterminated quoted value for '{key}'.");
+                    }
+
+                    if (text[i] == '\\' && i + 1 < text.Length)
+                    {
+                        value.Append(text[++i]);
+                    }
+                    else if (text[i] == '\'')
+                    {
+                        i++;
+                        break;
+                    }
+                    else
+                    {
+                        value.Append(text[i]);
+                    }
+                }
+            }
+            else
+            {
+                for (; i < text.Length && !char.IsWhiteSpace(text[i]); i++)
+                {
+                    value.Append(text[i] == '\\' && i + 1 < text.Length ? text[++i] : text[i]);
+                }
+            }
+
+            SetLibpq(builder, key, value.ToString(), "The connection string (--connection or DATABASE_URL) in libpq's key=value form");
+        }
+    }
+
+    /// <summary>One libpq keyword onto the builder; a keyword the worker does not read, or a value it cannot take, is a usage error naming the keyword only.</summary>
+    private static void SetLibpq(NpgsqlConnectionStringBuilder builder, string key, string value, string where)
+    {
+        if (!LibpqKeywords.TryGetValue(key, out var npgsqlKey))
+        {
+            throw Usage($"{where} has the keyword '{key}', which is not one the worker reads ({string.Join(", ", LibpqKeywords.Keys)}).");
+        }
+
+        if (key == "sslmode")
+        {
+            SetSslMode(builder, value, where);
+            return;
+        }
+
+        if (key == "hostaddr" && builder.Host is { Length: > 0 })
+        {
+            return; // libpq connects to hostaddr and checks the certificate against host; Npgsql has one host
+        }
+
+        try
+        {
+            builder[npgsqlKey] = value;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            throw Usage($"{where} has a value for '{key}' that is not one it takes" + (key.Contains("password", StringComparison.Ordinal) ? "." : $" ({e.Message})."));
+        }
+    }
 
     /// <summary>
     /// The app's database secret as Secrets Manager holds it. The separate fields win over the parts of <c>url</c>
@@ -86,7 +259,7 @@ public static class ConnectionString
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !Schemes.Contains(uri.Scheme) || uri.Host.Length == 0)
         {
-            throw Usage("DATABASE_URL must look like postgres://user:password@host:5432/database (postgresql:// and postgis:// too).");
+            throw Usage($"DATABASE_URL must look like postgres://user:password@host:5432/database (postgresql:// and postgis:// too). The connection may be {Forms}.");
         }
 
         var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host };
@@ -117,15 +290,15 @@ public static class ConnectionString
             var kv = pair.Split('=', 2);
             var key = Uri.UnescapeDataString(kv[0]);
             var value = kv.Length == 2 ? Uri.UnescapeDataString(kv[1]) : "";
-            if (key == "sslmode")
+            if (LibpqKeywords.ContainsKey(key))
             {
-                SetSslMode(builder, value, "DATABASE_URL");
+                SetLibpq(builder, key, value, "DATABASE_URL");
                 continue;
             }
 
             try
             {
-                builder[key switch { "sslrootcert" => "Root Certificate", "application_name" => "Application Name", "connect_timeout" => "Timeout", _ => key }] = value;
+                builder[key] = value;
             }
             catch (Exception e) when (e is ArgumentException or FormatException)
             {
@@ -136,16 +309,19 @@ public static class ConnectionString
         return builder;
     }
 
-    /// <summary>A key=value connection string; a malformed one is a usage error that does not echo it (it may hold a password).</summary>
+    /// <summary>Npgsql's Key=Value;… connection string; a malformed one is a usage error that does not echo it (it may hold a password).</summary>
     public static NpgsqlConnectionStringBuilder FromKeywords(string text)
     {
         try
         {
-            return new NpgsqlConnectionStringBuilder(text);
+            var builder = new NpgsqlConnectionStringBuilder(text);
+            return builder.Host is { } host && (host.Any(char.IsWhiteSpace) || host.Contains('=', StringComparison.Ordinal))
+                ? throw Usage($"The connection string (--connection or DATABASE_URL) is in no form the worker reads (its host would hold spaces or '='). It may be {Forms}.")
+                : builder;
         }
         catch (Exception e) when (e is ArgumentException or FormatException)
         {
-            throw Usage($"The connection string (--connection or DATABASE_URL) is malformed: {e.Message} Use postgres://user:password@host:5432/database or Host=…;Port=…;Database=…;Username=….");
+            throw Usage($"The connection string (--connection or DATABASE_URL) is malformed, in no form the worker reads: {e.Message} It may be {Forms}.");
         }
     }
 

@@ -27,11 +27,26 @@ public static class DatabaseBootstrap
             await CreatePostgisAsync(connection, cancellationToken);
         }
 
-        foreach (var name in TigerTables.Schemas(schema))
+        var schemas = TigerTables.Schemas(schema);
+        foreach (var name in schemas)
         {
             if (!await Db.ScalarAsync<bool>(connection, "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)", cancellationToken, name))
             {
-                await Db.ExecuteAsync(connection, $"CREATE SCHEMA {Sql.Identifier(name)}", cancellationToken);
+                await CreateSchemaAsync(connection, name, schemas, cancellationToken);
+                continue;
+            }
+
+            var missing = await Db.ScalarAsync<string>(
+                connection,
+                "SELECT concat_ws(' and ', CASE WHEN NOT has_schema_privilege($1, 'USAGE') THEN 'USAGE' END, CASE WHEN NOT has_schema_privilege($1, 'CREATE') THEN 'CREATE' END)",
+                cancellationToken,
+                name);
+            if (missing is { Length: > 0 })
+            {
+                throw new TigerImportException(
+                    FailureKind.Database,
+                    $"The role {connection.UserName} lacks {missing} on schema {name} in database {connection.Database}: the worker creates, moves and swaps its tables in its schemas {string.Join(", ", schemas)}. "
+                    + $"An administrator makes the role their owner (ALTER SCHEMA {Sql.Identifier(name)} OWNER TO {Sql.Identifier(connection.UserName ?? "ROLE")}) or grants USAGE, CREATE ON SCHEMA {Sql.Identifier(name)}: see docs/database-role.md.");
             }
         }
 
@@ -88,6 +103,24 @@ public static class DatabaseBootstrap
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>CREATE SCHEMA needs CREATE on the database; without it the administrator creates the three schemas for the role.</summary>
+    private static async Task CreateSchemaAsync(NpgsqlConnection connection, string name, IReadOnlyList<string> schemas, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Db.ExecuteAsync(connection, $"CREATE SCHEMA {Sql.Identifier(name)}", cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege)
+        {
+            var role = Sql.Identifier(connection.UserName ?? "ROLE");
+            throw new TigerImportException(
+                FailureKind.Database,
+                $"Schema {name} does not exist and the role {connection.UserName} may not create it: it lacks CREATE on database {connection.Database} ({e.MessageText}, SQLSTATE {e.SqlState}). "
+                + $"An administrator either grants CREATE ON DATABASE {Sql.Identifier(connection.Database)} TO {role}, or creates the schemas for it: {string.Join("; ", schemas.Select(s => $"CREATE SCHEMA {Sql.Identifier(s)} AUTHORIZATION {role}"))}. See docs/database-role.md.",
+                e);
+        }
+    }
+
     /// <summary>PostGIS is not a trusted extension: only a superuser (RDS: rds_superuser) can create it.</summary>
     private static async Task CreatePostgisAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
@@ -99,7 +132,7 @@ public static class DatabaseBootstrap
         {
             throw new TigerImportException(
                 FailureKind.Database,
-                $"PostGIS is not installed in database {connection.Database} and this role may not install it ({e.MessageText}): an administrator runs CREATE EXTENSION postgis once (see docs/database-role.md).",
+                $"PostGIS is not installed in database {connection.Database} and the role {connection.UserName} may not install it ({e.MessageText}, SQLSTATE {e.SqlState}): PostGIS is not a trusted extension, so only a superuser (RDS: a member of rds_superuser) may create it. An administrator runs CREATE EXTENSION postgis once in that database: see docs/database-role.md.",
                 e);
         }
     }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace TigerImport.Database;
@@ -32,8 +33,25 @@ public static class PostgresFailures
             $"PostgreSQL: {server.MessageText} (SQLSTATE {server.SqlState} disk_full): the database server's disk (the tablespace's volume) is full, not the worker's; free space or grow the volume (RDS: raise allocated storage or enable storage autoscaling), then rerun. Nothing was published from the failed layer",
         PostgresErrorCodes.OutOfMemory or PostgresErrorCodes.InsufficientResources =>
             $"PostgreSQL: {server.MessageText} (SQLSTATE {server.SqlState}): the database server ran out of memory or resources; lower --jobs or give it more, then rerun",
+        PostgresErrorCodes.InsufficientPrivilege =>
+            $"PostgreSQL: {server.MessageText} (SQLSTATE {server.SqlState} insufficient_privilege): {MissingRight(server.MessageText)} See docs/database-role.md for the rights the worker's role needs",
         _ => $"PostgreSQL: {server.MessageText} (SQLSTATE {server.SqlState})",
     };
+
+    /// <summary>The right a 42501 says is missing, and on what, from the server's message (its wording is PostgreSQL's aclcheck_error).</summary>
+    private static string MissingRight(string message) =>
+        Regex.Match(message, @"^must be owner of (?<kind>[a-z ]+?) (?<name>\S+)$") is { Success: true } owner
+            ? $"the worker's role does not own {owner.Groups["kind"].Value} {owner.Groups["name"].Value}, and only its owner may alter, move, swap or drop it; an administrator makes the worker's role its owner (ALTER {owner.Groups["kind"].Value.ToUpperInvariant()} {owner.Groups["name"].Value} OWNER TO the worker's role) or drops it."
+            : Regex.Match(message, @"^permission denied for (?<kind>database|schema|table|sequence|function|view|materialized view) (?<name>\S+)$") is { Success: true } denied
+                ? denied.Groups["kind"].Value switch
+                {
+                    "database" => $"the worker's role lacks CREATE on database {denied.Groups["name"].Value}, needed to create its schemas; an administrator grants CREATE ON DATABASE {denied.Groups["name"].Value} to it, or creates its three schemas owned by it.",
+                    "schema" => $"the worker's role lacks USAGE or CREATE on schema {denied.Groups["name"].Value}; an administrator makes the role the schema's owner or grants USAGE, CREATE on it.",
+                    var kind => $"the worker's role lacks a right (SELECT, INSERT, UPDATE or DELETE) on {kind} {denied.Groups["name"].Value}; the worker must own the tables in its schemas: an administrator makes it their owner.",
+                }
+                : message.StartsWith("permission denied to create extension", StringComparison.Ordinal)
+                    ? "only a superuser (RDS: a member of rds_superuser) may create that extension; an administrator runs CREATE EXTENSION postgis once in the database."
+                    : "the worker's role lacks a right it needs.";
 
     /// <summary>
     /// A lost connection in an operator's words. The server's message when the client read it; when the client was

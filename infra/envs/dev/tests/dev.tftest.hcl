@@ -69,7 +69,7 @@ run "applies_with_mocks_on_staging_network_and_table" {
   }
 
   assert {
-    condition     = module.geodata_import.schedule_state == "DISABLED" && strcontains(module.geodata_import.run_task_command, "subnets=[${join(",", var.shared.public_subnet_ids)}]")
+    condition     = module.geodata_import.schedule_state == "DISABLED" && module.geodata_import.run_task.network_configuration.awsvpcConfiguration.subnets == var.shared.public_subnet_ids
     error_message = "Dev imports run by hand, in staging's public subnets."
   }
 

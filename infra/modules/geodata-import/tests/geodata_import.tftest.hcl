@@ -172,6 +172,18 @@ run "scheduled_in_a_public_subnet_with_a_public_ip" {
   }
 
   assert {
+    condition = (
+      output.run_task.network_configuration.awsvpcConfiguration.subnets == var.subnet_ids &&
+      jsonencode(output.run_task.network_configuration.awsvpcConfiguration.securityGroups) == jsonencode([aws_security_group.this.id]) &&
+      output.run_task.network_configuration.awsvpcConfiguration.assignPublicIp == "ENABLED" &&
+      output.run_task.cluster == aws_ecs_cluster.this.name && output.run_task.task_definition == aws_ecs_task_definition.this.family &&
+      output.run_task.container_name == one(jsondecode(aws_ecs_task_definition.this.container_definitions)).name &&
+      jsonencode(sort(keys(output.run_task))) == jsonencode(["cluster", "container_name", "launch_type", "network_configuration", "region", "task_definition"])
+    )
+    error_message = "A run by hand (scripts/ecs-run.sh) gets the schedule's network, cluster, task definition and container, as the keys the script reads."
+  }
+
+  assert {
     condition     = one(one(aws_scheduler_schedule.this.target).ecs_parameters).task_definition_arn == aws_ecs_task_definition.this.arn && one(aws_scheduler_schedule.this.target).arn == aws_ecs_cluster.this.arn
     error_message = "The schedule runs this task definition in this cluster."
   }
@@ -198,6 +210,38 @@ run "schedule_off_by_default" {
     condition     = aws_scheduler_schedule.this.state == "DISABLED"
     error_message = "The schedule is off unless enabled."
   }
+}
+
+run "x86_64_by_default" {
+  command = plan
+
+  assert {
+    condition     = one(aws_ecs_task_definition.this.runtime_platform).cpu_architecture == "X86_64" && one(aws_ecs_task_definition.this.runtime_platform).operating_system_family == "LINUX"
+    error_message = "The task runs on X86_64 Linux unless asked otherwise."
+  }
+}
+
+run "arm64_when_asked" {
+  command = plan
+
+  variables {
+    cpu_architecture = "ARM64"
+  }
+
+  assert {
+    condition     = one(aws_ecs_task_definition.this.runtime_platform).cpu_architecture == "ARM64" && output.task_definition.runtimePlatform.cpuArchitecture == "ARM64"
+    error_message = "cpu_architecture = ARM64 runs the task on Graviton (the multi-arch image has an arm64 variant)."
+  }
+}
+
+run "an_architecture_the_image_is_not_built_for_is_rejected" {
+  command = plan
+
+  variables {
+    cpu_architecture = "arm64"
+  }
+
+  expect_failures = [var.cpu_architecture]
 }
 
 run "layers_that_would_break_the_json_are_rejected" {
