@@ -143,4 +143,11 @@ internal static partial class Log
     // 620-639: plausibility gates.
     [LoggerMessage(620, LogLevel.Warning, "{Layer} {Year}: --skip-missing: {Table} is published without the county file(s) its published version was built from: {Files}")]
     public static partial void CountyFilesDropped(ILogger logger, string layer, int year, string table, string files);
+
+    // 680-699: integrity, second round.
+    [LoggerMessage(680, LogLevel.Information, "{Table}: the revert dropped the column(s) the reverted publish had added: {Columns}")]
+    public static partial void RevertDroppedColumns(ILogger logger, string table, string columns);
+
+    [LoggerMessage(681, LogLevel.Warning, "{Table}: the revert keeps column {Column}, which no restored partition needs, because another object depends on it ({Reason})")]
+    public static partial void RevertKeptColumn(ILogger logger, string table, string column, string reason);
 }
