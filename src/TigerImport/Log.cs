@@ -150,4 +150,7 @@ internal static partial class Log
 
     [LoggerMessage(681, LogLevel.Warning, "{Table}: the revert keeps column {Column}, which no restored partition needs, because another object depends on it ({Reason})")]
     public static partial void RevertKeptColumn(ILogger logger, string table, string column, string reason);
+
+    [LoggerMessage(682, LogLevel.Information, "{Layer} {Year}: the extent gate holds files to {Source}")]
+    public static partial void ExtentEnvelopes(ILogger logger, string layer, int year, string source);
 }
