@@ -73,6 +73,25 @@ public sealed class When_the_metadata_names_another_vintage(PostgisServer postgi
         Assert.True(run.ExitCode == 0, run.Output);
     }
 
+    [Fact]
+    public void Every_real_census_zip_s_metadata_names_its_own_vintage()
+    {
+        var zips = Directory.EnumerateFiles(RepoPaths.SharedTiger, "*.zip", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var named = 0;
+        foreach (var path in zips)
+        {
+            using var zip = ZipFile.OpenRead(path);
+            if (TigerImport.Import.Policies.MetadataVintage.Find(zip) is { } stated)
+            {
+                named++;
+                Assert.True(stated.Year == int.Parse(Path.GetFileName(path)[3..7], System.Globalization.CultureInfo.InvariantCulture), $"{path}: {stated.Where}");
+            }
+        }
+
+        // Every real zip here ships .shp.xml or .shp.iso.xml: each must be read, and agree.
+        Assert.Equal(zips.Count, named);
+    }
+
     /// <summary>Publishes the sample, adds the metadata member to it (the shapefile unchanged), imports it again.</summary>
     private async Task<(int ExitCode, string Output, string Before, string After)> ReimportWithAsync(string schema, string member, string xml)
     {
