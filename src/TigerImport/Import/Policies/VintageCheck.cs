@@ -44,14 +44,14 @@ internal static class VintageCheck
         }
 
         using var zip = ZipFile.OpenRead(zipPath);
-        if (MetadataVintage.Find(zip) is { } stated && stated.Year != year)
-        {
-            throw Failed(file, $"its metadata names the {stated.Year} vintage ({stated.Where})");
-        }
-
         if (DbfDate(zip) is { } date && (date.Year < year - DateSlackBefore || date.Year > year + DateSlackAfter))
         {
             throw Failed(file, $"its .dbf header is dated {date:yyyy-MM-dd}, which no {year} file carries (Census dates a vintage's files {year - DateSlackBefore}–{year + DateSlackAfter})");
+        }
+
+        if (MetadataVintage.Find(zip) is { } stated && stated.Year != year)
+        {
+            throw Failed(file, $"its metadata names the {stated.Year} vintage ({stated.Where})");
         }
     }
 
