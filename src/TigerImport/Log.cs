@@ -144,6 +144,16 @@ internal static partial class Log
     [LoggerMessage(620, LogLevel.Warning, "{Layer} {Year}: --skip-missing: {Table} is published without the county file(s) its published version was built from: {Files}")]
     public static partial void CountyFilesDropped(ILogger logger, string layer, int year, string table, string files);
 
+    // 680-699: integrity, second round.
+    [LoggerMessage(680, LogLevel.Information, "{Table}: the revert dropped the column(s) the reverted publish had added: {Columns}")]
+    public static partial void RevertDroppedColumns(ILogger logger, string table, string columns);
+
+    [LoggerMessage(681, LogLevel.Warning, "{Table}: the revert keeps column {Column}, which no restored partition needs, because another object depends on it ({Reason})")]
+    public static partial void RevertKeptColumn(ILogger logger, string table, string column, string reason);
+
+    [LoggerMessage(682, LogLevel.Information, "{Layer} {Year}: the extent gate holds files to {Source}")]
+    public static partial void ExtentEnvelopes(ILogger logger, string layer, int year, string source);
+
     // 700-719: the catalog and real files.
     [LoggerMessage(700, LogLevel.Information, "{File}: {Ignored} macOS metadata member(s) ignored (__MACOSX/, ._*, .DS_Store: the zip was re-made on a Mac)")]
     public static partial void MacMetadataIgnored(ILogger logger, string file, int ignored);

@@ -116,7 +116,7 @@ internal sealed class ShapeRecordStream : ReadOnlyWrapperStream
         Defect = ShapeRecordCheck.Problem(content, fileType, cancellationToken) is { } reason
             ? new ShapeDefect(recordNumber, reason, content.ToArray())
             : null;
-        Rings = Defect is null ? ShapeRings.WhenFirstRingIsCounterClockwise(recordNumber, content) : null;
+        Rings = Defect is null ? ShapeRings.WhenOrientationMisleads(recordNumber, content) : null;
         if (Defect is not null)
         {
             // A null shape of the same length: the reader yields an empty feature and skips the rest of the content.

@@ -7,17 +7,20 @@ namespace TigerImport.Archive;
 /// <summary>
 /// The rings of a Polygon record in file order, kept when orientation cannot be trusted to say shell from hole: GDAL
 /// (and so ogr2ogr) reads a record whose first ring is counter-clockwise — every ring reversed, or a hole listed
-/// before its shell — by nesting alone, and so must the importer (<see cref="Geometry.RingNesting"/>).
+/// before its shell — by nesting alone, and so must the importer; likewise a clockwise ring inside another (<see cref="Geometry.RingNesting"/>).
 /// </summary>
 public sealed record ShapeRings(int RecordNumber, IReadOnlyList<Coordinate[]> Rings)
 {
     private const int FixedLength = 4 + 32 + 4 + 4;
 
     /// <summary>
-    /// The record's rings when its first ring is counter-clockwise, else null (the reader's orientation rule agrees
-    /// with GDAL's). Call only on content <see cref="ShapeRecordCheck"/> found well-formed.
+    /// The record's rings when orientation would not say shell from hole as nesting does, else null (the reader's
+    /// orientation rule agrees): its first ring is counter-clockwise (GDAL then reads it by nesting), or a clockwise
+    /// ring (a shell by orientation) lies inside another clockwise ring — a hole written with a shell's orientation,
+    /// which the reader would make an overlapping shell and a repair would fill. Call only on content
+    /// <see cref="ShapeRecordCheck"/> found well-formed.
     /// </summary>
-    internal static ShapeRings? WhenFirstRingIsCounterClockwise(int recordNumber, ReadOnlySpan<byte> content)
+    internal static ShapeRings? WhenOrientationMisleads(int recordNumber, ReadOnlySpan<byte> content)
     {
         if ((ShapeType)BinaryPrimitives.ReadInt32LittleEndian(content) != ShapeType.Polygon)
         {
@@ -27,9 +30,38 @@ public sealed record ShapeRings(int RecordNumber, IReadOnlyList<Coordinate[]> Ri
         var parts = BinaryPrimitives.ReadInt32LittleEndian(content[36..]);
         var points = BinaryPrimitives.ReadInt32LittleEndian(content[40..]);
         var coordinates = content[(FixedLength + (4 * parts))..];
-        if (SignedArea(coordinates, 0, End(content, 0, parts, points)) <= 0)
+        var firstIsCounterClockwise = SignedArea(coordinates, 0, End(content, 0, parts, points)) > 0;
+        if (!firstIsCounterClockwise && parts < 2)
         {
-            return null; // clockwise (or degenerate): the usual case
+            return null; // one clockwise ring (or degenerate): the usual case
+        }
+
+        // First from the bytes, without allocating: the orientation of each ring and the envelopes of the clockwise ones.
+        var clockwise = new List<(int Part, Envelope Envelope)>();
+        for (var part = 0; part < parts; part++)
+        {
+            var (start, end) = (BinaryPrimitives.ReadInt32LittleEndian(content[(FixedLength + (4 * part))..]), End(content, part, parts, points));
+            if (end - start < 4 || Point(coordinates, start) != Point(coordinates, end - 1))
+            {
+                return null; // an open or too short ring is no ring to nest: the reader makes it a repair or a reject
+            }
+
+            if (part > 0 && SignedArea(coordinates, start, end) < 0 || part == 0 && !firstIsCounterClockwise)
+            {
+                var envelope = new Envelope();
+                for (var i = start; i < end; i++)
+                {
+                    var (x, y) = Point(coordinates, i);
+                    envelope.ExpandToInclude(x, y);
+                }
+
+                clockwise.Add((part, envelope));
+            }
+        }
+
+        if (!firstIsCounterClockwise && !clockwise.Any(a => clockwise.Any(b => a.Part != b.Part && b.Envelope.Contains(a.Envelope) && !a.Envelope.Equals(b.Envelope))))
+        {
+            return null;
         }
 
         var rings = new List<Coordinate[]>(parts);
@@ -39,21 +71,35 @@ public sealed record ShapeRings(int RecordNumber, IReadOnlyList<Coordinate[]> Ri
             var ring = new Coordinate[End(content, part, parts, points) - start];
             for (var i = 0; i < ring.Length; i++)
             {
-                ring[i] = new Coordinate(
-                    BinaryPrimitives.ReadDoubleLittleEndian(coordinates[(16 * (start + i))..]),
-                    BinaryPrimitives.ReadDoubleLittleEndian(coordinates[((16 * (start + i)) + 8)..]));
-            }
-
-            // An open or too short ring is no ring to nest: the reader's own handling makes it a repair or a reject.
-            if (ring.Length < 4 || !ring[0].Equals2D(ring[^1]))
-            {
-                return null;
+                var (x, y) = Point(coordinates, start + i);
+                ring[i] = new Coordinate(x, y);
             }
 
             rings.Add(ring);
         }
 
-        return new ShapeRings(recordNumber, rings);
+        return firstIsCounterClockwise || ShellInsideShell(rings, clockwise) ? new ShapeRings(recordNumber, rings) : null;
+    }
+
+    private static (double X, double Y) Point(ReadOnlySpan<byte> coordinates, int i) =>
+        (BinaryPrimitives.ReadDoubleLittleEndian(coordinates[(16 * i)..]), BinaryPrimitives.ReadDoubleLittleEndian(coordinates[((16 * i) + 8)..]));
+
+    /// <summary>Whether a clockwise ring lies inside another (envelopes first: a record has few shells).</summary>
+    private static bool ShellInsideShell(List<Coordinate[]> rings, List<(int Part, Envelope Envelope)> clockwise)
+    {
+        foreach (var inner in clockwise)
+        {
+            foreach (var outer in clockwise)
+            {
+                if (inner.Part != outer.Part && outer.Envelope.Contains(inner.Envelope) && !inner.Envelope.Equals(outer.Envelope)
+                    && NetTopologySuite.Algorithm.PointLocation.IsInRing(rings[inner.Part][0], rings[outer.Part]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static int End(ReadOnlySpan<byte> content, int part, int parts, int points) =>

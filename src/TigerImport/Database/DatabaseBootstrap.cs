@@ -16,6 +16,7 @@ public static class DatabaseBootstrap
         (TigerTables.Runs, "worker_version", "text"),
         (TigerTables.Partitions, "lineage", "jsonb"),
         (TigerTables.Partitions, "plan", "jsonb"),
+        (TigerTables.Partitions, "columns", "text[]"),
     ];
 
     public static async Task EnsureAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
@@ -76,6 +77,7 @@ public static class DatabaseBootstrap
                 loaded_at timestamptz NOT NULL DEFAULT now(),
                 lineage jsonb,
                 plan jsonb,
+                columns text[],
                 PRIMARY KEY (table_name, part, slot));
             CREATE TABLE IF NOT EXISTS {rejects} (
                 run_id uuid NOT NULL,

@@ -94,9 +94,12 @@ internal sealed class LayerImporter(
 
             // Read once per layer: the published table changes only at publish. A wrong SRID fails here, before any download.
             var publishedTypes = await PublishedTable.PublishedColumnsAsync(session.Connection, target, cancellationToken);
+            var envelopes = await ExtentEnvelopes.LoadAsync(session.Connection, target, cancellationToken);
+            Log.ExtentEnvelopes(logger, vintage.Layer.Key, vintage.Year, envelopes.Source);
             foreach (var partition in partitions)
             {
                 partition.PublishedTypes = publishedTypes;
+                partition.Envelopes = envelopes;
             }
 
             var decisions = await DecideAsync(session, target, partitions, cancellationToken);

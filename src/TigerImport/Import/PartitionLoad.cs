@@ -20,6 +20,9 @@ internal sealed class PartitionLoad(LayerTarget target, string part, IReadOnlyLi
     /// </summary>
     public IReadOnlyDictionary<string, string> PublishedTypes { get; set; } = new Dictionary<string, string>();
 
+    /// <summary>The envelopes the extent gate holds the files to, read once per layer (the published STATE and COUNTY layers where present).</summary>
+    public Policies.ExtentEnvelopes Envelopes { get; set; } = Policies.ExtentEnvelopes.Shipped;
+
     public IReadOnlyList<TigerFile> Files => files;
 
     public List<FileResult> Results { get; } = [];

@@ -12,15 +12,16 @@ internal sealed class PartitionBookkeeping(NpgsqlConnection connection, LayerTar
 {
     private string Table => TigerTables.PartitionsIn(target.Schema);
 
-    public async Task RecordPublishAsync(Guid runId, LoadedPartition partition, CancellationToken cancellationToken)
+    /// <param name="columns">The columns the partition's own staging table had before the publish reconciled it with the table's: what its rows need.</param>
+    public async Task RecordPublishAsync(Guid runId, LoadedPartition partition, IReadOnlyCollection<string> columns, CancellationToken cancellationToken)
     {
         await MoveSlotAsync(partition.Part, "backup", null, cancellationToken);
         await MoveSlotAsync(partition.Part, "published", "backup", cancellationToken);
         await Db.ExecuteAsync(
             connection,
             $"""
-            INSERT INTO {Table} (table_name, part, slot, layer, year, files, features, repaired, rejected, run_id, lineage, plan)
-                VALUES ($1, $2, 'published', $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb)
+            INSERT INTO {Table} (table_name, part, slot, layer, year, files, features, repaired, rejected, run_id, lineage, plan, columns)
+                VALUES ($1, $2, 'published', $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12)
             """,
             cancellationToken,
             target.Table,
@@ -33,7 +34,23 @@ internal sealed class PartitionBookkeeping(NpgsqlConnection connection, LayerTar
             partition.Rejected,
             runId,
             JsonSerializer.Serialize(partition.Lineage, Json),
-            partition.Plan is null ? DBNull.Value : JsonSerializer.Serialize(partition.Plan, Json));
+            partition.Plan is null ? DBNull.Value : JsonSerializer.Serialize(partition.Plan, Json),
+            columns.Order(StringComparer.Ordinal).ToArray());
+    }
+
+    /// <summary>
+    /// The columns the published partitions' rows need (the union of what each partition's files brought), or null when
+    /// a published partition was recorded by a worker that did not keep its columns (then nothing can be dropped).
+    /// </summary>
+    public async Task<IReadOnlySet<string>?> ColumnsNeededAsync(CancellationToken cancellationToken)
+    {
+        var rows = await Db.ReadAsync(
+            connection,
+            $"SELECT columns FROM {Table} WHERE table_name = $1 AND slot = 'published'",
+            r => r.IsDBNull(0) ? null : r.GetFieldValue<string[]>(0),
+            cancellationToken,
+            target.Table);
+        return rows.Count == 0 || rows.Any(r => r is null) ? null : rows.SelectMany(r => r!).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The lineage JSON's shape: camelCase, as the run journal writes.</summary>

@@ -51,12 +51,18 @@ public sealed class PartitionRotator(ILogger logger)
             token => NamingBlockersAsync(connection, target, async () =>
             {
                 await using var transaction = await BeginAsync(connection, target, token);
+                var own = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal);
+                foreach (var partition in partitions)
+                {
+                    own[partition.Part] = (await PgCatalog.ColumnTypesAsync(connection, target.StagingSchema, target.PartitionTable(partition.Part), token)).Keys.ToList();
+                }
+
                 await PublishedTable.ReconcileAsync(connection, target, partitions.Select(p => p.Part).ToList(), token);
                 var bookkeeping = new PartitionBookkeeping(connection, target);
                 foreach (var partition in partitions)
                 {
                     await RotateInAsync(connection, target, partition.Part, token);
-                    await bookkeeping.RecordPublishAsync(runId, partition, token);
+                    await bookkeeping.RecordPublishAsync(runId, partition, own[partition.Part], token);
                 }
 
                 await transaction.CommitAsync(token);
@@ -93,6 +99,12 @@ public sealed class PartitionRotator(ILogger logger)
                     await RotateInAsync(connection, target, part, token);
                     await bookkeeping.RecordRevertAsync(part, token);
                     reverted.Add(part);
+                }
+
+                if (reverted.Count > 0 && await bookkeeping.ColumnsNeededAsync(token) is { } needed)
+                {
+                    // A reverted publish may have added columns (allowed drift): the table gets back the columns it had.
+                    await PublishedTable.DropColumnsNotNeededAsync(connection, transaction, target, needed, logger, token);
                 }
 
                 await transaction.CommitAsync(token);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using TigerImport.Database;
 
@@ -66,6 +67,38 @@ public static class PublishedTable
             {
                 await Db.ExecuteAsync(connection, $"ALTER TABLE {Sql.Qualified(target.StagingSchema, table)} ADD COLUMN {Sql.Identifier(name)} {type}", cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// Inside the revert transaction: drops the table's columns that no published partition's files brought (the
+    /// columns a reverted publish added), so a revert restores the columns as well as the rows. A column another object
+    /// depends on (a view selecting it) is kept, with a warning naming it.
+    /// </summary>
+    public static async Task DropColumnsNotNeededAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, LayerTarget target, IReadOnlySet<string> needed, ILogger logger, CancellationToken cancellationToken)
+    {
+        var unneeded = (await PgCatalog.ColumnTypesAsync(connection, target.Schema, target.Table, cancellationToken)).Keys.Where(c => !needed.Contains(c)).Order(StringComparer.Ordinal).ToList();
+        var dropped = new List<string>();
+        foreach (var column in unneeded)
+        {
+            await transaction.SaveAsync("drop_column", cancellationToken);
+            try
+            {
+                await Db.ExecuteAsync(connection, $"ALTER TABLE {target.QualifiedTable} DROP COLUMN {Sql.Identifier(column)}", cancellationToken);
+                await transaction.ReleaseAsync("drop_column", cancellationToken);
+                dropped.Add(column);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DependentObjectsStillExist)
+            {
+                await transaction.RollbackAsync("drop_column", cancellationToken);
+                Log.RevertKeptColumn(logger, target.QualifiedTable, column, e.MessageText);
+            }
+        }
+
+        if (dropped.Count > 0)
+        {
+            Log.RevertDroppedColumns(logger, target.QualifiedTable, string.Join(", ", dropped));
         }
     }
 

@@ -186,7 +186,10 @@ internal sealed class ShapefileZip
     /// Rewrites the .shp and .shx with a single-ring Polygon for the records <paramref name="ring"/> gives points for
     /// (the ring as given, closed by the caller); the other records keep their shapes. Offsets and lengths are redone.
     /// </summary>
-    public void ReplaceShapes(Func<int, (double X, double Y)[]?> ring)
+    public void ReplaceShapes(Func<int, (double X, double Y)[]?> ring) => ReplaceShapeRings(record => ring(record) is { } points ? [points] : null);
+
+    /// <summary>As <see cref="ReplaceShapes"/>, with a Polygon of several rings (in the order given) for the records <paramref name="rings"/> gives.</summary>
+    public void ReplaceShapeRings(Func<int, (double X, double Y)[][]?> rings)
     {
         var (shp, shx) = (new MemoryStream(), new MemoryStream());
         shp.Write(Member(".shp").AsSpan(0, 100));
@@ -194,7 +197,7 @@ internal sealed class ShapefileZip
         Span<byte> header = stackalloc byte[8];
         for (var record = 1; record <= RecordCount; record++)
         {
-            var content = ring(record) is { } points ? PolygonContent(points) : Member(".shp").AsSpan(ContentOffset(record), ContentLength(record)).ToArray();
+            var content = rings(record) is { } parts ? PolygonContent(parts) : Member(".shp").AsSpan(ContentOffset(record), ContentLength(record)).ToArray();
             BinaryPrimitives.WriteInt32BigEndian(header, (int)(shp.Length / 2));
             BinaryPrimitives.WriteInt32BigEndian(header[4..], content.Length / 2);
             shx.Write(header);
@@ -212,20 +215,27 @@ internal sealed class ShapefileZip
 
     private int ContentLength(int record) => 2 * BinaryPrimitives.ReadInt32BigEndian(Member(".shx").AsSpan(100 + (8 * (record - 1)) + 4));
 
-    private static byte[] PolygonContent((double X, double Y)[] points)
+    private static byte[] PolygonContent((double X, double Y)[][] rings)
     {
-        var content = new byte[44 + 4 + (16 * points.Length)];
+        var points = rings.SelectMany(r => r).ToArray();
+        var first = 44 + (4 * rings.Length);
+        var content = new byte[first + (16 * points.Length)];
         BinaryPrimitives.WriteInt32LittleEndian(content, 5);
         BinaryPrimitives.WriteDoubleLittleEndian(content.AsSpan(4), points.Min(p => p.X));
         BinaryPrimitives.WriteDoubleLittleEndian(content.AsSpan(12), points.Min(p => p.Y));
         BinaryPrimitives.WriteDoubleLittleEndian(content.AsSpan(20), points.Max(p => p.X));
         BinaryPrimitives.WriteDoubleLittleEndian(content.AsSpan(28), points.Max(p => p.Y));
-        BinaryPrimitives.WriteInt32LittleEndian(content.AsSpan(36), 1);
+        BinaryPrimitives.WriteInt32LittleEndian(content.AsSpan(36), rings.Length);
         BinaryPrimitives.WriteInt32LittleEndian(content.AsSpan(40), points.Length);
+        for (int r = 0, start = 0; r < rings.Length; start += rings[r].Length, r++)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(content.AsSpan(44 + (4 * r)), start);
+        }
+
         for (var i = 0; i < points.Length; i++)
         {
-            BinaryPrimitives.WriteDoubleLittleEndian(content.AsSpan(48 + (16 * i)), points[i].X);
-            BinaryPrimitives.WriteDoubleLittleEndian(content.AsSpan(56 + (16 * i)), points[i].Y);
+            BinaryPrimitives.WriteDoubleLittleEndian(content.AsSpan(first + (16 * i)), points[i].X);
+            BinaryPrimitives.WriteDoubleLittleEndian(content.AsSpan(first + 8 + (16 * i)), points[i].Y);
         }
 
         return content;

@@ -141,6 +141,30 @@ public sealed class When_a_dbf_lies(PostgisServer postgis)
     }
 
     [Fact]
+    public async Task A_revert_of_allowed_drift_restores_the_columns_as_well_as_the_rows()
+    {
+        const string schema = "dbf_drift_revert";
+        var junk = Enumerable.Range(1, 40).Select(i => $"X{i:D3}Q").ToList();
+        var drift = await IntegrityCli.ReimportDamagedAsync(postgis, schema, Place, "PLACE", zip => zip.AddDbfFields(junk, 3), null, "--allow-drift");
+        Assert.True(drift.ExitCode == 0, drift.Output);
+        Assert.Equal(58L, await ColumnCountAsync(schema));
+        var drifted = await TableChecksum.OfAsync(postgis, $"{schema}.place_2024");
+
+        var revert = await CliProcess.RunAsync(postgis.Url, "revert", "--year", "2024", "--layers", "PLACE", "--schema", schema);
+
+        Assert.True(revert.ExitCode == 0, revert.Output);
+        Assert.Contains("dropped the column(s) the reverted publish had added: x001q, x002q", revert.Output);
+        Assert.Equal(18L, await ColumnCountAsync(schema));
+        Assert.Equal(drift.Before, await TableChecksum.OfAsync(postgis, $"{schema}.place_2024"));
+
+        var again = await CliProcess.RunAsync(postgis.Url, "revert", "--year", "2024", "--layers", "PLACE", "--schema", schema);
+
+        Assert.True(again.ExitCode == 0, again.Output);
+        Assert.Equal(58L, await ColumnCountAsync(schema));
+        Assert.Equal(drifted, await TableChecksum.OfAsync(postgis, $"{schema}.place_2024"));
+    }
+
+    [Fact]
     public async Task A_field_name_Census_would_not_write_is_refused()
     {
         var run = await IntegrityCli.ReimportDamagedAsync(postgis, "dbf_name", Place, "PLACE", zip => zip.AddDbfFields(["junk"], 3));

@@ -3,15 +3,18 @@ using TigerImport.Catalog;
 namespace TigerImport.Import.Policies;
 
 /// <summary>
-/// Every feature lies within the extent its file's scope allows: its state's envelope (<see cref="StateEnvelopes"/>)
-/// for state- and county-based files (there is no county table: a county file is held to its state's), the nation's
-/// for national files. The line layers' equivalent of <see cref="ShapeAgreementGate"/>.
+/// Every feature lies within the extent its file's scope allows (<see cref="ExtentEnvelopes"/>): its county's published
+/// envelope for a county file where the vintage's COUNTY layer is published, else its state's (published, or the
+/// shipped <see cref="StateEnvelopes"/>), the nation's for national files. The line layers' equivalent of
+/// <see cref="ShapeAgreementGate"/>.
 /// </summary>
-internal sealed class ExtentGate(TigerFile file)
+internal sealed class ExtentGate
 {
-    private readonly StateEnvelopes.Box allowed = file.Scope == LayerScope.Nation ? StateEnvelopes.Nation : StateEnvelopes.Of(file.ScopeCode[..2]);
+    private readonly StateEnvelopes.Box allowed;
 
-    public string Scope => file.Scope == LayerScope.Nation ? "the nation's" : $"state {file.ScopeCode[..2]}'s";
+    public ExtentGate(TigerFile file, ExtentEnvelopes envelopes) => (allowed, Scope) = envelopes.For(file);
+
+    public string Scope { get; }
 
     public StateEnvelopes.Box Allowed => allowed;
 

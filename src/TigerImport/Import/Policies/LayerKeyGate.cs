@@ -7,7 +7,10 @@ namespace TigerImport.Import.Policies;
 /// <summary>
 /// A unique key (GEOID, TLID, TFID, HYDROID) is unique across the whole layer, not only within one partition: a key
 /// staged for one state must be in no other staged partition and in no published partition this run keeps (GEOIDs
-/// duplicated across two states' files of one layer). Layers whose key Census repeats are left alone.
+/// duplicated across two states' files of one layer). Layers whose key Census repeats are left alone. Each pair of
+/// partitions is compared only over the range their keys share (min and max come from the key indexes): GEOIDs of two
+/// states never share one, so the check costs milliseconds; interleaved keys (TLIDs) cost a merge of the shared range
+/// (docs/capacity.md).
 /// </summary>
 internal static class LayerKeyGate
 {
@@ -39,7 +42,13 @@ internal static class LayerKeyGate
                 var k = Sql.Identifier(key);
                 if (await Db.ScalarAsync<string>(
                         connection,
-                        $"SELECT string_agg(s.{k}::text, ', ') FROM (SELECT {k} FROM {staging.Qualified} s WHERE EXISTS (SELECT 1 FROM {other} o WHERE o.{k} = s.{k}) LIMIT 5) s",
+                        $"""
+                        WITH r AS (SELECT greatest((SELECT min({k}) FROM {staging.Qualified}), (SELECT min({k}) FROM {other})) AS lo,
+                                          least((SELECT max({k}) FROM {staging.Qualified}), (SELECT max({k}) FROM {other})) AS hi)
+                        SELECT string_agg(d.{k}::text, ', ') FROM (
+                            SELECT s.{k} FROM {staging.Qualified} s, r WHERE s.{k} BETWEEN r.lo AND r.hi
+                                AND EXISTS (SELECT 1 FROM {other} o WHERE o.{k} = s.{k} AND o.{k} BETWEEN r.lo AND r.hi) LIMIT 5) d
+                        """,
                         cancellationToken) is { } duplicates)
                 {
                     throw new TigerImportException(

@@ -22,12 +22,12 @@ internal sealed class PlausibilityCheck
     private readonly Tally disagreeing = new("shape-agreement");
     private readonly Tally outside = new("extent");
 
-    public PlausibilityCheck(DbfFieldCollection fields, TigerFile file, string zipPath)
+    public PlausibilityCheck(DbfFieldCollection fields, TigerFile file, string zipPath, ExtentEnvelopes envelopes)
     {
         this.file = file;
         VintageCheck.Verify(fields, file, zipPath);
         agreement = new ShapeAgreementGate(fields, file.Layer, file.Year);
-        extent = new ExtentGate(file);
+        extent = new ExtentGate(file, envelopes);
         identity = new IdentityGate(fields, file);
     }
 

@@ -10,7 +10,7 @@ namespace TigerImport.Import.Policies;
 /// file has no <c>…20</c> field and a file of the 2020s no bare <c>…10</c> key) and the .dbf header's date, which
 /// Census writes in the vintage's year or the next (measured: 2010 files 2010–2011, 2016 → 2016, 2020 → 2021,
 /// 2021 → 2021, cartographic 2018 → 2019, 2020 → 2021, 2024 → 2025). A date of zero or an impossible month is no
-/// marker (a third party's tool wrote it).
+/// marker (a third party's tool wrote it). And the year the zip's own metadata names (<see cref="MetadataVintage"/>).
 /// </summary>
 internal static class VintageCheck
 {
@@ -44,16 +44,21 @@ internal static class VintageCheck
             throw Failed(file, $"2010's decennial {file.Layer.Key} files name their fields {string.Join(", ", plain.Select(m => m + "10"))}; this one has {string.Join(", ", plain)}, a later vintage's");
         }
 
-        if (DbfDate(zipPath) is { } date && (date.Year < year - DateSlackBefore || date.Year > year + DateSlackAfter))
+        using var zip = ZipFile.OpenRead(zipPath);
+        if (DbfDate(zip) is { } date && (date.Year < year - DateSlackBefore || date.Year > year + DateSlackAfter))
         {
             throw Failed(file, $"its .dbf header is dated {date:yyyy-MM-dd}, which no {year} file carries (Census dates a vintage's files {year - DateSlackBefore}–{year + DateSlackAfter})");
+        }
+
+        if (MetadataVintage.Find(zip) is { } stated && stated.Year != year)
+        {
+            throw Failed(file, $"its metadata names the {stated.Year} vintage ({stated.Where})");
         }
     }
 
     /// <summary>The .dbf header's last-update date (bytes 1–3: years since 1900, month, day), or null when it is no date.</summary>
-    private static DateOnly? DbfDate(string zipPath)
+    private static DateOnly? DbfDate(ZipArchive zip)
     {
-        using var zip = ZipFile.OpenRead(zipPath);
         var entry = zip.Entries.FirstOrDefault(e => !Archive.MacMetadata.Is(e) && e.Name.EndsWith(".dbf", StringComparison.OrdinalIgnoreCase));
         if (entry is null)
         {
