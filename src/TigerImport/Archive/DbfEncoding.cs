@@ -34,12 +34,12 @@ public sealed class DbfEncoding
     /// <summary>
     /// Why a decoded value shows the .cpg to be wrong about the bytes, or null: bytes that are not UTF-8 under a UTF-8
     /// .cpg (decoded, they would be U+FFFD), or text that is valid UTF-8 under a single-byte .cpg (decoded, it would be
-    /// mojibake: "PeÃ±asco" for "Peñasco"). Only a .cpg's claim is held to this: the vintage's guess may be wrong and
-    /// is counted instead (<see cref="CountUndecodable"/>).
+    /// mojibake: "PeÃ±asco" for "Peñasco"). A .cpg's claim and, when there is no .cpg, the vintage's (Latin-1 through
+    /// 2014, UTF-8 from 2015) are held to this; a .dbf language driver's is only counted (<see cref="CountUndecodable"/>).
     /// </summary>
     public string? ContentProblem(string text)
     {
-        if (Origin != ".cpg")
+        if (Claim is not { } claim)
         {
             return null;
         }
@@ -47,7 +47,7 @@ public sealed class DbfEncoding
         if (Encoding.CodePage == Encoding.UTF8.CodePage)
         {
             return text.Contains(Replacement, StringComparison.Ordinal)
-                ? $"holds bytes that are not UTF-8 ('{text}'), but its .cpg says UTF-8"
+                ? $"holds bytes that are not UTF-8 ('{text}'), but {claim} UTF-8"
                 : null;
         }
 
@@ -58,9 +58,20 @@ public sealed class DbfEncoding
 
         var bytes = Encoding.GetBytes(text);
         return System.Text.Unicode.Utf8.IsValid(bytes)
-            ? $"holds text that is valid UTF-8 ('{Encoding.UTF8.GetString(bytes)}'), but its .cpg says {Name} (read as '{text}')"
+            ? $"holds text that is valid UTF-8 ('{Encoding.UTF8.GetString(bytes)}'), but {claim} {Name} (read as '{text}')"
             : null;
     }
+
+    /// <summary>Who claims this encoding, in a sentence ("its .cpg says"), or null when nothing is held to it.</summary>
+    private string? Claim => Origin switch
+    {
+        ".cpg" => "its .cpg says",
+        "vintage" => "it has no .cpg and its vintage implies",
+        _ => null,
+    };
+
+    /// <summary>What a <see cref="ContentProblem"/> shows to disagree with the bytes: named in the error.</summary>
+    public string Claimant => Origin == ".cpg" ? "the .cpg" : $"the {Origin}'s encoding";
 
     /// <summary>UTF-8 from 2015 on, Latin-1 before: Census's practice when a file says nothing (TIGER-FACTS).</summary>
     public static Encoding ForVintage(int year) => year >= 2015 ? Encoding.UTF8 : Encoding.Latin1;

@@ -41,6 +41,12 @@ public static class SpatialReferences
             throw new TigerImportException(FailureKind.Data, $"{fileName} has a .prj with an unterminated quoted name (cut short?): {Shorten(prjText)}");
         }
 
+        // The reader stops at the end of the first WKT: what follows it (a second GEOGCS) would be ignored unread.
+        if (AfterTheWkt(prjText) is { Length: > 0 } trailing)
+        {
+            throw new TigerImportException(FailureKind.Data, $"{fileName} has an unreadable .prj: text after its one WKT ('{Shorten(trailing)}'): {Shorten(prjText)}");
+        }
+
         CoordinateSystem system;
         try
         {
@@ -67,7 +73,44 @@ public static class SpatialReferences
                 FailureKind.Data, $"{fileName} has a .prj for {system.Name} {problem}: not NAD83 (GRS 1980, Greenwich) or WGS 84 (WGS 84, Greenwich) as every Census file is: {Shorten(prjText)}");
         }
 
+        // A datum shift on NAD83 or WGS 84 is one this importer would not apply (it treats the two as one datum), so the
+        // coordinates would be placed as if it were not there: only the null shift, TOWGS84[0,0,0,0,0,0,0], is theirs.
+        if (((GeographicCoordinateSystem)system).HorizontalDatum.Wgs84Parameters is { HasZeroValuesOnly: false } shift)
+        {
+            throw new TigerImportException(
+                FailureKind.Data, $"{fileName} has a .prj for {system.Name} whose datum carries a non-zero {shift.WKT}: a shift this importer would not apply (it reads NAD83 and WGS 84 as one datum), and Census writes none: {Shorten(prjText)}");
+        }
+
         return system;
+    }
+
+    /// <summary>
+    /// What a .prj holds after its first complete WKT (brackets balanced outside quoted names), less trailing
+    /// whitespace and NULs; empty when nothing follows it or when it holds no bracket (the reader refuses that).
+    /// </summary>
+    private static string AfterTheWkt(string prjText)
+    {
+        var depth = 0;
+        var quoted = false;
+        for (var i = 0; i < prjText.Length; i++)
+        {
+            var c = prjText[i];
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && c is '[' or '(')
+            {
+                depth++;
+            }
+            else if (!quoted && c is ']' or ')' && --depth == 0)
+            {
+                var rest = prjText[(i + 1)..];
+                return rest.All(r => char.IsWhiteSpace(r) || r == '\0') ? "" : rest.Trim();
+            }
+        }
+
+        return "";
     }
 
     /// <summary>GRS 1980 and WGS 84: the same semi-major axis, inverse flattenings that differ in the ninth digit.</summary>

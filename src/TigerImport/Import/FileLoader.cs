@@ -187,7 +187,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
                 valueProblem ??= text.Contains('\0', StringComparison.Ordinal) ? $"field {fieldNames[i]} holds a NUL byte" : null;
                 if (encoding.ContentProblem(text) is { } wrongEncoding)
                 {
-                    throw new TigerImportException(FailureKind.Data, $"{file.FileName} record {feature.RecordNumber}: field {fieldNames[i]} {wrongEncoding}: the .cpg and the .dbf's bytes disagree.");
+                    throw new TigerImportException(FailureKind.Data, $"{file.FileName} record {feature.RecordNumber}: field {fieldNames[i]} {wrongEncoding}: {encoding.Claimant} and the .dbf's bytes disagree.");
                 }
             }
         }

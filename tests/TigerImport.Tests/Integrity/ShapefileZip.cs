@@ -40,6 +40,9 @@ internal sealed class ShapefileZip
         members[index] = (members[index].Name, bytes);
     }
 
+    /// <summary>Drops the member with this extension (a zip without its .cpg, say).</summary>
+    public void Remove(string extension) => members.RemoveAll(m => m.Name.EndsWith(extension, StringComparison.Ordinal));
+
     /// <summary>Where record <paramref name="record"/>'s content (after its 8-byte header) starts in the .shp, from the .shx.</summary>
     public int ContentOffset(int record) => 2 * BinaryPrimitives.ReadInt32BigEndian(Member(".shx").AsSpan(100 + 8 * (record - 1))) + 8;
 

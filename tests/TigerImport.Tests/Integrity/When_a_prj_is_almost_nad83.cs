@@ -4,7 +4,9 @@ namespace TigerImport.Tests.Integrity;
 
 /// <summary>
 /// A .prj that names NAD83 (or WGS 84) but is not it — another spheroid, another prime meridian — moves every
-/// coordinate; it is refused (exit 4) naming the file and what differs, with the published table unchanged.
+/// coordinate, as does a datum shift (a non-zero TOWGS84) the importer would not apply, or a second WKT after the first
+/// that the reader would ignore; each is refused (exit 4) naming the file and what differs, with the published table
+/// unchanged. The real .prj of every Census zip in ../shared still reads.
 /// </summary>
 [Collection(PostgisCollection.Name)]
 public sealed class When_a_prj_is_almost_nad83(PostgisServer postgis)
@@ -20,6 +22,51 @@ public sealed class When_a_prj_is_almost_nad83(PostgisServer postgis)
         var run = await IntegrityCli.ReimportDamagedAsync(postgis, $"prj_{name}", Place, "PLACE", zip => zip.Replace(".prj", System.Text.Encoding.ASCII.GetBytes(wkt)));
 
         IntegrityCli.AssertDataError(run, Place, named, "not NAD83 (GRS 1980, Greenwich) or WGS 84 (WGS 84, Greenwich)");
+    }
+
+    private const string Nad83 = "GEOGCS[\"GCS_North_American_1983\",DATUM[\"D_North_American_1983\",SPHEROID[\"GRS_1980\",6378137,298.257222101]],PRIMEM[\"Greenwich\",0],UNIT[\"Degree\",0.017453292519943295]]";
+
+    private static string Nad83With(string toWgs84) => Nad83.Replace("298.257222101]]", $"298.257222101],{toWgs84}]", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task A_nad83_prj_with_a_datum_shift_is_refused_naming_it()
+    {
+        var run = await IntegrityCli.ReimportDamagedAsync(postgis, "prj_towgs84", Place, "PLACE", zip => zip.Replace(".prj", System.Text.Encoding.ASCII.GetBytes(Nad83With("TOWGS84[-8,160,176,0,0,0,0]"))));
+
+        IntegrityCli.AssertDataError(run, Place, "whose datum carries a non-zero TOWGS84[-8, 160, 176, 0, 0, 0, 0]", "Census writes none");
+    }
+
+    [Theory]
+    [InlineData("prj_second", "\r\n")]
+    [InlineData("prj_glued", "")]
+    public async Task A_prj_with_a_second_wkt_after_its_first_is_refused_as_unreadable(string schema, string between)
+    {
+        var run = await IntegrityCli.ReimportDamagedAsync(postgis, schema, Place, "PLACE", zip => zip.Replace(".prj", System.Text.Encoding.ASCII.GetBytes(Nad83 + between + Nad83.Replace("1983", "1927", StringComparison.Ordinal))));
+
+        IntegrityCli.AssertDataError(run, Place, "has an unreadable .prj: text after its one WKT ('GEOGCS[\"GCS_North_American_1927\"");
+    }
+
+    [Fact]
+    public async Task A_zero_datum_shift_and_trailing_whitespace_or_nuls_still_load()
+    {
+        var (exitCode, output) = await IntegrityCli.ImportDamagedAsync(postgis, "prj_zero", Place, "PLACE", zip => zip.Replace(".prj", System.Text.Encoding.ASCII.GetBytes(Nad83With("TOWGS84[0,0,0,0,0,0,0]") + " \r\n\0\0")));
+
+        Assert.True(exitCode == 0, output);
+    }
+
+    [Fact]
+    public void The_real_prj_of_every_shared_census_zip_still_reads()
+    {
+        var zips = Directory.EnumerateFiles(RepoPaths.SharedTiger, "*.zip", SearchOption.AllDirectories).ToList();
+        Assert.NotEmpty(zips);
+        foreach (var path in zips)
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+            var prj = zip.Entries.Single(e => e.Name.EndsWith(".prj", StringComparison.OrdinalIgnoreCase));
+            using var reader = new StreamReader(prj.Open());
+            var system = TigerImport.Geometry.SpatialReferences.ParseProjection(reader.ReadToEnd(), Path.GetFileName(path));
+            Assert.True(TigerImport.Geometry.SpatialReferences.IsNad83OrWgs84Geographic(system), path);
+        }
     }
 
     [Fact]
