@@ -70,7 +70,8 @@ internal static class CountyLayers
             y += (random.NextDouble() - 0.5) * 0.002;
         }
 
-        long id = (county + 1) * 10_000_000L + index;
+        // Every id (TNIDT = 3 × id the largest) stays below 2^31, as real ones do: the .dbf reader reads an N10 field into an Int32.
+        long id = (county + 1) * 1_000_000L + index;
         var road = random.Next(4) != 0;
         var from = random.Next(100, 9000) * 2;
         return new(Factory.CreateLineString(points),
@@ -102,7 +103,7 @@ internal static class CountyLayers
 
         ring[vertices] = ring[0];
         var polygon = Factory.CreatePolygon(ring);
-        long id = (county + 1) * 10_000_000L + index;
+        long id = (county + 1) * 1_000_000L + index;
         var tract = $"{index / 4000 + 1:0000}00";
         var block = $"{index % 4000 / 4 + 1000:0000}";
         return new(polygon,
