@@ -3,15 +3,21 @@
 # fsync on, in interleaved rounds, and prints per contender the median and min wall time, rows/s and peak RSS of the
 # client, and the ratios import/ogr2ogr, import/shp2pgsql and import/floor.
 #
-# Usage: scripts/bench.sh [--rounds N] [--sets LIST] [--tiny]
+# Usage: scripts/bench.sh [--rounds N] [--sets LIST] [--tiny] [--county-scale]
 #   --sets    comma-separated data sets (default: tracts,edges-real,edges-100mb,tracts-100mb,edges-1gb,tracts-1gb)
 #               tracts        the 23 real 2010 TRACT zips in ../shared/tiger (skipped when absent)
 #               edges-real    the real 2020 EDGES county in ../shared/tiger (skipped when absent)
 #               edges-NNNmb / tracts-NNNmb / edges-Ngb / tracts-Ngb
 #                             a synthetic TIGER-schema zip of about that size (tools/TigerImport.Synthetic,
 #                             deterministic, made once into .local/bench/data/)
+#               county-edges-N / county-faces-N
+#                             a state's worth of N (1-254) synthetic Texas county EDGES or FACES zips of real sizes
+#                             (log-uniform 50 KB-10 MB, median ~0.7 MB), one state partition built from N files; these
+#                             sets also print the per-file overhead: (contender - floor) / N, seconds per file
 #   --rounds  rounds per data set (default 3); the contenders' order rotates each round
-#   --tiny    a quick proof that the benchmark works (CI): the sample EDGES and a 1 MB synthetic tract file, 1 round
+#   --tiny    a quick proof that the benchmark works (CI): the sample EDGES, a 1 MB synthetic tract file and 5 county
+#             EDGES files, 1 round
+#   --county-scale  the county sets: county-edges-100,county-faces-100
 # Contenders:
 #   import    tigerimport import, published self-contained ReadyToRun as the Docker image ships it (reprojection
 #             to 4326, validation/repair, indexes, ANALYZE, quality gates, atomic publish; --jobs default 2)
@@ -31,7 +37,8 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds="$2"; shift 2 ;;
     --sets) sets="$2"; shift 2 ;;
-    --tiny) sets="tiny-edges,tiny-tracts"; rounds=1; shift ;;
+    --tiny) sets="tiny-edges,tiny-tracts,county-edges-5"; rounds=1; shift ;;
+    --county-scale) sets="county-edges-100,county-faces-100"; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
@@ -40,7 +47,7 @@ done
 IFS=',' read -r -a set_list <<<"$sets"
 # Checked before anything is built: a misspelt set would otherwise be skipped and leave an empty table.
 for set in "${set_list[@]}"; do
-  [[ "$set" =~ ^(tracts|edges-real|tiny-edges|tiny-tracts|(edges|tracts)-[0-9]+(mb|gb))$ ]] \
+  [[ "$set" =~ ^(tracts|edges-real|tiny-edges|tiny-tracts|(edges|tracts)-[0-9]+(mb|gb)|county-(edges|faces)-([1-9]|[1-9][0-9]|1[0-9][0-9]|2[0-4][0-9]|25[0-4]))$ ]] \
     || { echo "bench: unknown data set '$set' (see --help)" >&2; exit 2; }
 done
 
@@ -78,7 +85,8 @@ for name in tigerimport TigerImport.Cli; do [ -x "$work/bin/$name" ] && { worker
 [ -n "$worker" ] || { echo "bench: no worker executable in $work/bin" >&2; exit 1; }
 synthetic() { dotnet "$root/tools/TigerImport.Synthetic/bin/Release/net10.0/TigerImport.Synthetic.dll" "$@"; }
 
-# A data set is a folder of zips plus the vintage and layer to import; prints "dir year layer table".
+# A data set is a folder of zips plus the vintage and layer to import; prints "dir year layer table [key]". With a key
+# column (the county sets), the other contenders build its btree index too, as the import does: the same indexes.
 prepare() {
   local set="$1" dir="$work/data/$1" shared="$root/../shared/tiger"
   case "$set" in
@@ -92,6 +100,13 @@ prepare() {
     tiny-tracts)
       [ -f "$dir/tl_2024_35_tract.zip" ] || { mkdir -p "$dir"; synthetic tracts 1 "$dir" >&2; }
       echo "$dir 2024 TRACT tract_2024" ;;
+    county-*)
+      local rest="${set#county-}"; local kind="${rest%-*}" count="${rest##*-}"
+      if [ "$(ls "$dir"/*.zip 2>/dev/null | wc -l)" -ne "$count" ]; then
+        echo "bench: generating $set (once; kept in $dir)…" >&2
+        rm -rf "$dir"; mkdir -p "$dir"; synthetic "county-$kind" "$count" "$dir" >/dev/null
+      fi
+      if [ "$kind" = edges ]; then echo "$dir 2024 EDGES edges_2024 tlid"; else echo "$dir 2024 FACES faces_2024 tfid"; fi ;;
     edges-*|tracts-*)
       local kind="${set%%-*}" size="${set#*-}" megabytes
       case "$size" in
@@ -126,6 +141,9 @@ run_import() {
   "$worker" import --source "$dir" --year "$year" --layers "$layer" --schema bench_import --connection "$db" --log-format json
 }
 
+# The key's btree index, as the import builds it (the county sets; nothing without a key).
+key_index() { [ -z "${bench_key:-}" ] || psql_q -c "CREATE INDEX ON $1 ($bench_key)"; }
+
 run_ogr() {
   local dir="$1" table="$2" first=1 zip
   psql_q -c "CREATE SCHEMA bench_ogr"
@@ -134,7 +152,9 @@ run_ogr() {
       -t_srs EPSG:4326 -lco GEOMETRY_NAME=geom -lco SPATIAL_INDEX=NONE $([ "$first" -eq 1 ] || echo -append)
     first=0
   done
-  psql_q -c "CREATE INDEX ON bench_ogr.$table USING gist (geom)" -c "ANALYZE bench_ogr.$table"
+  psql_q -c "CREATE INDEX ON bench_ogr.$table USING gist (geom)"
+  key_index bench_ogr.$table
+  psql_q -c "ANALYZE bench_ogr.$table"
 }
 
 run_shp() {
@@ -149,18 +169,22 @@ run_shp() {
     first=0
   done
   rm -rf "$unzipped"
-  psql_q -c "CREATE INDEX ON bench_shp.$table USING gist (geom)" -c "ANALYZE bench_shp.$table"
+  psql_q -c "CREATE INDEX ON bench_shp.$table USING gist (geom)"
+  key_index bench_shp.$table
+  psql_q -c "ANALYZE bench_shp.$table"
 }
 
 run_floor() {
   local table="$1" rows="$2"
   psql_q -c "CREATE SCHEMA bench_floor" -c "CREATE TABLE bench_floor.$table (LIKE bench_keep.$table)" \
     -c "\\copy bench_floor.$table FROM '$rows' WITH (FORMAT binary)" \
-    -c "CREATE INDEX ON bench_floor.$table USING gist (geom)" -c "ANALYZE bench_floor.$table"
+    -c "CREATE INDEX ON bench_floor.$table USING gist (geom)"
+  key_index bench_floor.$table
+  psql_q -c "ANALYZE bench_floor.$table"
 }
 
 export db worker work
-export -f psql_q pg_keywords run_import run_ogr run_shp run_floor
+export -f psql_q pg_keywords key_index run_import run_ogr run_shp run_floor
 
 stats() { # stdin: one number per line; prints "median min"
   sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m, v[1] }'
@@ -175,7 +199,8 @@ table_lines=()
 contenders=(import ogr2ogr shp2pgsql floor)
 for set in "${set_list[@]}"; do
   prepared=$(prepare "$set") || continue
-  read -r dir year layer table <<<"$prepared"
+  read -r dir year layer table bench_key <<<"$prepared"
+  export bench_key
   files=$(ls "$dir"/*.zip | wc -l); bytes=$(du -L -cb "$dir"/*.zip | tail -1 | cut -f1)
   echo "bench: $set: $files zip(s), $((bytes / 1048576)) MiB, $layer $year" >&2
   rows_file="$results/$set.rows"
@@ -211,6 +236,10 @@ for set in "${set_list[@]}"; do
   done
   ratio() { [ -n "${2:-}" ] && awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }' || echo "n/a"; }
   table_lines+=("| $set | **ratios** | import/ogr2ogr $(ratio "$median_import" "${median_ogr2ogr:-}") | import/shp2pgsql $(ratio "$median_import" "${median_shp2pgsql:-}") | import/floor $(ratio "$median_import" "${median_floor:-}") | |")
+  if [[ "$set" == county-* ]] && [ -n "${median_floor:-}" ]; then
+    per_file() { [ -n "${1:-}" ] && awk -v a="$1" -v f="$median_floor" -v n="$files" 'BEGIN { printf "%.3f", (a - f) / n }' || echo "n/a"; }
+    table_lines+=("| $set | **s/file over the floor** ($files files) | import $(per_file "$median_import") | ogr2ogr $(per_file "${median_ogr2ogr:-}") | shp2pgsql $(per_file "${median_shp2pgsql:-}") | |")
+  fi
   unset median_import median_ogr2ogr median_shp2pgsql median_floor
 done
 reset_db

@@ -161,4 +161,8 @@ internal static partial class Log
     // 720-739: attribute-only tables (a .dbf with no .shp).
     [LoggerMessage(720, LogLevel.Information, "{Layer} {Year}: {Table} is an attribute-only table (a .dbf with no .shp): no geometry column or GiST index; the geometry gates (shape-agreement, extent, area-share, extent-moved) do not apply, key-share and min-share do")]
     public static partial void AttributeOnlyLayer(ILogger logger, string layer, int year, string table);
+
+    // 760-779: the cost per run and per file (county-scale runs).
+    [LoggerMessage(760, LogLevel.Information, "Start-up: the run's first COPY ({File}) began {ElapsedMs} ms after the process started")]
+    public static partial void FirstCopyStarted(ILogger logger, string file, long elapsedMs);
 }

@@ -21,6 +21,12 @@ public static class DatabaseBootstrap
 
     public static async Task EnsureAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
     {
+        // Every run after the first finds it all there: one round trip instead of the dozen of the locked creation.
+        if (await IsCompleteAsync(connection, schema, cancellationToken))
+        {
+            return;
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await Db.ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtextextended('tigerimport bootstrap', 0))", cancellationToken);
         if (!await Db.ScalarAsync<bool>(connection, "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'postgis')", cancellationToken))
@@ -121,6 +127,33 @@ public static class DatabaseBootstrap
                 + $"An administrator either grants CREATE ON DATABASE {Sql.Identifier(connection.Database)} TO {role}, or creates the schemas for it: {string.Join("; ", schemas.Select(s => $"CREATE SCHEMA {Sql.Identifier(s)} AUTHORIZATION {role}"))}. See docs/database-role.md.",
                 e);
         }
+    }
+
+    /// <summary>
+    /// Whether PostGIS, the three schemas (with USAGE and CREATE on each for this role), the three tables and every added
+    /// column exist (read-only, in one query): then there is nothing to create or report. Anything missing takes the
+    /// locked path, which re-checks each under the lock and names what the role lacks.
+    /// </summary>
+    private static async Task<bool> IsCompleteAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
+    {
+        // A column of each table, then every added one.
+        (string Table, string Column)[] wanted =
+        [
+            (TigerTables.Runs, "run_id"), (TigerTables.Partitions, "table_name"), (TigerTables.Rejects, "shape"),
+            .. AddedColumns.Select(c => (c.Table, c.Column)),
+        ];
+        return await Db.ScalarAsync<bool>(
+            connection,
+            """
+            SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'postgis')
+               AND (SELECT count(*) FROM pg_namespace WHERE nspname = ANY($1) AND has_schema_privilege(oid, 'USAGE') AND has_schema_privilege(oid, 'CREATE')) = cardinality($1)
+               AND (SELECT bool_and(EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(t.name) AND attname = t.col AND NOT attisdropped))
+                    FROM unnest($2::text[], $3::text[]) AS t(name, col))
+            """,
+            cancellationToken,
+            TigerTables.Schemas(schema).ToArray(),
+            wanted.Select(w => Sql.Qualified(schema, w.Table)).ToArray(),
+            wanted.Select(w => w.Column).ToArray());
     }
 
     /// <summary>PostGIS is not a trusted extension: only a superuser (RDS: rds_superuser) can create it.</summary>

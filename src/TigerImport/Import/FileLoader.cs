@@ -68,6 +68,11 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
             long read = 0, loaded, repaired = 0, undecodable = 0;
             await using (var copier = await FeatureCopier.BeginAsync(connection, staging, columns, file.ScopeCode, cancellationToken))
             {
+                if (Interlocked.Exchange(ref firstCopyLogged, 1) == 0)
+                {
+                    Log.FirstCopyStarted(logger, file.FileName, (long)(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds);
+                }
+
                 // Features are judged on several threads, each projecting with its own reprojector (FileGeometry.ForThread).
                 using var reprojectors = new ThreadLocal<Reprojector?>(() => geometry?.ForThread());
                 var fieldNames = reader.Fields.Select(f => f.Name).ToArray();
@@ -139,6 +144,9 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
             throw new TigerImportException(FailureKind.Data, $"{file.FileName} needed more memory than the worker's heap limit allows; the file is likely damaged ({e.Message}).", e);
         }
     }
+
+    /// <summary>Whether this process has logged its first COPY (the fixed cost of a run: start-up to the first row sent).</summary>
+    private static int firstCopyLogged;
 
     /// <summary>Reading closes a batch at 64 features or 64k points, and keeps up to 8 in flight: a few MB.</summary>
     private static readonly OrderedBatchPipeline.Limits Batches = new(Items: 64, Weight: 64 * 1024, InFlight: 8);

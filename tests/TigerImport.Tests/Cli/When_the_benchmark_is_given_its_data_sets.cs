@@ -9,6 +9,9 @@ public sealed class When_the_benchmark_is_given_its_data_sets
     [InlineData("edges-100mb,trcts")]
     [InlineData("edges-12xb")]
     [InlineData("edges")]
+    [InlineData("county-edges-0")]
+    [InlineData("county-edges-255")]
+    [InlineData("county-roads-5")]
     public async Task An_unknown_data_set_is_a_usage_error_before_anything_is_built(string sets)
     {
         var (exitCode, output) = await ExternalTool.RunAsync(
