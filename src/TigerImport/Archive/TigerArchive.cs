@@ -44,6 +44,7 @@ public sealed class TigerArchive : IDisposable
             }
 
             dbf = Member(".dbf") ?? throw Invalid($"has no .dbf member: the attribute-only table {layer.Key} is a .dbf (and .cpg)");
+            CheckMemberNames(dbf, Member(".cpg"));
             CodePageText = ReadText(Member(".cpg"));
             dbfHeader = ReadDbfHeader();
             RecordCount = dbfHeader.RecordCount;
@@ -55,6 +56,7 @@ public sealed class TigerArchive : IDisposable
         shp = Member(".shp") ?? throw Invalid($"has no .shp member{geometryLayer}");
         shx = Member(".shx") ?? throw Invalid($"has no .shx member{geometryLayer}");
         dbf = Member(".dbf") ?? throw Invalid("has no .dbf member");
+        CheckMemberNames(shp, shx, dbf, Member(".prj"), Member(".cpg"));
         ProjectionText = ReadText(Member(".prj"));
         CodePageText = ReadText(Member(".cpg"));
         using (var stream = new Crc32CheckingStream(shp, DisplayName))
@@ -210,8 +212,44 @@ public sealed class TigerArchive : IDisposable
         zip.Dispose();
     }
 
+    /// <summary>The problem ends the message with one period, also when it ends with a wrapped message's own.</summary>
     internal TigerImportException Invalid(string problem, Exception? inner = null) =>
-        new(FailureKind.Data, $"{DisplayName} {problem}.", inner);
+        new(FailureKind.Data, $"{DisplayName} {problem.TrimEnd().TrimEnd('.')}.", inner);
+
+    /// <summary>
+    /// A member named as a Census file (<c>tl_…</c> or <c>cb_…</c>, <see cref="TigerFileName"/>) must be named as the
+    /// zip is: another county's, layer's or vintage's member re-zipped under this name would publish the wrong data
+    /// under the right one. Members of other names (<c>data.shp</c>: a third party's re-zip) are accepted, and so is
+    /// any member when the zip's own name is not a Census file name.
+    /// </summary>
+    private void CheckMemberNames(params ZipArchiveEntry?[] members)
+    {
+        if (!TigerFileName.TryParse(DisplayName, out var own))
+        {
+            return;
+        }
+
+        foreach (var member in members.OfType<ZipArchiveEntry>())
+        {
+            if (!TigerFileName.TryParse(Path.GetFileNameWithoutExtension(member.Name) + ".zip", out var named))
+            {
+                continue;
+            }
+
+            var differs = new[]
+            {
+                named.Year != own.Year ? $"vintage {named.Year}, not {own.Year}" : null,
+                named.ScopeCode != own.ScopeCode ? $"scope {named.ScopeCode}, not {own.ScopeCode}" : null,
+                named.Layer != own.Layer || named.NameToken != own.NameToken ? $"layer token {named.NameToken}, not {own.NameToken}" : null,
+            }.OfType<string>().ToList();
+            if (differs.Count > 0)
+            {
+                throw Invalid(
+                    $"holds {member.FullName}, a member named as {named.FileName} ({string.Join(", ", differs)}): its members must be named as the zip is, " +
+                    "or the zip holds another file's data under this one's name (re-zipped under the wrong name?)");
+            }
+        }
+    }
 
     /// <summary>The .dbf, read ahead, with its last records' raw bytes kept for <see cref="DbfProblemOf"/>.</summary>
     private DbfRecordTap OpenDbfRecords() => dbfRecords = new DbfRecordTap(ReadAhead(dbf), dbfHeader);

@@ -57,6 +57,11 @@ public static class ImportPlanner
                 LayerScope.State => PlanStates(vintage, states, request.Counties, held, request.PlanVersion),
                 _ => PlanCounties(vintage, states, request.Counties, held),
             };
+            if (listing is null && layer.SomeStates && plan.Files.Count > 0)
+            {
+                plan = plan with { Notices = [.. plan.Notices, $"{layer.Key} {vintage.Year}: Census publishes {layer.Key} ({layer.Description}) for some states only, and this source cannot list its folder: whether it has {string.Join(", ", plan.Files.Select(f => f.FileName))} is unconfirmed; a source that lists its folder decides"] };
+            }
+
             if (listing is null && vintage.Listed)
             {
                 plan = plan with { Notices = [.. plan.Notices, $"{vintage.CensusDirectory}/{vintage.FileName("…")}: the catalog's naming of {layer.Key} {vintage.Year}, unconfirmed (docs/layers.md); a source that lists its folder decides"] };
@@ -109,6 +114,11 @@ public static class ImportPlanner
             else if (countyFiles.Count > 0)
             {
                 files.AddRange(countyFiles);
+            }
+            else if (vintage.Layer.SomeStates && held.Count > 0)
+            {
+                // The listing holds the layer's files for other states but none for this one: Census does not publish it here.
+                notices.Add($"Census publishes {vintage.Layer.Key} ({vintage.Layer.Description}) for some states only: the source's {vintage.CensusDirectory}/ holds {held.Count} file(s), none for {state.Name} ({state.Fips}), so it is not published for that state");
             }
             else
             {

@@ -16,7 +16,8 @@ public sealed class TigerLayer
         IReadOnlyList<LayerEra>? eras = null,
         bool keyIsUnique = true,
         IReadOnlyList<string>? states = null,
-        string? resolution = null)
+        string? resolution = null,
+        bool someStates = false)
     {
         Key = key;
         Description = description;
@@ -27,6 +28,7 @@ public sealed class TigerLayer
         Resolution = resolution;
         KeyIsUnique = keyIsUnique;
         States = states;
+        SomeStates = someStates;
     }
 
     /// <summary>The name users type and Census uses as the folder name, e.g. <c>TRACT</c>.</summary>
@@ -53,6 +55,13 @@ public sealed class TigerLayer
 
     /// <summary>The only states Census publishes this state-based layer for (ANRC: Alaska; ESTATE: the Virgin Islands), or null.</summary>
     public IReadOnlyList<string>? States { get; }
+
+    /// <summary>
+    /// Census publishes this state-based layer for some states only, and which ones varies by vintage (school districts:
+    /// a state with unified districts alone has no ELSD or SCSD file): a listing that holds the layer's files for other
+    /// states but none for a state means "not published for that state", a notice, not a missing file.
+    /// </summary>
+    public bool SomeStates { get; }
 
     /// <summary>
     /// <c>500k</c>, <c>5m</c> or <c>20m</c> for a cartographic boundary layer (Census's GENZ product, e.g.

@@ -29,6 +29,7 @@ public sealed class When_an_attribute_only_table_is_imported(PostgisServer postg
         Assert.True(exit == 0, log);
         Assert.Contains("is an attribute-only table (a .dbf with no .shp)", log);
         Assert.Equal(1, Occurrences(log, "is an attribute-only table"));
+        Assert.DoesNotContain("the extent gate holds files to", log);
         Assert.Equal(64L, await ScalarAsync<long>($"SELECT count(*) FROM {schema}.{Table}"));
         Assert.Equal(
             "35001:39 35013:25",

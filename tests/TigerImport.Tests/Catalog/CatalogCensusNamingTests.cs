@@ -57,6 +57,17 @@ public sealed class CatalogCensusNamingTests
     [InlineData(2025, "CD", "48", "TIGER2025/CD/tl_2025_48_cd119.zip")]
     [InlineData(2012, "ZCTA520", "us", "TIGER2012/ZCTA5/tl_2012_us_zcta510.zip")]
     [InlineData(2025, "FACES", "35013", "TIGER2025/FACES/tl_2025_35013_faces.zip")]
+    [InlineData(2010, "CSA", "us", "TIGER2010/CSA/2010/tl_2010_us_csa10.zip")]
+    [InlineData(2010, "METDIV", "us", "TIGER2010/METDIV/2010/tl_2010_us_metdiv10.zip")]
+    [InlineData(2010, "NECTA", "us", "TIGER2010/NECTA/2010/tl_2010_us_necta10.zip")]
+    [InlineData(2010, "CNECTA", "us", "TIGER2010/CNECTA/2010/tl_2010_us_cnecta10.zip")]
+    [InlineData(2010, "NECTADIV", "us", "TIGER2010/NECTADIV/2010/tl_2010_us_nectadiv10.zip")]
+    [InlineData(2010, "ANRC", "02", "TIGER2010/ANRC/2010/tl_2010_02_anrc10.zip")]
+    [InlineData(2010, "AITSN", "us", "TIGER2010/AITS/2010/tl_2010_us_aitsn10.zip")]
+    [InlineData(2010, "TBG", "us", "TIGER2010/TBG/2010/tl_2010_us_tbg10.zip")]
+    [InlineData(2010, "TTRACT", "us", "TIGER2010/TTRACT/2010/tl_2010_us_ttract10.zip")]
+    [InlineData(2022, "SDADM", "50", "TIGER2022/SDADM/tl_2022_50_sdadm.zip")]
+    [InlineData(2024, "SDADM", "25", "TIGER2024/SDADM/tl_2024_25_sdadm.zip")]
     public void Names_each_layer_as_Census_does(int year, string layer, string scope, string censusPath)
     {
         Assert.True(TigerLayers.TryFind(layer, out var found));
