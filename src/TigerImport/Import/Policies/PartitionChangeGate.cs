@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using TigerImport.Catalog;
-using TigerImport.Geometry;
 using TigerImport.Database;
+using TigerImport.Geometry;
 using TigerImport.Load;
 
 namespace TigerImport.Import.Policies;
