@@ -154,6 +154,9 @@ internal static partial class Log
     [LoggerMessage(682, LogLevel.Information, "{Layer} {Year}: the extent gate holds files to {Source}")]
     public static partial void ExtentEnvelopes(ILogger logger, string layer, int year, string source);
 
+    [LoggerMessage(690, LogLevel.Information, "{Table} partition {Part}: shape-moved: {Moved} of the {Common} keys both versions have moved their shape ({Milliseconds} ms)")]
+    public static partial void ShapesCompared(ILogger logger, string table, string part, long moved, long common, long milliseconds);
+
     // 700-719: the catalog and real files.
     [LoggerMessage(700, LogLevel.Information, "{File}: {Ignored} macOS metadata member(s) ignored (__MACOSX/, ._*, .DS_Store: the zip was re-made on a Mac)")]
     public static partial void MacMetadataIgnored(ILogger logger, string file, int ignored);

@@ -349,7 +349,7 @@ internal sealed class LayerImporter(
         {
             await staging.IndexKeyAsync(connection, cancellationToken);
             var rows = await QualityGates.CheckAsync(connection, staging, loaded, carried, publishedRows, options, cancellationToken);
-            await PartitionChangeGate.CheckAsync(connection, staging, files, options, cancellationToken);
+            await PartitionChangeGate.CheckAsync(connection, staging, files, options, logger, cancellationToken);
             await geometryIndex;
             await staging.AnalyzeAsync(connection, cancellationToken);
             return rows;

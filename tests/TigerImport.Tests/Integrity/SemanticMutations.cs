@@ -118,4 +118,24 @@ internal static class SemanticMutations
         BinaryPrimitives.WriteDoubleLittleEndian(shp.AsSpan(at + 16), max.X);
         BinaryPrimitives.WriteDoubleLittleEndian(shp.AsSpan(at + 24), max.Y);
     }
+
+    /// <summary>
+    /// The values of <paramref name="fields"/> rotated by <paramref name="by"/> among the records (each group of records
+    /// with one value of <paramref name="within"/> on its own, when given); the other fields stay with their shapes.
+    /// </summary>
+    public static void RotateDbfFields(this ShapefileZip zip, IReadOnlyList<string> fields, int by = 1, string? within = null)
+    {
+        var groups = Enumerable.Range(1, zip.RecordCount).GroupBy(r => within is null ? "" : zip.DbfText(r, within)).Select(g => g.ToList()).ToList();
+        foreach (var field in fields)
+        {
+            foreach (var records in groups)
+            {
+                var values = records.Select(r => Encoding.Latin1.GetBytes(zip.DbfText(r, field))).ToList();
+                for (var i = 0; i < records.Count; i++)
+                {
+                    zip.SetDbfBytes(records[i], field, values[((i + by) % records.Count + records.Count) % records.Count]);
+                }
+            }
+        }
+    }
 }
