@@ -154,6 +154,9 @@ internal static partial class Log
     [LoggerMessage(682, LogLevel.Information, "{Layer} {Year}: the extent gate holds files to {Source}")]
     public static partial void ExtentEnvelopes(ILogger logger, string layer, int year, string source);
 
+    [LoggerMessage(683, LogLevel.Warning, "{Layer} {Year}: the extent gate ignores {Table}'s envelope of {Geoid}, {Box}: it reaches outside the shipped state envelope {Shipped} (±{Margin}°), which applies instead (published shapes moved?)")]
+    public static partial void PublishedEnvelopeIgnored(ILogger logger, string layer, int year, string table, string geoid, string box, string shipped, double margin);
+
     // 700-719: the catalog and real files.
     [LoggerMessage(700, LogLevel.Information, "{File}: {Ignored} macOS metadata member(s) ignored (__MACOSX/, ._*, .DS_Store: the zip was re-made on a Mac)")]
     public static partial void MacMetadataIgnored(ILogger logger, string file, int ignored);
