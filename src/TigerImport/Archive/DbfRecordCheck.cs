@@ -39,6 +39,31 @@ internal static class DbfRecordCheck
         return null;
     }
 
+    /// <summary>
+    /// The record as the reader may parse it: a copy with each N or F field <see cref="ProblemOf"/> refuses blanked (the
+    /// record itself is the same array when none is), except a value of a field with decimals the reader parses (NaN,
+    /// infinity), kept for the reject's attributes. The record is rejected by <see cref="ProblemOf"/> all the same.
+    /// </summary>
+    public static byte[] BlankRefusedNumbers(byte[] record, IReadOnlyList<DbfFieldLayout> fields)
+    {
+        var copy = record;
+        foreach (var field in fields)
+        {
+            if (field.Type is 'N' or 'F' && field.Offset + field.Length <= record.Length
+                && NumberProblem(record.AsSpan(field.Offset, field.Length), field) is not null && !ReaderParses(record.AsSpan(field.Offset, field.Length), field))
+            {
+                copy = copy == record ? (byte[])record.Clone() : copy;
+                copy.AsSpan(field.Offset, field.Length).Fill((byte)' ');
+            }
+        }
+
+        return copy;
+    }
+
+    /// <summary>A field of decimals the reader parses as a double: its NaN or infinity is kept among the reject's attributes.</summary>
+    private static bool ReaderParses(ReadOnlySpan<byte> raw, DbfFieldLayout field) =>
+        field.Decimals > 0 && double.TryParse(Encoding.Latin1.GetString(raw).Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+
     private static string? NumberProblem(ReadOnlySpan<byte> raw, DbfFieldLayout field)
     {
         var text = Encoding.Latin1.GetString(raw).Trim();
@@ -57,7 +82,19 @@ internal static class DbfRecordCheck
             return "not a finite number";
         }
 
-        return field.Decimals == 0 && value != decimal.Truncate(value) ? "a fraction in a field of no decimals" : null;
+        if (field.Decimals == 0 && value != decimal.Truncate(value))
+        {
+            return "a fraction in a field of no decimals";
+        }
+
+        // The reader parses a field of no decimals as an integer: digits with an optional sign, nothing else (1e5, 5.0).
+        return field.Decimals == 0 && !IsPlainInteger(text) ? "not a plain integer (digits with an optional sign) in a field of no decimals" : null;
+    }
+
+    private static bool IsPlainInteger(string text)
+    {
+        var digits = text[0] is '+' or '-' ? text[1..] : text;
+        return digits.Length > 0 && digits.All(char.IsAsciiDigit);
     }
 
     private static string? DateProblem(ReadOnlySpan<byte> raw)

@@ -94,7 +94,7 @@ internal sealed class LayerImporter(
 
             // Read once per layer: the published table changes only at publish. A wrong SRID fails here, before any download.
             var publishedTypes = await PublishedTable.PublishedColumnsAsync(session.Connection, target, cancellationToken);
-            var envelopes = await ExtentEnvelopes.LoadAsync(session.Connection, target, cancellationToken);
+            var envelopes = await ExtentEnvelopes.LoadAsync(session.Connection, target, logger, cancellationToken);
             if (target.HasGeometry)
             {
                 // An attribute-only table has no extent to hold to.

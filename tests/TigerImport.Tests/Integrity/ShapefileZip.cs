@@ -132,6 +132,13 @@ internal sealed class ShapefileZip
 
     public void SetDbfValue(int record, string field, string text) => SetDbfBytes(record, field, System.Text.Encoding.Latin1.GetBytes(text));
 
+    /// <summary>A field's text in record <paramref name="record"/> (from 1), trimmed.</summary>
+    public string DbfText(int record, string field)
+    {
+        var (_, offset, width) = DbfField(field);
+        return System.Text.Encoding.Latin1.GetString(Member(".dbf").AsSpan(DbfHeaderLength + ((record - 1) * DbfRecordLength) + offset, width)).Trim();
+    }
+
     /// <summary>Changes a field's type letter (and decimals) in its descriptor; the records' bytes stay.</summary>
     public void SetDbfFieldType(string field, char type, byte decimals = 0)
     {

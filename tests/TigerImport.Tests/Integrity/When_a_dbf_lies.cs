@@ -46,6 +46,23 @@ public sealed class When_a_dbf_lies(PostgisServer postgis)
         await AssertOneRejectAsync("dbf_overflow", run, "3 field ALAND (N(14,0)) holds '**************': dBASE's numeric overflow marker (the value did not fit 14 characters)");
     }
 
+    [Theory]
+    [InlineData(0, "NaN", "not a finite number")]
+    [InlineData(1, "nan", "not a finite number")]
+    [InlineData(2, "Infinity", "not a finite number")]
+    [InlineData(3, "1.5", "a fraction in a field of no decimals")]
+    [InlineData(4, "abc", "not a finite number")]
+    [InlineData(5, "-", "not a finite number")]
+    [InlineData(6, "1e5", "not a plain integer (digits with an optional sign) in a field of no decimals")]
+    public async Task Garbage_in_an_integer_field_is_one_counted_reject_not_a_file_failure(int n, string value, string problem)
+    {
+        // The shapefile reader parses N(14,0) as an integer and would throw on these, failing the whole file.
+        var schema = $"dbf_int_{n}";
+        var run = await IntegrityCli.ImportDamagedAsync(postgis, schema, Place, "PLACE", zip => zip.SetDbfValue(6, "ALAND", value.PadLeft(14)));
+
+        await AssertOneRejectAsync(schema, run, $"6 field ALAND (N(14,0)) holds '{value}': {problem}");
+    }
+
     [Fact]
     public async Task A_NaN_in_a_float_field_is_one_counted_reject_with_its_attributes()
     {

@@ -68,6 +68,71 @@ public sealed class When_published_layers_refine_the_envelopes(PostgisServer pos
         Assert.Equal(0L, await IntegrityCli.ScalarAsync<long>(postgis, "SELECT count(*) FROM pg_tables WHERE schemaname = 'env_state' AND tablename LIKE 'place%'"));
     }
 
+    [Fact]
+    public async Task A_published_state_box_wider_than_the_shipped_one_cannot_widen_the_gate()
+    {
+        const string schema = "env_wide";
+        using var folder = new TempFolder().WithSamples("tl_2024_us_state.zip", Edges);
+        // New Mexico (record 1) gains an island off the Atlantic coast: its published box reaches lon -75.4.
+        var states = Path.Combine(folder.Path, "tl_2024_us_state.zip");
+        var zip = ShapefileZip.Read(states);
+        var island = new[] { (-75.5, 33.0), (-75.5, 33.1), (-75.4, 33.1), (-75.4, 33.0), (-75.5, 33.0) };
+        zip.ReplaceShapeRings(record => record == 1 ? [.. Rings(zip, record), island] : null);
+        zip.Write(states);
+        var published = await CliProcess.RunAsync(postgis.Url, "import", "--source", folder.Path, "--year", "2024", "--layers", "STATE", "--schema", schema);
+        Assert.True(published.ExitCode == 0, published.Output);
+        Damage(folder.Path, z => z.MovePoints((x, y) => (x + 28, y)));
+
+        var (exitCode, output) = await Import(folder.Path, schema);
+
+        Assert.True(exitCode == 4, output);
+        Assert.Contains("the extent gate ignores env_wide.state_2024's envelope of 35", output);
+        Assert.Contains($"{Edges}: plausibility gate 'extent' failed", output);
+        Assert.Contains("lies outside state 35's envelope", output);
+        Assert.Equal(0L, await IntegrityCli.ScalarAsync<long>(postgis, $"SELECT count(*) FROM pg_tables WHERE schemaname = '{schema}' AND tablename LIKE 'edges%'"));
+    }
+
+    [Fact]
+    public async Task A_national_file_s_records_are_held_to_the_state_their_STATEFP_names()
+    {
+        using var folder = new TempFolder().WithSamples("tl_2024_us_state.zip");
+        var path = Path.Combine(folder.Path, "tl_2024_us_state.zip");
+        var zip = ShapefileZip.Read(path);
+        // New Mexico and Hawaii (records 1 and 2, west of -100°) moved 5° east with their interior points: still in
+        // the nation, each outside its own state; Puerto Rico stays. Two of three exceed the one exception allowed.
+        zip.MovePoints((x, y) => (x < -100 ? x + 5 : x, y));
+        foreach (var record in new[] { 1, 2 })
+        {
+            var lon = double.Parse(zip.DbfText(record, "INTPTLON"), System.Globalization.CultureInfo.InvariantCulture);
+            zip.SetDbfValue(record, "INTPTLON", (lon + 5).ToString("+0.0000000;-0.0000000", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        zip.Write(path);
+
+        var (exitCode, output) = await CliProcess.RunAsync(postgis.Url, "import", "--source", folder.Path, "--year", "2024", "--layers", "STATE", "--schema", "env_statefp");
+
+        Assert.True(exitCode == 4, output);
+        Assert.Contains("tl_2024_us_state.zip: plausibility gate 'extent' failed: 2 of its 3 features", output);
+        Assert.Contains("lies outside state 35's envelope", output);
+        Assert.Contains("(the state its STATEFP names)", output);
+        Assert.Equal(0L, await IntegrityCli.ScalarAsync<long>(postgis, "SELECT count(*) FROM pg_tables WHERE schemaname = 'env_statefp' AND tablename LIKE 'state%'"));
+    }
+
+    /// <summary>A Polygon record's rings as points.</summary>
+    private static (double X, double Y)[][] Rings(ShapefileZip zip, int record)
+    {
+        var shp = zip.Member(".shp");
+        var content = zip.ContentOffset(record);
+        var parts = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(shp.AsSpan(content + 36));
+        var first = content + 44 + (4 * parts);
+        var starts = Enumerable.Range(0, parts).Select(p => System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(shp.AsSpan(content + 44 + (4 * p)))).Append(zip.PointCount(record)).ToArray();
+        return Enumerable.Range(0, parts)
+            .Select(p => Enumerable.Range(starts[p], starts[p + 1] - starts[p])
+                .Select(i => (System.Buffers.Binary.BinaryPrimitives.ReadDoubleLittleEndian(shp.AsSpan(first + (16 * i))), System.Buffers.Binary.BinaryPrimitives.ReadDoubleLittleEndian(shp.AsSpan(first + (16 * i) + 8))))
+                .ToArray())
+            .ToArray();
+    }
+
     private static void Damage(string folder, Action<ShapefileZip> damage)
     {
         var path = Path.Combine(folder, Edges);

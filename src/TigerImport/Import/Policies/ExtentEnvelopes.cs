@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using TigerImport.Catalog;
 using TigerImport.Database;
@@ -10,6 +11,9 @@ namespace TigerImport.Import.Policies;
 /// when the schema has the vintage's STATE layer published (else the shipped <see cref="StateEnvelopes"/>), and for
 /// county-based files (EDGES, FACES, ADDRFEAT, ROADS, AREAWATER, LINEARWATER…) each county's published extent when the
 /// vintage's COUNTY layer is published (else the state's). Every envelope gets the same <see cref="StateEnvelopes.Margin"/>.
+/// Published envelopes only narrow the gate: a published state or county box reaching outside its state's shipped
+/// envelope (plus the margin) is ignored with a warning, so a lying STATE or COUNTY layer cannot widen it. National
+/// files whose records carry STATEFP are held per record to that state's envelope (<see cref="ForState"/>).
 /// </summary>
 internal sealed class ExtentEnvelopes
 {
@@ -31,15 +35,15 @@ internal sealed class ExtentEnvelopes
     private const string ShippedSource = "the shipped state envelope table";
 
     /// <summary>The envelopes for one layer's files: the published STATE and COUNTY layers of the vintage where present.</summary>
-    public static async Task<ExtentEnvelopes> LoadAsync(NpgsqlConnection connection, LayerTarget target, CancellationToken cancellationToken)
+    public static async Task<ExtentEnvelopes> LoadAsync(NpgsqlConnection connection, LayerTarget target, ILogger logger, CancellationToken cancellationToken)
     {
         if (target.Vintage.Layer.IsCartographic)
         {
             return Shipped;
         }
 
-        var states = await PublishedAsync(connection, target, "STATE", 2, cancellationToken);
-        var counties = target.Vintage.Scope == LayerScope.County ? await PublishedAsync(connection, target, "COUNTY", 5, cancellationToken) : null;
+        var states = Narrowing(await PublishedAsync(connection, target, "STATE", 2, cancellationToken), target, logger);
+        var counties = target.Vintage.Scope == LayerScope.County ? Narrowing(await PublishedAsync(connection, target, "COUNTY", 5, cancellationToken), target, logger) : null;
         return states is null && counties is null
             ? Shipped
             : new ExtentEnvelopes(
@@ -48,6 +52,39 @@ internal sealed class ExtentEnvelopes
                 counties?.Boxes ?? new Dictionary<string, StateEnvelopes.Box>(),
                 counties is null ? null : $"the published COUNTY layer {counties.Value.Table} ({counties.Value.Boxes.Count} counties)");
     }
+
+    /// <summary>
+    /// The published boxes that lie within their state's shipped envelope plus the margin; each one reaching outside it
+    /// (a published layer whose shapes were moved or spiked) is dropped with a warning, and its shipped envelope applies.
+    /// </summary>
+    private static (string Table, IReadOnlyDictionary<string, StateEnvelopes.Box> Boxes)? Narrowing(
+        (string Table, IReadOnlyDictionary<string, StateEnvelopes.Box> Boxes)? published, LayerTarget target, ILogger logger)
+    {
+        if (published is not { } p)
+        {
+            return null;
+        }
+
+        var kept = new Dictionary<string, StateEnvelopes.Box>(StringComparer.Ordinal);
+        foreach (var (geoid, box) in p.Boxes)
+        {
+            var shipped = StateEnvelopes.Of(geoid[..2]);
+            if (shipped.Holds(box.MinLon, box.MinLat, box.MaxLon, box.MaxLat))
+            {
+                kept[geoid] = box;
+            }
+            else
+            {
+                Log.PublishedEnvelopeIgnored(logger, target.Vintage.Layer.Key, target.Vintage.Year, p.Table, geoid, box.ToString(), shipped.ToString(), StateEnvelopes.Margin);
+            }
+        }
+
+        return kept.Count == 0 ? null : (p.Table, kept);
+    }
+
+    /// <summary>The envelope of one state's features ("state 35's published"), for a national file's records.</summary>
+    public (StateEnvelopes.Box Box, string Scope) ForState(string state) =>
+        states.TryGetValue(state, out var published) ? (published, $"state {state}'s published") : (StateEnvelopes.Of(state), $"state {state}'s");
 
     /// <summary>The envelope a file's features must lie in, and whose it is ("county 35013's published").</summary>
     public (StateEnvelopes.Box Box, string Scope) For(TigerFile file)
@@ -63,7 +100,7 @@ internal sealed class ExtentEnvelopes
             return (county, $"county {file.ScopeCode}'s published");
         }
 
-        return states.TryGetValue(state, out var published) ? (published, $"state {state}'s published") : (StateEnvelopes.Of(state), $"state {state}'s");
+        return ForState(state);
     }
 
     /// <summary>GEOID → the longitude/latitude extent of its shapes in a published layer of the vintage, or null without one.</summary>

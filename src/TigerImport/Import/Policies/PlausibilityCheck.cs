@@ -27,7 +27,7 @@ internal sealed class PlausibilityCheck
         this.file = file;
         VintageCheck.Verify(fields, file, zipPath);
         agreement = new ShapeAgreementGate(fields, file.Layer, file.Year);
-        extent = new ExtentGate(file, envelopes);
+        extent = new ExtentGate(fields, file, envelopes);
         identity = new IdentityGate(fields, file);
     }
 
@@ -45,7 +45,7 @@ internal sealed class PlausibilityCheck
         }
 
         var disagrees = agreement.Applies ? agreement.Problem(geometry, values) : null;
-        var lies = extent.Problem(geometry);
+        var lies = extent.Problem(geometry, values);
         return disagrees is null && lies is null ? null : new Finding(disagrees, lies);
     }
 
