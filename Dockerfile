@@ -12,12 +12,17 @@ COPY . .
 # any other platform stops the build here, naming the two.
 RUN arch="${TARGETARCH:-$(uname -m)}"; case "$arch" in amd64|x86_64) echo linux-x64 ;; arm64|aarch64) echo linux-arm64 ;; *) echo "The image is built for linux/amd64 and linux/arm64 only, not $arch." >&2; exit 1 ;; esac >/tmp/rid
 RUN dotnet publish src/TigerImport.Cli/TigerImport.Cli.csproj -c Release -r "$(cat /tmp/rid)" --self-contained -p:PublishReadyToRun=true -o /app
+# The RDS CA bundle for sslmode=verify-full&sslrootcert=/etc/ssl/rds/global-bundle.pem (docs/database-role.md): fetched
+# from AWS's trust store at build time (a build-time network fetch, as every package install in a Docker build is).
+RUN mkdir -p /rds && curl -fsSL --retry 3 -o /rds/global-bundle.pem https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem \
+    && grep -q "BEGIN CERTIFICATE" /rds/global-bundle.pem && chmod 644 /rds/global-bundle.pem
 # The command is `tigerimport` in the image too (the apphost is named after the assembly, TigerImport.Cli).
 RUN ln -s TigerImport.Cli /app/tigerimport
 
 FROM mcr.microsoft.com/dotnet/runtime-deps:10.0
 WORKDIR /app
 COPY --from=build /app ./
+COPY --from=build /rds/global-bundle.pem /etc/ssl/rds/global-bundle.pem
 # The samples let `docker compose up` run the demo import without any download.
 COPY samples ./samples
 ENV TIGER_TEMP_DIR=/scratch \

@@ -11,7 +11,8 @@
 #   --outputs FILE    that output's JSON in a file instead (`terraform output -json import_run_task > FILE`)
 #   -e NAME=VALUE     a container environment variable for this run (TIGER_FORCE=true…); repeatable
 #   --endpoint-url    passed to the AWS CLI (LocalStack; the offline test)
-#   --print           print the AWS CLI's arguments, one JSON string per line, and run nothing
+#   --print           print the whole argument list the AWS CLI would get (`ecs`, `run-task`, …, `--endpoint-url`
+#                     when given), one JSON string per line, and run nothing
 #   VERB [ARG...]     the container's command: import, plan, status, revert, prune-backups, sync-regions, rejects,
 #                     with the worker's own options (`revert --year 2024 --layers PLACE --states TX`)
 # Examples:
@@ -19,7 +20,8 @@
 #   scripts/ecs-run.sh revert --year 2024 --layers PLACE --states TX
 #   scripts/ecs-run.sh sync-regions --year 2024 --states NM
 #   scripts/ecs-run.sh status --json
-# Exit: the AWS CLI's exit code; 2 for a usage error of this script (before anything is called).
+# Exit: the AWS CLI's exit code; 2 for a usage error of this script or an unreadable Terraform output (no
+# `terraform init`, no `import_run_task` output), before the AWS CLI is called.
 set -euo pipefail
 
 verbs=(import plan status revert prune-backups sync-regions rejects)
@@ -58,7 +60,12 @@ if [ -n "$outputs" ]; then
   task="$(cat "$outputs")"
 else
   command -v terraform >/dev/null 2>&1 || usage "terraform is not on PATH: give --outputs FILE"
-  task="$(terraform -chdir="$chdir" output -json import_run_task)"
+  if ! task="$(terraform -chdir="$chdir" output -no-color -json import_run_task 2>"${TMPDIR:-/tmp}/ecs-run.$$.err")"; then
+    reason="$(sed 's/\x1b\[[0-9;]*m//g' "${TMPDIR:-/tmp}/ecs-run.$$.err" | grep -v '^[[:space:]│]*$' | head -3 | tr '\n' ' ')"
+    rm -f "${TMPDIR:-/tmp}/ecs-run.$$.err"
+    usage "cannot read the Terraform output import_run_task in $chdir (has 'terraform init' and 'terraform apply' run there? or give --outputs FILE): ${reason:-terraform failed}"
+  fi
+  rm -f "${TMPDIR:-/tmp}/ecs-run.$$.err"
 fi
 
 # Reads the output and builds the arguments: one per line, each a JSON string (so any value survives).
@@ -117,7 +124,11 @@ done <<<"$lines"
 arguments+=("${endpoint[@]}")
 
 if $print; then
-  printf '%s\n' "$lines"
+  printf '"ecs"\n"run-task"\n%s\n' "$lines"
+  if [ ${#endpoint[@]} -gt 0 ]; then
+    printf '"--endpoint-url"\n'
+    if command -v jq >/dev/null 2>&1; then jq -n --arg u "${endpoint[1]}" '$u'; else python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "${endpoint[1]}"; fi
+  fi
   exit 0
 fi
 command -v aws >/dev/null 2>&1 || usage "the AWS CLI (aws) is not on PATH (scripts/install-deps.sh awscli)"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project's scripts need, when they are missing:
-#   PostgreSQL + PostGIS 3 (a local database for runs and tests; shp2pgsql for benchmarks: on Debian 12 and Ubuntu
-#   22.04/24.04, the server version the distribution ships, see postgis_package), GDAL (ogr2ogr),
+#   PostgreSQL + PostGIS 3 (a local database for runs and tests; shp2pgsql for benchmarks: on any Debian or Ubuntu,
+#   the server version the distribution ships, see postgis_package), GDAL (ogr2ogr),
 #   npm (once, to fetch the S3 test server: scripts/s3-server.sh), unzip + GNU time for scripts/bench.sh, Django +
 #   psycopg2 for /usr/bin/python3 (the GeoDjango client test of the region sync, tests/geodjango; Debian's packages:
 #   there is no PyPI here), tmux (the terminal the progress-line test reads), and the AWS CLI (the task definition's
@@ -12,17 +12,18 @@ set -euo pipefail
 
 # The PostGIS package for this distribution, chosen by the PostgreSQL server version it ships: the `postgresql`
 # metapackage depends on postgresql-NN (Debian 12: 15; Ubuntu 22.04: 14; Ubuntu 24.04: 16), and that server's
-# PostGIS is postgresql-NN-postgis-3. Supported: Debian 12, Ubuntu 22.04 and 24.04; anything else fails, saying so.
+# PostGIS is postgresql-NN-postgis-3. Any Debian or Ubuntu where that method finds a package works (tested: Debian 12,
+# Ubuntu 22.04 and 24.04); another system fails, saying so, and so does one whose package apt does not know.
 # Arguments: the text of /etc/os-release and the output of `apt-cache depends postgresql` (testable without apt:
 # INSTALL_DEPS_LIB=1 source scripts/install-deps.sh; postgis_package "$(cat /etc/os-release)" "…").
 postgis_package() {
   local os_release="$1" depends="$2" id version server
   id="$(sed -n 's/^ID=//p' <<<"$os_release" | tr -d '"')"
   version="$(sed -n 's/^VERSION_ID=//p' <<<"$os_release" | tr -d '"')"
-  case "$id $version" in
-    "debian 12" | "ubuntu 22.04" | "ubuntu 24.04") ;;
+  case "$id" in
+    debian | ubuntu) ;;
     *)
-      echo "install-deps: PostGIS is installed on Debian 12 and Ubuntu 22.04 and 24.04 only; this is ${id:-an unknown system} ${version:-(no VERSION_ID)}." \
+      echo "install-deps: PostGIS is installed on Debian and Ubuntu only (tested: Debian 12, Ubuntu 22.04 and 24.04); this is ${id:-an unknown system} ${version:-(no VERSION_ID)}." \
         "Install PostgreSQL and its postgresql-NN-postgis-3 package yourself (scripts/postgis.sh uses the newest /usr/lib/postgresql/NN that has PostGIS)." >&2
       return 1 ;;
   esac
@@ -71,6 +72,10 @@ export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 if [ "${postgis_server:-false}" = true ]; then
   server_package="$(postgis_package "$(cat /etc/os-release 2>/dev/null || true)" "$(apt-cache depends postgresql 2>/dev/null || true)")" || exit 1
+  if ! apt-cache show "$server_package" >/dev/null 2>&1; then
+    echo "install-deps: this distribution ships PostgreSQL ${server_package#postgresql-} but apt knows no package $server_package; install PostGIS for that server yourself." >&2
+    exit 1
+  fi
   packages+=("$server_package")
 fi
 if [ ${#packages[@]} -gt 0 ]; then

@@ -191,7 +191,7 @@ variable "fanout_state_groups" {
 }
 
 variable "fanout_max_concurrency" {
-  description = "Fan-out children running at once (plus the national task). Each holds up to 3 database connections and loads one partition at a time: mind the instance's max_connections and IOPS (docs/capacity.md)."
+  description = "Fan-out children running at once (plus the national task). Each holds up to 6 database connections (2 × --jobs + 2, with --jobs 2 building two partitions at once): mind the instance's max_connections and IOPS (docs/capacity.md)."
   type        = number
   default     = 4
 

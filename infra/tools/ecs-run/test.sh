@@ -69,6 +69,7 @@ for tool in jq python; do
       continue
     fi
     mapfile -d '' -t built < <(printf '%s\n' "$lines" | decode_args)
+    [ "${built[0]} ${built[1]}" = "ecs run-task" ] || fail "$tool, $name: --print does not start with 'ecs run-task': ${built[*]:0:2}"
     overrides="" network=""
     for i in "${!built[@]}"; do
       [ "${built[$i]}" = "--overrides" ] && overrides="${built[$((i + 1))]}"
@@ -84,6 +85,24 @@ for file in "$work"/jq-*.args; do
   cmp -s "$file" "$work/python-${file#"$work/jq-"}" || fail "$(basename "$file" .args): jq and python3 build different arguments"
 done
 echo "ecs-run: ${#cases[@]} operator tasks built with jq and with python3, the same arguments from both"
+
+# --print shows --endpoint-url too: the whole list the AWS CLI gets.
+for tool in jq python; do
+  last="$(ECS_RUN_JSON_TOOL=$tool "$run" --outputs "$work/run_task.json" --endpoint-url http://127.0.0.1:9 --print status | tail -2 | tr '\n' ' ')"
+  [ "$last" = '"--endpoint-url" "http://127.0.0.1:9" ' ] || fail "$tool: --print does not end with --endpoint-url: $last"
+done
+
+# Terraform that cannot give the output (no init, no such output): exit 2 with a message naming it, not Terraform's 1.
+mkdir -p "$work/bin"
+printf '#!/bin/sh\nprintf "\\033[31m│ Error: Backend initialization required\\033[0m\\n" >&2\nexit 1\n' >"$work/bin/terraform"
+chmod +x "$work/bin/terraform"
+code=0
+out="$(PATH="$work/bin:$PATH" "$run" --chdir "$work" --print status 2>&1)" || code=$?
+[ "$code" -eq 2 ] || fail "terraform failing: exit $code, expected 2: $out"
+grep -q "cannot read the Terraform output import_run_task in $work" <<<"$out" || fail "terraform failing: no clear message: $out"
+grep -q "Backend initialization required" <<<"$out" || fail "terraform failing: Terraform's reason is not passed on: $out"
+! grep -q $'\033' <<<"$out" || fail "terraform failing: the message keeps Terraform's colour codes: $out"
+echo "ecs-run: --print ends with --endpoint-url; a failing terraform is exit 2 naming the output"
 
 aws="${AWS_CLI:-aws}"
 if ! command -v "$aws" >/dev/null 2>&1; then
@@ -103,7 +122,7 @@ parsed_ok() { grep -q 'Could not connect to the endpoint URL' <<<"$1" && ! grep 
 version="$("$aws" --version 2>&1 | head -1)"
 for file in "$work"/jq-*.args; do
   mapfile -d '' -t built <"$file"
-  out="$(aws_parse ecs run-task "${built[@]}")"
+  out="$(aws_parse "${built[@]}")"
   parsed_ok "$out" || fail "$(basename "$file" .args): the AWS CLI did not accept the arguments: $out"
 done
 

@@ -44,11 +44,49 @@ public static class ConnectionString
         ["keepalives_idle"] = "Keepalive",
     };
 
-    public static NpgsqlConnectionStringBuilder Parse(string text) =>
+    public static NpgsqlConnectionStringBuilder Parse(string text) => SingleHostSessionAttributes(
         text.TrimStart().StartsWith('{') ? FromSecret(text)
         : text.Contains("://", StringComparison.Ordinal) ? FromUrl(text)
         : IsLibpq(text) ? FromLibpq(text)
-        : FromKeywords(text);
+        : FromKeywords(text));
+
+    /// <summary>
+    /// libpq's <c>target_session_attrs</c> on one host: Npgsql takes it only with several hosts (it fails the connect
+    /// with "only supported with multiple hosts"). A setting every writable server meets (any, read-write, primary,
+    /// prefer-…) is dropped, as it would choose nothing; one a writer can never meet (read-only, standby) is a usage
+    /// error, since the worker writes.
+    /// </summary>
+    private static NpgsqlConnectionStringBuilder SingleHostSessionAttributes(NpgsqlConnectionStringBuilder builder)
+    {
+        if (builder.TargetSessionAttributes is not { Length: > 0 } attributes || builder.Host?.Contains(',', StringComparison.Ordinal) == true)
+        {
+            return builder;
+        }
+
+        if (attributes.ToLowerInvariant() is "read-only" or "readonly" or "standby")
+        {
+            throw Usage($"The connection (--connection or DATABASE_URL) asks for target_session_attrs={attributes}, a server that takes no writes; the worker writes, so give the primary (read-write, or leave it out).");
+        }
+
+        builder.Remove("Target Session Attributes");
+        return builder;
+    }
+
+    /// <summary>
+    /// The files a connection names (<c>sslrootcert</c>, <c>sslcert</c>, <c>sslkey</c>, or PGSSLROOTCERT): one that
+    /// does not exist is a usage error naming it, at once, rather than a TLS failure retried as an unreachable server.
+    /// </summary>
+    public static void CheckFiles(NpgsqlConnectionStringBuilder builder)
+    {
+        foreach (var (setting, path) in new[] { ("sslrootcert (Root Certificate)", builder.RootCertificate), ("sslcert (SSL Certificate)", builder.SslCertificate), ("sslkey (SSL Key)", builder.SslKey) })
+        {
+            if (path is { Length: > 0 } && !File.Exists(path))
+            {
+                throw Usage($"The connection's {setting} names the file {path}, which does not exist (or cannot be read) on this machine. "
+                    + "The image holds the RDS CA bundle at /etc/ssl/rds/global-bundle.pem; sslrootcert=system uses the system's CA store instead (see docs/database-role.md#tls-rds).");
+            }
+        }
+    }
 
     /// <summary>
     /// libpq's form when its first keyword is one of libpq's (lower case) and no ';' separates pairs: Npgsql's form
@@ -178,6 +216,12 @@ public static class ConnectionString
             return;
         }
 
+        if (key == "sslrootcert" && value == "system")
+        {
+            builder.RootCertificate = null; // libpq's "system": the system's CA store, which Npgsql uses when no root certificate is given
+            return;
+        }
+
         if (key == "hostaddr" && builder.Host is { Length: > 0 })
         {
             return; // libpq connects to hostaddr and checks the certificate against host; Npgsql has one host
@@ -249,9 +293,11 @@ public static class ConnectionString
             SetSslMode(builder, sslMode, "The connection's JSON secret");
         }
 
-        return builder.Host is { Length: > 0 }
+        var missing = new[] { ("host", builder.Host), ("username", builder.Username), ("dbname", builder.Database) }
+            .Where(field => string.IsNullOrEmpty(field.Item2)).Select(field => field.Item1).ToArray();
+        return missing.Length == 0
             ? builder
-            : throw Usage("The connection's JSON secret names no host: it needs url (postgis://user:password@host:5432/db) or host.");
+            : throw Usage($"The connection's JSON secret names no {string.Join(" and no ", missing)}: it needs url (postgis://user:password@host:5432/db) or the fields host, username and dbname (port and password optional).");
     }
 
     /// <summary>postgres://user:password@host:port/database?sslmode=require&amp;…; query keys are Npgsql or libpq names.</summary>
@@ -259,7 +305,7 @@ public static class ConnectionString
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !Schemes.Contains(uri.Scheme) || uri.Host.Length == 0)
         {
-            throw Usage($"DATABASE_URL must look like postgres://user:password@host:5432/database (postgresql:// and postgis:// too). The connection may be {Forms}.");
+            throw Usage($"The connection URL (--connection or DATABASE_URL) must look like postgres://user:password@host:5432/database (postgresql:// and postgis:// too). The connection may be {Forms}.");
         }
 
         var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host };
@@ -292,7 +338,7 @@ public static class ConnectionString
             var value = kv.Length == 2 ? Uri.UnescapeDataString(kv[1]) : "";
             if (LibpqKeywords.ContainsKey(key))
             {
-                SetLibpq(builder, key, value, "DATABASE_URL");
+                SetLibpq(builder, key, value, "The connection URL");
                 continue;
             }
 
@@ -302,7 +348,7 @@ public static class ConnectionString
             }
             catch (Exception e) when (e is ArgumentException or FormatException)
             {
-                throw Usage($"DATABASE_URL has a query parameter that is not a connection setting (or not a value it takes): '{key}' ({e.Message}).");
+                throw Usage($"The connection URL (--connection or DATABASE_URL) has a query parameter that is not a connection setting (or not a value it takes): '{key}' ({e.Message}).");
             }
         }
 

@@ -57,6 +57,7 @@ public static class DatabaseBootstrap
             }
         }
 
+        await RequireOwnedBookkeepingAsync(connection, schema, cancellationToken);
         var (runs, partitions, rejects) = (TigerTables.RunsIn(schema), TigerTables.PartitionsIn(schema), TigerTables.RejectsIn(schema));
         var sql = $"""
             CREATE TABLE IF NOT EXISTS {runs} (
@@ -109,6 +110,30 @@ public static class DatabaseBootstrap
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A bookkeeping table someone else made (an administrator's restore, a second role) is named with its schema, its
+    /// owner and the statement that fixes it, before the worker's ALTER TABLE fails with the server's unqualified
+    /// "must be owner of table …".
+    /// </summary>
+    private static async Task RequireOwnedBookkeepingAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
+    {
+        var foreign = await Db.ReadAsync(
+            connection,
+            "SELECT format('%I.%I', schemaname, tablename), tableowner FROM pg_tables WHERE schemaname = $1 AND tablename = ANY($2) AND NOT pg_has_role(tableowner, 'USAGE') ORDER BY tablename",
+            reader => (Table: reader.GetString(0), Owner: reader.GetString(1)),
+            cancellationToken,
+            schema,
+            new[] { TigerTables.Runs, TigerTables.Partitions, TigerTables.Rejects });
+        if (foreign.Count > 0)
+        {
+            var role = Sql.Readable(connection.UserName ?? "ROLE");
+            throw new TigerImportException(
+                FailureKind.Database,
+                $"The role {connection.UserName} does not own table {string.Join(", table ", foreign.Select(t => $"{t.Table} (owned by {t.Owner})"))}, and only a table's owner may alter it; "
+                + $"an administrator runs {string.Join("; ", foreign.Select(t => $"ALTER TABLE {t.Table} OWNER TO {role}"))} (or drops it). See docs/database-role.md.");
+        }
     }
 
     /// <summary>CREATE SCHEMA needs CREATE on the database; without it the administrator creates the three schemas for the role.</summary>

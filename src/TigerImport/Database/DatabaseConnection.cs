@@ -19,6 +19,7 @@ public static class DatabaseConnection
             throw new TigerImportException(FailureKind.Usage, "No database given: set DATABASE_URL (postgres://user:password@host:5432/db), the PG* variables, or --connection.");
         }
 
+        ConnectionString.CheckFiles(builder);
         builder.ApplicationName ??= "tigerimport";
 
         // Index builds and ANALYZE on national layers take minutes: no statement timeout. Keepalives notice a dropped connection.
@@ -83,10 +84,18 @@ public static class DatabaseConnection
     /// <summary>The root cause of a connection failure, e.g. "Connection refused" or the server's own message.</summary>
     private static string Cause(Exception e) => e switch
     {
-        PostgresException p => $"{p.MessageText} (SQLSTATE {p.SqlState})",
+        PostgresException p => $"{p.MessageText} (SQLSTATE {p.SqlState}){LoginFix(p)}",
         { InnerException: { } inner } => $"{e.Message} ({inner.Message})",
         _ => e.Message,
     };
+
+    /// <summary>The fix for the two refusals an administrator's set-up causes: no CONNECT on the database, a role without LOGIN.</summary>
+    private static string LoginFix(PostgresException p) =>
+        p.SqlState == PostgresErrorCodes.InsufficientPrivilege && System.Text.RegularExpressions.Regex.Match(p.MessageText, "^permission denied for database \"?(?<db>[^\"]+)\"?$") is { Success: true } database
+            ? $": the role lacks CONNECT on database {database.Groups["db"].Value}; an administrator runs GRANT CONNECT ON DATABASE {Sql.Readable(database.Groups["db"].Value)} TO the worker's role. See docs/database-role.md"
+            : p.SqlState == PostgresErrorCodes.InvalidAuthorizationSpecification && System.Text.RegularExpressions.Regex.Match(p.MessageText, "^role \"(?<role>[^\"]+)\" is not permitted to log in") is { Success: true } role
+                ? $": the role may not log in; an administrator runs ALTER ROLE {Sql.Readable(role.Groups["role"].Value)} LOGIN. See docs/database-role.md"
+                : "";
 
     /// <summary>How long the first connection may wait for a server that is starting: backoff from <see cref="FirstReachDelay"/>, doubling (0.5, 1, 2, 4, 8 s: 15.5 s), then it gives up.</summary>
     internal static readonly TimeSpan ReachBudget = TimeSpan.FromSeconds(16);

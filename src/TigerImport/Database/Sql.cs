@@ -21,6 +21,10 @@ public static class Sql
         return "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
+    /// <summary>A name as an operator types it in a statement to paste: bare when PostgreSQL reads it unquoted (lower case letters, digits, _), else quoted.</summary>
+    public static string Readable(string name) =>
+        System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z_][a-z0-9_]*$") ? name : Identifier(name);
+
     public static string Qualified(string schema, string name) => Identifier(schema) + "." + Identifier(name);
 
     /// <summary>A string literal for DDL, where parameters are not allowed (CHECK constraints, partition bounds).</summary>

@@ -40,10 +40,27 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
 
             return await SyncLockedAsync(connection, request, clock, cancellationToken);
         }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && AppTableGrant(request, e.MessageText) is { } grant)
+        {
+            throw new TigerImportException(
+                FailureKind.Database,
+                $"PostgreSQL: {e.MessageText} (SQLSTATE {e.SqlState}): the app's tables belong to the app, and sync-regions needs rights on them (the lock it takes, SHARE ROW EXCLUSIVE, needs UPDATE); "
+                + $"an administrator runs {grant.Replace("ROLE", Sql.Readable(connection.UserName ?? "ROLE"), StringComparison.Ordinal)}. See docs/database-role.md.",
+                e);
+        }
         finally
         {
             await LayerLock.ReleaseAsync(connection);
         }
+    }
+
+    /// <summary>The GRANT the worker's role needs when a 42501 names the app's region or stakeholder table; null for any other object.</summary>
+    private static string? AppTableGrant(RegionSyncRequest request, string message)
+    {
+        var named = System.Text.RegularExpressions.Regex.Match(message, "^permission denied for table (?<name>\\S+)$").Groups["name"].Value;
+        return named == request.Table.Name ? $"GRANT SELECT, INSERT, UPDATE, DELETE ON {request.Table.Qualified} TO ROLE"
+            : request.Stakeholders is { } stakeholders && named == stakeholders.Name ? $"GRANT SELECT, UPDATE ON {stakeholders.Qualified} TO ROLE"
+            : null;
     }
 
     /// <summary>The published tables the sync reads, each in the schema and vintage its type comes from (districts may be newer).</summary>

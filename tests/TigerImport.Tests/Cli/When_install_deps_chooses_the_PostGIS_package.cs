@@ -13,13 +13,15 @@ public sealed class When_install_deps_chooses_the_PostGIS_package
     [InlineData("ID=debian\nVERSION_ID=\"12\"", "postgresql\n  Depends: postgresql-15\n  Suggests: postgresql-doc", "postgresql-15-postgis-3")]
     [InlineData("NAME=\"Ubuntu\"\nID=ubuntu\nVERSION_ID=\"22.04\"", "postgresql\n  Depends: postgresql-14\n  Suggests: postgresql-doc", "postgresql-14-postgis-3")]
     [InlineData("NAME=\"Ubuntu\"\nID=ubuntu\nVERSION_ID=\"24.04\"", "postgresql\n  Depends: postgresql-16\n  Depends: postgresql-common", "postgresql-16-postgis-3")]
+    [InlineData("ID=debian\nVERSION_ID=\"13\"", "postgresql\n  Depends: postgresql-17", "postgresql-17-postgis-3")]
+    [InlineData("ID=ubuntu\nVERSION_ID=\"26.04\"", "postgresql\n  Depends: postgresql-18", "postgresql-18-postgis-3")]
     public async Task A_supported_distribution_gets_its_own_servers_PostGIS(string osRelease, string depends, string package)
     {
         Assert.Equal((0, package), await ChooseAsync(osRelease, depends));
     }
 
     [Theory]
-    [InlineData("ID=ubuntu\nVERSION_ID=\"20.04\"", "  Depends: postgresql-12", "Debian 12 and Ubuntu 22.04 and 24.04 only; this is ubuntu 20.04")]
+    [InlineData("ID=arch\nVERSION_ID=\"rolling\"", "  Depends: postgresql-12", "Debian and Ubuntu only (tested: Debian 12, Ubuntu 22.04 and 24.04); this is arch rolling")]
     [InlineData("ID=fedora\nVERSION_ID=40", "", "this is fedora 40")]
     [InlineData("", "", "this is an unknown system")]
     [InlineData("ID=debian\nVERSION_ID=\"12\"", "postgresql\n  Suggests: postgresql-doc", "names no postgresql-NN")]

@@ -21,10 +21,22 @@ public sealed class When_a_connection_url_is_read
     [Fact]
     public void A_data_source_builds_from_it_without_connecting()
     {
-        using var dataSource = DatabaseConnection.Create(
-            "postgres://tigerimport@db.internal:6543/coalition?sslmode=verify-full&sslrootcert=/etc/ssl/rds/global-bundle.pem", NullLoggerFactory.Instance, out var description);
+        var bundle = Path.GetTempFileName(); // the CA file must exist: a missing one is a usage error at once
+        try
+        {
+            using var dataSource = DatabaseConnection.Create(
+                $"postgres://tigerimport@db.internal:6543/coalition?sslmode=verify-full&sslrootcert={bundle}", NullLoggerFactory.Instance, out var description);
 
-        Assert.Equal("db.internal:6543/coalition as tigerimport", description);
+            Assert.Equal("db.internal:6543/coalition as tigerimport", description);
+            var missing = Assert.Throws<TigerImportException>(() => DatabaseConnection.Create(
+                "postgres://tigerimport@db.internal:6543/coalition?sslmode=verify-full&sslrootcert=/etc/ssl/rds/no-such-bundle.pem", NullLoggerFactory.Instance, out _));
+            Assert.Equal(FailureKind.Usage, missing.Kind);
+            Assert.Contains("/etc/ssl/rds/no-such-bundle.pem", missing.Message);
+        }
+        finally
+        {
+            File.Delete(bundle);
+        }
     }
 
     [Theory]

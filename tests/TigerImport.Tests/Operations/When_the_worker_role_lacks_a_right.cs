@@ -63,9 +63,40 @@ public sealed class When_the_worker_role_lacks_a_right(PostgisServer postgis)
             role => CliProcess.RunAsync(RoleUrl(role), [.. Import, "--schema", "owned"]));
 
         Assert.True(exitCode == 5, output);
-        Assert.Contains("must be owner of table tiger_rejects", output);
-        Assert.Contains("does not own table tiger_rejects", output);
+        Assert.Contains("does not own table owned.tiger_rejects", output);
+        Assert.Matches(@"ALTER TABLE owned\.tiger_rejects OWNER TO tiger_norights_\w+", output);
         Assert.Contains("docs/database-role.md", output);
+    }
+
+    [Theory]
+    [InlineData("REVOKE CONNECT ON DATABASE {db} FROM PUBLIC", "LOGIN", "GRANT CONNECT ON DATABASE {db} TO")]
+    [InlineData("", "NOLOGIN", "ALTER ROLE {role} LOGIN")]
+    public async Task Without_CONNECT_or_LOGIN_the_message_names_the_grant(string revoke, string login, string says)
+    {
+        await using var db = postgis.CreateDataSource();
+        var database = $"noconnect_{Guid.NewGuid():N}"[..24];
+        var role = $"tiger_nologin_{Guid.NewGuid():N}"[..26];
+        await TestImport.ExecuteAsync(db, $"CREATE DATABASE {database}");
+        await TestImport.ExecuteAsync(db, $"CREATE ROLE {role} {login}");
+        try
+        {
+            if (revoke.Length > 0)
+            {
+                await TestImport.ExecuteAsync(db, revoke.Replace("{db}", database, StringComparison.Ordinal));
+            }
+
+            var url = new UriBuilder(postgis.Url) { UserName = role, Path = "/" + database }.Uri.ToString();
+            var (exitCode, output) = await CliProcess.RunAsync(url, Import);
+
+            Assert.True(exitCode == 5, output);
+            Assert.Contains(says.Replace("{db}", database, StringComparison.Ordinal).Replace("{role}", role, StringComparison.Ordinal), output);
+            Assert.Contains("docs/database-role.md", output);
+        }
+        finally
+        {
+            await TestImport.ExecuteAsync(db, $"DROP DATABASE {database}");
+            await TestImport.ExecuteAsync(db, $"DROP ROLE {role}");
+        }
     }
 
     [Fact]
