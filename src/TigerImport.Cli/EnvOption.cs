@@ -21,12 +21,31 @@ internal static class EnvOption
         CustomParser = result => Convert(result, result.Tokens[^1].Value, $"{name} '{result.Tokens[^1].Value}'", check),
     };
 
+    /// <summary>A switch, or its variable in any usual spelling (true/false, 1/0, yes/no, on/off, any case); any other value is a usage error.</summary>
     public static Option<bool> Flag(string name, string variable, string description) => new(name)
     {
         Description = $"{description} [env: {variable}=true]",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
-            && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1"),
+        DefaultValueFactory = result => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value && Switch(result, variable, value),
     };
+
+    private static readonly string[] TrueSpellings = ["true", "1", "yes", "on"];
+    private static readonly string[] FalseSpellings = ["false", "0", "no", "off"];
+
+    private static bool Switch(System.CommandLine.Parsing.ArgumentResult result, string variable, string value)
+    {
+        var trimmed = value.Trim();
+        if (TrueSpellings.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (!FalseSpellings.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
+        {
+            result.AddError($"{variable}='{value}' is neither on nor off: use {string.Join(", ", TrueSpellings)} or {string.Join(", ", FalseSpellings)} (any case).");
+        }
+
+        return false;
+    }
 
     /// <summary>A value that <paramref name="parse"/> reads from the command line or the variable; a usage error it throws is a parse error.</summary>
     public static Option<T> Parsed<T>(string name, string variable, string description, string fallback, Func<string, T> parse) => new(name)

@@ -64,18 +64,37 @@ internal static class PlanCommand
             return;
         }
 
-        TextTable.Write(
-            ["layer", "year", "partition", "action", "files", "why"],
-            layers.SelectMany(l => l.Partitions.Select(p => (IReadOnlyList<string>)
-                [l.Layer, l.Year.ToString(), p.Part, p.Loads && l.SourceFailure is null ? "load" : "skip", p.Files.Count.ToString(), $"{p.Change.ToString().ToLowerInvariant()}: {p.Reason}"])
-                .Concat(l.Missing.Select(m => (IReadOnlyList<string>)
-                    [l.Layer, l.Year.ToString(), "-", skipMissing ? "skip" : "missing", "1", skipMissing ? $"{m} is not in the source (--skip-missing)" : $"{m} is not in the source"]))),
-            maxWidth: TextTable.Columns);
+        // The why column is the one a reader needs whole: where the 80 columns abbreviate it, the reason stands in
+        // full, wrapped, under the table (numbered as its row).
+        var rows = layers.SelectMany(l => l.Partitions.Select(p => (
+                Cells: new[] { l.Layer, l.Year.ToString(), p.Part, p.Loads && l.SourceFailure is null ? "load" : "skip", p.Files.Count.ToString() },
+                Why: $"{p.Change.ToString().ToLowerInvariant()}: {p.Reason}"))
+            .Concat(l.Missing.Select(m => (
+                Cells: new[] { l.Layer, l.Year.ToString(), "-", "missing", "1" },
+                Why: skipMissing && l.SourceFailure is null ? $"{m} is not in the source (--skip-missing: not loaded)" : $"{m} is not in the source")))).ToList();
+        var table = TextTable.Lines(["layer", "year", "partition", "action", "files", "why"], rows.Select(r => (IReadOnlyList<string>)[.. r.Cells, r.Why]), maxWidth: TextTable.Columns);
+        var cut = rows.Select((r, i) => (Row: i + 1, r.Why)).Where(r => !table[r.Row].EndsWith(r.Why, StringComparison.Ordinal)).ToList();
+        foreach (var line in table)
+        {
+            Console.WriteLine(line);
+        }
+
+        if (cut.Count > 0)
+        {
+            Console.WriteLine();
+            foreach (var (row, why) in cut)
+            {
+                TextTable.WriteWrapped($"Row {row}: {why}");
+            }
+        }
         var failures = layers.Where(l => l.SourceFailure is not null).Select(l => $"{l.Layer} {l.Year}: {l.SourceFailure}").ToList();
         Console.WriteLine();
         TextTable.WriteWrapped(
             failures.Count > 0 ? $"An import would exit {exitCode}: {string.Join("; ", failures)}."
             : loads == 0 ? $"Up to date: an import would download, load and publish nothing (exit {exitCode})."
             : $"An import would load and publish {loads} partition(s), and exit {exitCode} if every file loads and passes the quality gates.");
+
+        // The plan reads; it does not yet run the bootstrap's rights checks, so it must not promise what they decide.
+        TextTable.WriteWrapped("Rights are not checked: an import exits 5 if the role lacks a right it needs (USAGE or CREATE on a schema, PostGIS, its bookkeeping tables): see docs/database-role.md.");
     }
 }

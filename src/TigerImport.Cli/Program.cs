@@ -16,7 +16,11 @@ internal static class Program
         {
             // System.CommandLine would exit 1, which this tool keeps for bugs: a command line it cannot read is usage (2).
             var verb = parse.CommandResult.Command == root ? null : parse.CommandResult.Command.Name;
-            var problems = parse.Errors.Select(e => e.Message).ToList();
+            // The first problem only: the parser reports a mistyped option once per token it could not place
+            // ("--yaer", then "2024"), and a value it took for an option's argument again as unrecognized.
+            var problems = parse.Errors.Select(e => e.Message)
+                .OrderBy(m => parse.UnmatchedTokens.Any(t => m.Contains($"'{t}'", StringComparison.Ordinal)))
+                .Take(1).ToList();
             if (verb is null && args.FirstOrDefault(a => !a.StartsWith('-')) is { } unknown)
             {
                 // One problem, not one per argument of a verb that does not exist.
@@ -29,7 +33,8 @@ internal static class Program
             {
                 if (Nearest(option.Split('=')[0], parse.CommandResult.Command.Options.Select(o => o.Name)) is { } nearest)
                 {
-                    problems.Add($"'{option}' is not an option of this verb. Did you mean '{nearest}'?");
+                    problems = [$"'{option}' is not an option of this verb. Did you mean '{nearest}'?"];
+                    break;
                 }
             }
 

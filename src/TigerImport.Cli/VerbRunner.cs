@@ -72,9 +72,10 @@ internal static class VerbRunner
                 CliLog.Cancelled(logger);
                 exitCode = ExitCodes.Cancelled;
             }
-            catch (Exception e) when (FailureClassifier.Classify(e) is FailureKind.Usage && dataSource is null)
+            catch (Exception e) when (FailureClassifier.Classify(e) is FailureKind.Usage)
             {
-                // Found before the database was touched: a command line that cannot work, in the parser's format.
+                // A command line that cannot work, in the parser's format, whether found before the database was
+                // touched or only once it was read (an unknown county, nothing to revert); the journal keeps exit 2.
                 exitCode = await UsageError.WriteAsync(verb, [e.Message]);
             }
             catch (Exception e) when (FailureClassifier.Classify(e) is { } kind)

@@ -60,4 +60,30 @@ public sealed class When_a_command_line_cannot_work
         Assert.Contains(named, stderr);
         Assert.DoesNotContain("{", stderr);
     }
+    [Theory]
+    [InlineData(new[] { "status", "--yaer", "2024" }, "tigerimport status: '--yaer' is not an option of this verb. Did you mean '--year'?")]
+    [InlineData(new[] { "rejects", "--json" }, "tigerimport rejects: '--json' is not an option of this verb. Did you mean '--geojson'?")]
+    [InlineData(new[] { "import", "--srid", "--connection", "URL" }, "tigerimport import: --srid '--connection' is not a whole number.")]
+    public async Task A_mistake_is_one_problem_and_the_hint(string[] arguments, string problem)
+    {
+        var (exitCode, stdout, stderr) = await CliProcess.RunApartAsync(Unreachable, arguments);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", stdout);
+        Assert.Equal([problem, $"Run 'tigerimport {arguments[0]} --help' for the verbs and options."], stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Theory]
+    [InlineData("TIGER_FORCE", "bogus")]
+    [InlineData("TIGER_SKIP_MISSING", "enabled")]
+    [InlineData("TIGER_ALLOW_DRIFT", "2")]
+    public async Task A_switch_variable_in_no_known_spelling_is_a_usage_error(string variable, string value)
+    {
+        var (exitCode, stdout, stderr) = await CliProcess.RunApartAsync(
+            new Dictionary<string, string?>(Unreachable) { [variable] = value }, "import", "--year", "2024", "--layers", "PLACE", "--source", Path.GetTempPath());
+
+        Assert.True(exitCode == 2, stderr);
+        Assert.Equal("", stdout);
+        Assert.Contains($"tigerimport import: {variable}='{value}' is neither on nor off: use true, 1, yes, on or false, 0, no, off (any case).", stderr);
+    }
 }

@@ -90,6 +90,14 @@ public sealed partial class When_the_docs_quote_the_code
     }
 
     [Fact]
+    public void The_years_the_docs_allow_are_the_parsers()
+    {
+        Assert.Equal(DateTime.UtcNow.Year + 1, TigerImport.Catalog.TigerLayers.LastYear);
+        Assert.Equal(2010, TigerImport.Catalog.TigerLayers.FirstYear);
+        Assert.Contains("| the vintage, 2010 to the year after the current one", Usage);
+    }
+
+    [Fact]
     public void The_numbers_the_docs_quote_are_the_codes_constants()
     {
         var delays = new List<double>();

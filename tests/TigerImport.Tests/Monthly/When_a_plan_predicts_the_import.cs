@@ -38,4 +38,41 @@ public sealed class When_a_plan_predicts_the_import(PostgisServer postgis)
             Assert.Contains(says, plan.ReplaceLineEndings(" "));
         }
     }
+    [Theory]
+    [InlineData("yes", 0)]
+    [InlineData("ON", 0)]
+    [InlineData("1", 0)]
+    [InlineData("No", 3)]
+    [InlineData("off", 3)]
+    public async Task A_missing_file_is_missing_and_the_skip_switch_takes_the_usual_spellings(string skipMissing, int expected)
+    {
+        using var folder = new TempFolder().WithSamples("tl_2024_35_place.zip");
+        string[] plan = ["plan", "--source", folder.Path, "--layers", "PLACE", "--schema", "spelled", "--year", "2024", "--states", "NM,PR", "--exit-code"];
+
+        var (exitCode, output) = await CliProcess.RunWithVariablesAsync(postgis.Url, new Dictionary<string, string?> { ["TIGER_SKIP_MISSING"] = skipMissing }, plan);
+
+        Assert.True(exitCode == expected, output);
+        var row = Assert.Single(output.Split('\n'), line => line.StartsWith("PLACE", StringComparison.Ordinal) && line.Contains(" - "));
+        Assert.Matches(@"^PLACE\s+2024\s+-\s+missing\s+1\s", row);
+        Assert.StartsWith("Rights are not checked: an import exits 5", output.Split('\n', StringSplitOptions.RemoveEmptyEntries).SkipWhile(l => !l.StartsWith("Rights", StringComparison.Ordinal)).FirstOrDefault() ?? "");
+
+        // The reason stands whole, in the table or under it.
+        Assert.Contains(expected == 0 ? "tl_2024_72_place.zip (Puerto Rico) is not in the source (--skip-missing: not loaded)" : "tl_2024_72_place.zip (Puerto Rico) is not in the source", output.ReplaceLineEndings(" "));
+    }
+
+    [Fact]
+    public async Task An_unknown_county_of_a_folder_is_a_usage_error_in_the_one_format()
+    {
+        using var folder = new TempFolder().WithSamples("tl_2024_35013_edges.zip");
+
+        var (exitCode, stdout, stderr) = await CliProcess.RunApartAsync(
+            new Dictionary<string, string?> { ["DATABASE_URL"] = postgis.Url, ["TIGER_LOG_FORMAT"] = "json" },
+            "import", "--source", folder.Path, "--layers", "EDGES", "--schema", "counties", "--year", "2024", "--counties", "35999");
+
+        Assert.True(exitCode == 2, stderr);
+        Assert.DoesNotContain("Unknown county", stdout);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Run 'tigerimport import --help' for the verbs and options.", lines[^1]);
+        Assert.Contains(lines, line => line.StartsWith("tigerimport import: Unknown county '35999' for EDGES 2024", StringComparison.Ordinal));
+    }
 }
