@@ -32,7 +32,14 @@ internal static class IntegrityCli
         var zip = ShapefileZip.Read(path);
         damage(zip);
         File.Delete(path);
-        zip.Write(renameTo is null ? path : Path.Combine(folder.Path, renameTo));
+        if (renameTo is null)
+        {
+            zip.Write(path);
+        }
+        else
+        {
+            zip.WriteNamedAs(Path.Combine(folder.Path, renameTo));
+        }
         var (exitCode, output) = await ImportAsync(postgis, folder.Path, schema, layer, extra);
         return (exitCode, output, before, await TableChecksum.OfAsync(postgis, table));
     }

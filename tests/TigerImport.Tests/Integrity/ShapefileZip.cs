@@ -337,4 +337,23 @@ internal sealed class ShapefileZip
             stream.Write(bytes);
         }
     }
+
+    /// <summary>
+    /// Writes the zip with its members renamed after it (<c>tl_2020_44_tract.shp</c> in <c>tl_2020_44_tract.zip</c>),
+    /// as a file that lies about its name would be made: the importer refuses members that name another file.
+    /// </summary>
+    public void WriteNamedAs(string path)
+    {
+        var stem = Path.GetFileNameWithoutExtension(path);
+        for (var i = 0; i < members.Count; i++)
+        {
+            var (name, bytes) = members[i];
+            var folder = name[..(name.LastIndexOf('/') + 1)];
+            var file = name[folder.Length..];
+            var dot = file.IndexOf('.', StringComparison.Ordinal);
+            members[i] = (dot < 0 ? name : folder + stem + file[dot..], bytes);
+        }
+
+        Write(path);
+    }
 }

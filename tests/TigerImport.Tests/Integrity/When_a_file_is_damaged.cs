@@ -53,7 +53,7 @@ public sealed class When_a_file_is_damaged(PostgisServer postgis)
         using var folder = new TempFolder().WithSamples("tl_2024_72_place.zip");
         Assert.Equal(0, (await IntegrityCli.ImportAsync(postgis, folder.Path, "dmg_state", "PLACE")).ExitCode);
         var before = await TableChecksum.OfAsync(postgis, "dmg_state.place_2024");
-        File.Copy(Path.Combine(RepoPaths.Samples, Place), Path.Combine(folder.Path, "tl_2024_72_place.zip"), overwrite: true);
+        ShapefileZip.Read(Path.Combine(RepoPaths.Samples, Place)).WriteNamedAs(Path.Combine(folder.Path, "tl_2024_72_place.zip"));
 
         var (exitCode, output) = await IntegrityCli.ImportAsync(postgis, folder.Path, "dmg_state", "PLACE");
 
@@ -68,7 +68,7 @@ public sealed class When_a_file_is_damaged(PostgisServer postgis)
         File.Copy(Path.Combine(shared, "tl_2010_44_tract10.zip"), Path.Combine(folder.Path, "tl_2010_44_tract10.zip"));
         Assert.Equal(0, (await IntegrityCli.ImportAsync(postgis, folder.Path, "dmg_state10", "TRACT")).ExitCode);
         var before = await TableChecksum.OfAsync(postgis, "dmg_state10.tract_2010");
-        File.Copy(Path.Combine(shared, "tl_2010_50_tract10.zip"), Path.Combine(folder.Path, "tl_2010_44_tract10.zip"), overwrite: true);
+        ShapefileZip.Read(Path.Combine(shared, "tl_2010_50_tract10.zip")).WriteNamedAs(Path.Combine(folder.Path, "tl_2010_44_tract10.zip"));
 
         var (exitCode, output) = await IntegrityCli.ImportAsync(postgis, folder.Path, "dmg_state10", "TRACT");
 

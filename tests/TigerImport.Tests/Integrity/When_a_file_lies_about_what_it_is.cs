@@ -27,7 +27,7 @@ public sealed class When_a_file_lies_about_what_it_is(PostgisServer postgis)
         var zip = ShapefileZip.Read(path);
         lie(zip);
         File.Delete(path);
-        zip.Write(Path.Combine(folderPath, renameTo ?? file));
+        zip.WriteNamedAs(Path.Combine(folderPath, renameTo ?? file));
         var (exitCode, output) = await IntegrityCli.ImportAsync(postgis, folderPath, schema, layer, extra);
         return (exitCode, output, before, await TableChecksum.OfAsync(postgis, table));
     }
@@ -96,7 +96,7 @@ public sealed class When_a_file_lies_about_what_it_is(PostgisServer postgis)
     public async Task A_2010_file_published_as_2020_is_refused_by_vintage()
     {
         using var folder = new TempFolder();
-        File.Copy(Path.Combine(RepoPaths.SharedTiger, Tract), Path.Combine(folder.Path, "tl_2020_44_tract.zip"));
+        ShapefileZip.Read(Path.Combine(RepoPaths.SharedTiger, Tract)).WriteNamedAs(Path.Combine(folder.Path, "tl_2020_44_tract.zip"));
 
         var (exitCode, output) = await IntegrityCli.ImportAsync(postgis, folder.Path, "lie_2010", "TRACT");
 
@@ -115,7 +115,7 @@ public sealed class When_a_file_lies_about_what_it_is(PostgisServer postgis)
         File.Copy(Path.Combine(shared, file), Path.Combine(folder.Path, file));
         Assert.Equal(0, (await IntegrityCli.ImportAsync(postgis, folder.Path, "lie_2021", "ADDRFEAT")).ExitCode);
         var before = await TableChecksum.OfAsync(postgis, "lie_2021.addrfeat_2016");
-        File.Copy(Path.Combine(shared, "tl_2021_30059_addrfeat.zip"), Path.Combine(folder.Path, file), overwrite: true);
+        ShapefileZip.Read(Path.Combine(shared, "tl_2021_30059_addrfeat.zip")).WriteNamedAs(Path.Combine(folder.Path, file));
 
         var (exitCode, output) = await IntegrityCli.ImportAsync(postgis, folder.Path, "lie_2021", "ADDRFEAT");
 
@@ -172,7 +172,7 @@ public sealed class When_a_file_lies_about_what_it_is(PostgisServer postgis)
             zip.SetDbfNumber(record, "TLID", long.Parse(zip.DbfText(record, "TLID"), System.Globalization.CultureInfo.InvariantCulture) + tlidOffset);
         }
 
-        zip.Write(Path.Combine(folder, $"tl_2024_{scope}_edges.zip"));
+        zip.WriteNamedAs(Path.Combine(folder, $"tl_2024_{scope}_edges.zip"));
     }
 
     [Fact]
