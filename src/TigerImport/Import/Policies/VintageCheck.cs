@@ -1,5 +1,5 @@
-using System.IO.Compression;
 using NetTopologySuite.IO.Esri.Dbf.Fields;
+using TigerImport.Archive;
 using TigerImport.Catalog;
 
 namespace TigerImport.Import.Policies;
@@ -22,7 +22,7 @@ internal static class VintageCheck
 
     private static readonly string[] Markers = ["GEOID", "STATEFP", "ALAND"];
 
-    public static void Verify(DbfFieldCollection fields, TigerFile file, string zipPath)
+    public static void Verify(DbfFieldCollection fields, TigerFile file, TigerArchive archive)
     {
         var year = file.Year;
         var tens = Markers.Where(m => FieldLookup.Has(fields, m + "10")).ToList();
@@ -44,35 +44,16 @@ internal static class VintageCheck
             throw Failed(file, $"2010's decennial {file.Layer.Key} files name their fields {string.Join(", ", plain.Select(m => m + "10"))}; this one has {string.Join(", ", plain)}, a later vintage's");
         }
 
-        using var zip = ZipFile.OpenRead(zipPath);
-        if (DbfDate(zip) is { } date && (date.Year < year - DateSlackBefore || date.Year > year + DateSlackAfter))
+        // From the archive already open, its members checked: the zip is not opened again beside it.
+        if (archive.DbfLastUpdate is { } date && (date.Year < year - DateSlackBefore || date.Year > year + DateSlackAfter))
         {
             throw Failed(file, $"its .dbf header is dated {date:yyyy-MM-dd}, which no {year} file carries (Census dates a vintage's files {year - DateSlackBefore}–{year + DateSlackAfter})");
         }
 
-        if (MetadataVintage.Find(zip) is { } stated && stated.Year != year)
+        if (MetadataVintage.Find(archive.ReadMetadata()) is { } stated && stated.Year != year)
         {
             throw Failed(file, $"its metadata names the {stated.Year} vintage ({stated.Where})");
         }
-    }
-
-    /// <summary>The .dbf header's last-update date (bytes 1–3: years since 1900, month, day), or null when it is no date.</summary>
-    private static DateOnly? DbfDate(ZipArchive zip)
-    {
-        var entry = zip.Entries.FirstOrDefault(e => !Archive.MacMetadata.Is(e) && e.Name.EndsWith(".dbf", StringComparison.OrdinalIgnoreCase));
-        if (entry is null)
-        {
-            return null;
-        }
-
-        using var stream = entry.Open();
-        Span<byte> header = stackalloc byte[4];
-        if (stream.ReadAtLeast(header, 4, throwOnEndOfStream: false) < 4 || header[1] == 0 || header[2] is < 1 or > 12 || header[3] is < 1 or > 31)
-        {
-            return null;
-        }
-
-        return new DateOnly(1900 + header[1], header[2], Math.Min(header[3], DateTime.DaysInMonth(1900 + header[1], header[2])));
     }
 
     private static TigerImportException Failed(TigerFile file, string detail) =>
