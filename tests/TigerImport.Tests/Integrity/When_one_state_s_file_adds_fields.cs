@@ -7,7 +7,7 @@ namespace TigerImport.Tests.Integrity;
 /// the new-column cap) is refused when the layer's other states are published without them, naming the fields and
 /// the partitions; and where such fields were let in (<c>--allow-drift</c>), they hold no other state hostage: an
 /// innocent state's republish, carrying what its own partition always carried, publishes, while the junk state's own
-/// republish is still refused. Real executable, real PostGIS, the PLACE samples of New Mexico (35) and Puerto Rico (72).
+/// republish is still refused, and its revert takes the columns away again. Real executable, real PostGIS, the PLACE samples of New Mexico (35) and Puerto Rico (72).
 /// </summary>
 [Collection(PostgisCollection.Name)]
 public sealed class When_one_state_s_file_adds_fields(PostgisServer postgis)
@@ -59,6 +59,11 @@ public sealed class When_one_state_s_file_adds_fields(PostgisServer postgis)
             (junk.ExitCode, junk.Output, before, await TableChecksum.OfAsync(postgis, $"{schema}.place_2024")),
             PuertoRico,
             "XFLAG, XCODE, XNOTE beyond the layer's field set");
+
+        // Reverting Puerto Rico's allowed drift restores its columns too: no published partition brought the junk.
+        var revert = await CliProcess.RunAsync(postgis.Url, "revert", "--year", "2024", "--layers", "PLACE", "--states", "72", "--schema", schema);
+        Assert.True(revert.ExitCode == 0, revert.Output);
+        Assert.Equal(0L, await JunkColumnsAsync(schema));
     }
 
     private async Task<TempFolder> PublishBothAsync(string schema)
