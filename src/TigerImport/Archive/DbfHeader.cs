@@ -8,7 +8,7 @@ namespace TigerImport.Archive;
 /// counts (a cut-short .dbf would otherwise repeat its last record onto later shapes) and no whole record after them
 /// (a count lowered to match a cut .shp would otherwise drop records silently).
 /// </summary>
-internal sealed record DbfHeader(long RecordCount, byte LanguageDriverId, int HeaderLength, int RecordLength, IReadOnlyList<DbfFieldLayout> Fields)
+internal sealed record DbfHeader(long RecordCount, byte LanguageDriverId, int HeaderLength, int RecordLength, IReadOnlyList<DbfFieldLayout> Fields, DateOnly? LastUpdate)
 {
     private const int PrefixLength = 32;
     private const int DescriptorLength = 32;
@@ -99,9 +99,18 @@ internal sealed record DbfHeader(long RecordCount, byte LanguageDriverId, int He
         // After the records only dBASE's end-of-file byte (0x1A) belongs; a whole record more is one the count leaves out.
         var after = memberLength - needed;
         return after < recordLength
-            ? new DbfHeader(recordCount, prefix[29], headerLength, recordLength, layouts)
+            ? new DbfHeader(recordCount, prefix[29], headerLength, recordLength, layouts, LastUpdateOf(prefix))
             : throw Invalid($"holds {after / recordLength} record(s) after the {recordCount} its header counts ({after} bytes after the last; a count lowered to match a cut .shp?)");
     }
+
+    /// <summary>
+    /// The last-update date (bytes 1–3: years since 1900, month, day), or null when it is no date: zero or an
+    /// impossible month or day is what a third party's tool wrote, no marker of the file's vintage.
+    /// </summary>
+    private static DateOnly? LastUpdateOf(ReadOnlySpan<byte> prefix) =>
+        prefix[1] == 0 || prefix[2] is < 1 or > 12 || prefix[3] is < 1 or > 31
+            ? null
+            : new DateOnly(1900 + prefix[1], prefix[2], Math.Min(prefix[3], DateTime.DaysInMonth(1900 + prefix[1], prefix[2])));
 
     /// <summary>An ASCII identifier padded with NULs: a stray byte in the padding could also end up in the name.</summary>
     private static bool IsIdentifier(ReadOnlySpan<byte> name)

@@ -19,6 +19,9 @@ public sealed class TigerArchive : IDisposable
     /// <summary>A .prj or .cpg is a few hundred bytes; more is not one (a 3 GB .prj of spaces once took all memory).</summary>
     public const int MaxTextLength = 64 * 1024;
 
+    /// <summary>The largest metadata member read (<see cref="ReadMetadata"/>).</summary>
+    public const int MaxMetadataLength = 4 << 20;
+
     private readonly ZipArchive zip;
     private readonly string path;
     private readonly ZipArchiveEntry? shp;
@@ -95,6 +98,9 @@ public sealed class TigerArchive : IDisposable
 
     /// <summary>The .dbf header's language driver byte (0 = not given).</summary>
     public byte LanguageDriverId { get; private set; }
+
+    /// <summary>The .dbf header's last-update date, or null when it holds no date.</summary>
+    public DateOnly? DbfLastUpdate => dbfHeader.LastUpdate;
 
     /// <summary>The number of records, the same in the .shp, .shx and .dbf.</summary>
     public long RecordCount { get; }
@@ -308,6 +314,19 @@ public sealed class TigerArchive : IDisposable
         return matches.SingleOrDefault();
     }
 
+    /// <summary>
+    /// The metadata Census ships beside the shapefile (the FGDC <c>.shp.xml</c>, the ISO <c>.shp.iso.xml</c>), read
+    /// from this open zip and CRC-checked like every member read. A member over <see cref="MaxMetadataLength"/> is
+    /// skipped: real Census metadata is 20–90 KB, so a larger one is not Census's and names nothing.
+    /// </summary>
+    public IReadOnlyList<(string Name, byte[] Bytes)> ReadMetadata() =>
+        zip.Entries
+            .Where(e => !MacMetadata.Is(e) && e.Length <= MaxMetadataLength && (e.Name.EndsWith(".shp.xml", StringComparison.OrdinalIgnoreCase) || e.Name.EndsWith(".shp.iso.xml", StringComparison.OrdinalIgnoreCase)))
+            .Select(e => (e.Name, Bytes: ReadBounded(e, MaxMetadataLength)))
+            .Where(m => m.Bytes is not null)
+            .Select(m => (m.Name, m.Bytes!))
+            .ToList();
+
     /// <summary>How many macOS metadata members (<c>__MACOSX/</c>, <c>._*</c>, <c>.DS_Store</c>) the zip holds: ignored.</summary>
     public int IgnoredMacMembers => zip.Entries.Count(MacMetadata.Is);
 
@@ -327,15 +346,30 @@ public sealed class TigerArchive : IDisposable
             throw tooLong;
         }
 
-        var bytes = new byte[MaxTextLength + 1];
+        var bytes = ReadBounded(entry, MaxTextLength) ?? throw tooLong;
+        return System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF').Trim();
+    }
+
+    /// <summary>
+    /// The member's bytes, CRC-checked, or null when it inflates to more than <paramref name="max"/> (the directory's
+    /// size can understate what inflates, so the bytes themselves are counted).
+    /// </summary>
+    private byte[]? ReadBounded(ZipArchiveEntry entry, int max)
+    {
         using var stream = new Crc32CheckingStream(entry, DisplayName);
-        var length = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
-        if (length > MaxTextLength)
+        using var bytes = new MemoryStream((int)Math.Min(entry.Length, max));
+        var chunk = new byte[8192];
+        for (int read; (read = stream.Read(chunk)) > 0;)
         {
-            throw tooLong;
+            if (bytes.Length + read > max)
+            {
+                return null;
+            }
+
+            bytes.Write(chunk, 0, read);
         }
 
         stream.ReadToEndAndVerify();
-        return System.Text.Encoding.UTF8.GetString(bytes, 0, length).TrimStart('\uFEFF').Trim();
+        return bytes.ToArray();
     }
 }

@@ -59,8 +59,8 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
             using var reader = archive.OpenRecords(encoding.Encoding, factory, cancellationToken);
             var columns = ColumnMapper.Map(reader.Fields, file.FileName);
             var scope = new ScopeCheck(reader.Fields, file);
-            var plausibility = new PlausibilityCheck(reader.Fields, file, path, partition.Envelopes);
-            ColumnDrift.Verify(file.Layer, columns, partition.PublishedTypes, file.FileName, options.AllowDrift);
+            var plausibility = new PlausibilityCheck(reader.Fields, file, archive, partition.Envelopes);
+            ColumnDrift.Verify(file.Layer, columns, partition.PublishedTypes, partition.FieldSets, file.FileName, options.AllowDrift);
             var staging = await partition.StagingAsync(connection, file.FileName, columns, cancellationToken);
             observer?.FileStarted(file.FileName, archive.RecordCount);
 

@@ -94,6 +94,7 @@ internal sealed class LayerImporter(
 
             // Read once per layer: the published table changes only at publish. A wrong SRID fails here, before any download.
             var publishedTypes = await PublishedTable.PublishedColumnsAsync(session.Connection, target, cancellationToken);
+            var fieldSets = await PartitionBookkeeping.PublishedColumnsAsync(session.Connection, target, cancellationToken);
             var envelopes = await ExtentEnvelopes.LoadAsync(session.Connection, target, logger, cancellationToken);
             if (target.HasGeometry)
             {
@@ -103,6 +104,7 @@ internal sealed class LayerImporter(
             foreach (var partition in partitions)
             {
                 partition.PublishedTypes = publishedTypes;
+                partition.FieldSets = PublishedFieldSets.For(partition.Part, fieldSets);
                 partition.Envelopes = envelopes;
             }
 

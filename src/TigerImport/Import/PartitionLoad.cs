@@ -20,6 +20,9 @@ internal sealed class PartitionLoad(LayerTarget target, string part, IReadOnlyLi
     /// </summary>
     public IReadOnlyDictionary<string, string> PublishedTypes { get; set; } = new Dictionary<string, string>();
 
+    /// <summary>The columns the layer's published partitions' files brought, seen from this partition: what its files are held to.</summary>
+    public PublishedFieldSets FieldSets { get; set; } = PublishedFieldSets.None;
+
     /// <summary>The envelopes the extent gate holds the files to, read once per layer (the published STATE and COUNTY layers where present).</summary>
     public Policies.ExtentEnvelopes Envelopes { get; set; } = Policies.ExtentEnvelopes.Shipped;
 

@@ -7,9 +7,12 @@ namespace TigerImport.Load;
 /// A file's fields against its layer and the table it publishes into, before a row is loaded. Always a data error:
 /// the layer's key (GEOID, TLID…) or, on a named layer, its NAMELSAD missing; a field renamed (a damaged header);
 /// a field of a type that would lose values in the published column (decimals into an integer, text into a date).
-/// A data error unless the operator allows drift (<c>--allow-drift</c>): a published field missing,
-/// more than <see cref="MaxNewColumns"/> new columns, or a name Census would not write (not upper-case letters,
-/// digits and underscores) — junk fields would otherwise become columns of the table for good.
+/// A data error unless the operator allows drift (<c>--allow-drift</c>): a field missing that the partition's own
+/// published rows had (or, for a new partition, that every other partition's files brought); a field the layer's other
+/// partitions do not all have (Census publishes one field set per layer and vintage: one state's junk fields must not
+/// become columns every other state's file then "lacks"); more than <see cref="MaxNewColumns"/> new columns, or a name
+/// Census would not write (not upper-case letters, digits and underscores) — junk fields would otherwise become
+/// columns of the table for good.
 /// </summary>
 public static partial class ColumnDrift
 {
@@ -23,7 +26,12 @@ public static partial class ColumnDrift
     private static readonly HashSet<string> NamedLayers = new(StringComparer.Ordinal) { "COUNTY", "CD", "SLDU", "SLDL", "PLACE", "TRACT", "BG", "COUSUB" };
 
     public static void Verify(
-        TigerLayer layer, IReadOnlyList<LayerColumn> columns, IReadOnlyDictionary<string, string> publishedTypes, string fileName, bool allowDrift)
+        TigerLayer layer,
+        IReadOnlyList<LayerColumn> columns,
+        IReadOnlyDictionary<string, string> publishedTypes,
+        PublishedFieldSets fieldSets,
+        string fileName,
+        bool allowDrift)
     {
         TigerImportException Error(string problem) => new(FailureKind.Data, $"{fileName}: {problem}.");
         var names = columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
@@ -38,8 +46,13 @@ public static partial class ColumnDrift
         }
 
         var published = publishedTypes.Keys.Where(name => !ColumnMapper.ReservedNames.Contains(name)).ToList();
-        var missing = published.Where(p => !names.Contains(p)).ToList();
+        // A file answers for the fields its own partition's rows had, and for the layer's field set: the one the other
+        // partitions share. A column only some other state's files brought is theirs, not required of this file.
+        var shared = fieldSets.Shared;
+        var expected = fieldSets.Own ?? shared ?? published.ToHashSet(StringComparer.Ordinal);
+        var missing = expected.Where(p => !names.Contains(p) && !ColumnMapper.ReservedNames.Contains(p)).Order(StringComparer.Ordinal).ToList();
         var added = published.Count == 0 ? [] : columns.Where(c => !publishedTypes.ContainsKey(c.Name)).Select(c => c.Name).ToList();
+        var beyondShared = shared is null ? [] : columns.Where(c => !shared.Contains(c.Name)).Select(c => c.Name).ToList();
         if (missing.Count > 0 && added.Count > 0)
         {
             throw Error($"its .dbf has field(s) {string.Join(", ", added)} where the published table has {string.Join(", ", missing)}; a renamed field is a damaged header, not a new column");
@@ -61,6 +74,14 @@ public static partial class ColumnDrift
         if (missing.Count > 0)
         {
             throw Error($"its .dbf lacks the published field(s) {string.Join(", ", missing.Select(m => m.ToUpperInvariant()))}; publishing it would leave them empty for its rows (allow it with {ImportOptionsAllowDrift})");
+        }
+
+        if (beyondShared.Count > 0)
+        {
+            var others = fieldSets.Others.Select(o => o.Part).ToList();
+            throw Error(
+                $"its .dbf has field(s) {Shorten(beyondShared)} beyond the layer's field set, the fields its other published partition(s) ({Shorten(others)}) share: Census publishes one field set per layer and vintage, " +
+                $"so one file's own fields would become every partition's columns (allow it with {ImportOptionsAllowDrift})");
         }
 
         if (added.Count > MaxNewColumns)

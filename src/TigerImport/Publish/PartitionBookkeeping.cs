@@ -53,6 +53,29 @@ internal sealed class PartitionBookkeeping(NpgsqlConnection connection, LayerTar
         return rows.Count == 0 || rows.Any(r => r is null) ? null : rows.SelectMany(r => r!).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Part → the file columns its published files brought (the table's own columns left out), null for a partition
+    /// recorded by a worker that did not keep its columns. Empty before the first publish.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, IReadOnlySet<string>?>> PublishedColumnsAsync(
+        NpgsqlConnection connection, LayerTarget target, CancellationToken cancellationToken)
+    {
+        var table = TigerTables.PartitionsIn(target.Schema);
+        if (!await Db.ExistsAsync(connection, table, cancellationToken))
+        {
+            return new Dictionary<string, IReadOnlySet<string>?>(StringComparer.Ordinal);
+        }
+
+        var own = target.OwnColumns.ToHashSet(StringComparer.Ordinal);
+        var rows = await Db.ReadAsync(
+            connection,
+            $"SELECT part, columns FROM {table} WHERE table_name = $1 AND slot = 'published'",
+            r => (Part: r.GetString(0), Columns: r.IsDBNull(1) ? null : (IReadOnlySet<string>)r.GetFieldValue<string[]>(1).Where(c => !own.Contains(c)).ToHashSet(StringComparer.Ordinal)),
+            cancellationToken,
+            target.Table);
+        return rows.ToDictionary(r => r.Part, r => r.Columns, StringComparer.Ordinal);
+    }
+
     /// <summary>The lineage JSON's shape: camelCase, as the run journal writes.</summary>
     internal static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 

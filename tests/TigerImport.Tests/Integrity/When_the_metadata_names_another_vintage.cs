@@ -80,8 +80,8 @@ public sealed class When_the_metadata_names_another_vintage(PostgisServer postgi
         var named = 0;
         foreach (var path in zips)
         {
-            using var zip = ZipFile.OpenRead(path);
-            if (TigerImport.Import.Policies.MetadataVintage.Find(zip) is { } stated)
+            using var archive = TigerImport.Archive.TigerArchive.Open(path, Path.GetFileName(path), TestContext.Current.CancellationToken);
+            if (TigerImport.Import.Policies.MetadataVintage.Find(archive.ReadMetadata()) is { } stated)
             {
                 named++;
                 Assert.True(stated.Year == int.Parse(Path.GetFileName(path)[3..7], System.Globalization.CultureInfo.InvariantCulture), $"{path}: {stated.Where}");

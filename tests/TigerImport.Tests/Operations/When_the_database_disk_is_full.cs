@@ -6,7 +6,7 @@ namespace TigerImport.Tests.Operations;
 /// <summary>
 /// A full tablespace (SQLSTATE 53100) during a COPY: Npgsql breaks the connection, which used to read as "the
 /// connection was lost" (retried, then "lost twice"). It is the server's full disk, said so with the fix, and not
-/// retried. (Reproduced by hand against a tablespace on a 2 MB tmpfs, which needs a superuser the tests do not have.)
+/// retried. The whole run against a real full tablespace is <see cref="When_the_database_tablespace_fills"/>.
 /// </summary>
 public sealed class When_the_database_disk_is_full
 {

@@ -81,15 +81,22 @@ public sealed class When_a_district_plan_is_imported(PostgisServer postgis)
     }
 
     /// <summary>The sample New Mexico districts as a file of another congress: CD{nnn}FP and CDSESSN (unless given) of that number.</summary>
+    /// <summary>
+    /// The 2024 sample as a file of the vintage its name says (tl_2025_… or a special release's tl_rd22_…): dated in
+    /// that year, and without GEOIDFQ before 2023, as Census's files of that vintage are (else the vintage gate refuses it).
+    /// </summary>
     private static TigerLayerSample NewMexico(int congress, string baseName, string? session = null)
     {
         var sample = CongressionalDistrictSamples.NewMexico();
+        var year = int.Parse(baseName[3..5] == "rd" ? "20" + baseName[5..7] : baseName[3..7], CultureInfo.InvariantCulture);
         var sessionIndex = sample.Fields.ToList().FindIndex(f => f.Name == "CDSESSN");
+        var kept = Enumerable.Range(0, sample.Fields.Count).Where(i => year >= 2023 || sample.Fields[i].Name != "GEOIDFQ").ToList();
         return sample with
         {
             BaseName = baseName,
-            Fields = sample.Fields.Select(f => f.Name == "CD119FP" ? f with { Name = $"CD{congress}FP" } : f).ToList(),
-            Features = sample.Features.Select(f => f with { Values = f.Values.Select((v, i) => i == sessionIndex ? session ?? congress.ToString(CultureInfo.InvariantCulture) : v).ToList() }).ToList(),
+            LastModified = new DateOnly(year, 9, 1),
+            Fields = kept.Select(i => sample.Fields[i]).Select(f => f.Name == "CD119FP" ? f with { Name = $"CD{congress}FP" } : f).ToList(),
+            Features = sample.Features.Select(f => f with { Values = kept.Select(i => i == sessionIndex ? session ?? congress.ToString(CultureInfo.InvariantCulture) : f.Values[i]).ToList() }).ToList(),
         };
     }
 

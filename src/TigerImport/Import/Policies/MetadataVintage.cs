@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.RegularExpressions;
 using System.Xml;
 
@@ -7,54 +6,47 @@ namespace TigerImport.Import.Policies;
 /// <summary>
 /// The vintage a zip's own metadata names: the FGDC <c>.shp.xml</c> or ISO <c>.shp.iso.xml</c> that Census ships beside
 /// the shapefile. Its citation's title names the year ("TIGER/Line Shapefile, 2020, county, …", "2018 Cartographic
-/// Boundary File, …") and TIGER/Line's edition is the year ("2020"). Read safely: members over
-/// <see cref="MaxBytes"/> are skipped, no DTD is processed and nothing external is resolved. Absent or unparseable
+/// Boundary File, …") and TIGER/Line's edition is the year ("2020"). Read safely: the members come from the open
+/// archive (<see cref="Archive.TigerArchive.ReadMetadata"/>, bounded and CRC-checked), no DTD is processed and
+/// nothing external is resolved. Absent or unparseable
 /// metadata names nothing (a third party's tool may have dropped or rewritten it): that is no refusal.
 /// The feature catalogue (<c>.shp.ea.iso.xml</c>) cites other documents and is not read.
 /// </summary>
 internal static partial class MetadataVintage
 {
-    /// <summary>Real Census metadata is 20–90 KB; more than this is not Census's.</summary>
-    public const int MaxBytes = 4 << 20;
-
-    /// <summary>The first year the metadata names and where (member, element, text), or null when it names none.</summary>
-    public static (int Year, string Where)? Find(ZipArchive zip)
+    /// <summary>The first year the metadata members (name, bytes) name and where (member, element, text), or null when they name none.</summary>
+    public static (int Year, string Where)? Find(IEnumerable<(string Name, byte[] Bytes)> members)
     {
-        foreach (var entry in zip.Entries.Where(e => !Archive.MacMetadata.Is(e) && (e.Name.EndsWith(".shp.xml", StringComparison.OrdinalIgnoreCase) || e.Name.EndsWith(".shp.iso.xml", StringComparison.OrdinalIgnoreCase))))
+        foreach (var (name, bytes) in members)
         {
-            if (entry.Length > MaxBytes)
-            {
-                continue;
-            }
-
             try
             {
-                if (Read(entry) is { } found)
+                if (Read(name, bytes) is { } found)
                 {
                     return found;
                 }
             }
-            catch (Exception e) when (e is XmlException or InvalidDataException or IOException)
+            catch (XmlException)
             {
-                // Unparseable (or damaged) metadata says nothing about the vintage.
+                // Unparseable metadata says nothing about the vintage.
             }
         }
 
         return null;
     }
 
-    private static (int Year, string Where)? Read(ZipArchiveEntry entry)
+    private static (int Year, string Where)? Read(string name, byte[] bytes)
     {
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Ignore,
             XmlResolver = null,
             MaxCharactersFromEntities = 0,
-            MaxCharactersInDocument = MaxBytes,
+            MaxCharactersInDocument = Archive.TigerArchive.MaxMetadataLength,
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
         };
-        using var stream = entry.Open();
+        using var stream = new MemoryStream(bytes, writable: false);
         using var reader = XmlReader.Create(stream, settings);
         (int, string)? edition = null;
         while (reader.Read())
@@ -70,12 +62,12 @@ internal static partial class MetadataVintage
             title = title.Success || element != "title" ? title : CartographicTitle().Match(text);
             if (title.Success)
             {
-                return (int.Parse(title.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture), $"{entry.Name} title '{text}'");
+                return (int.Parse(title.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture), $"{name} title '{text}'");
             }
 
             if (element == "edition" && edition is null && EditionYear().IsMatch(text))
             {
-                edition = (int.Parse(text, System.Globalization.CultureInfo.InvariantCulture), $"{entry.Name} edition '{text}'");
+                edition = (int.Parse(text, System.Globalization.CultureInfo.InvariantCulture), $"{name} edition '{text}'");
             }
         }
 

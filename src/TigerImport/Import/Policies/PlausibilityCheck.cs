@@ -22,10 +22,10 @@ internal sealed class PlausibilityCheck
     private readonly Tally disagreeing = new("shape-agreement");
     private readonly Tally outside = new("extent");
 
-    public PlausibilityCheck(DbfFieldCollection fields, TigerFile file, string zipPath, ExtentEnvelopes envelopes)
+    public PlausibilityCheck(DbfFieldCollection fields, TigerFile file, Archive.TigerArchive archive, ExtentEnvelopes envelopes)
     {
         this.file = file;
-        VintageCheck.Verify(fields, file, zipPath);
+        VintageCheck.Verify(fields, file, archive);
         agreement = new ShapeAgreementGate(fields, file.Layer, file.Year);
         extent = new ExtentGate(fields, file, envelopes);
         identity = new IdentityGate(fields, file);

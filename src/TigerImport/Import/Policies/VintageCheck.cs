@@ -1,5 +1,5 @@
-using System.IO.Compression;
 using NetTopologySuite.IO.Esri.Dbf.Fields;
+using TigerImport.Archive;
 using TigerImport.Catalog;
 
 namespace TigerImport.Import.Policies;
@@ -7,22 +7,28 @@ namespace TigerImport.Import.Policies;
 /// <summary>
 /// The file's own vintage markers agree with the vintage it is published as, so a 2010 file is never published as
 /// 2020 (nor a 2021 file as 2016): the field-name suffixes (2010's decennial files say <c>GEOID10</c>, a 2010-decade
-/// file has no <c>…20</c> field and a file of the 2020s no bare <c>…10</c> key) and the .dbf header's date, which
-/// Census writes in the vintage's year or the next (measured: 2010 files 2010–2011, 2016 → 2016, 2020 → 2021,
-/// 2021 → 2021, cartographic 2018 → 2019, 2020 → 2021, 2024 → 2025). A date of zero or an impossible month is no
-/// marker (a third party's tool wrote it). And the year the zip's own metadata names (<see cref="MetadataVintage"/>).
+/// file has no <c>…20</c> field and a file of the 2020s no bare <c>…10</c> key), <c>GEOIDFQ</c> (Census adds it from
+/// the 2023 vintage on: an earlier vintage's file never has it), the .dbf header's date, which Census writes in the
+/// vintage's year or later, and the year the zip's own metadata names (<see cref="MetadataVintage"/>). Dates measured
+/// on the 30 real zips and the lone .dbf in ../shared/tiger (vintage → .dbf year: files): 2010 → 2010: 19 and
+/// 2011: 4 (the island areas'), 2016 → 2016, 2021 → 2021, 2020 → 2021 (3, cartographic included), cartographic
+/// 2018 → 2019 and 2024 → 2025, the 2019 PLACE .dbf → 2021: never before the vintage's year, at most two after. A date of zero or an impossible
+/// month is no marker (a third party's tool wrote it).
 /// </summary>
 internal static class VintageCheck
 {
     /// <summary>The years after the vintage that a .dbf date may carry.</summary>
     public const int DateSlackAfter = 2;
 
-    /// <summary>The years before the vintage that a .dbf date may carry.</summary>
-    public const int DateSlackBefore = 1;
+    /// <summary>The years before the vintage that a .dbf date may carry: none (a vintage's files are made in its year or after).</summary>
+    public const int DateSlackBefore = 0;
+
+    /// <summary>The first vintage whose files carry <c>GEOIDFQ</c>, the fully qualified GEOID.</summary>
+    public const int FullyQualifiedGeoidSince = 2023;
 
     private static readonly string[] Markers = ["GEOID", "STATEFP", "ALAND"];
 
-    public static void Verify(DbfFieldCollection fields, TigerFile file, string zipPath)
+    public static void Verify(DbfFieldCollection fields, TigerFile file, TigerArchive archive)
     {
         var year = file.Year;
         var tens = Markers.Where(m => FieldLookup.Has(fields, m + "10")).ToList();
@@ -44,35 +50,21 @@ internal static class VintageCheck
             throw Failed(file, $"2010's decennial {file.Layer.Key} files name their fields {string.Join(", ", plain.Select(m => m + "10"))}; this one has {string.Join(", ", plain)}, a later vintage's");
         }
 
-        using var zip = ZipFile.OpenRead(zipPath);
-        if (DbfDate(zip) is { } date && (date.Year < year - DateSlackBefore || date.Year > year + DateSlackAfter))
+        if (year < FullyQualifiedGeoidSince && new[] { "GEOIDFQ", "GEOIDFQ10", "GEOIDFQ20" }.FirstOrDefault(f => FieldLookup.Has(fields, f)) is { } fullyQualified)
+        {
+            throw Failed(file, $"its field {fullyQualified} is a {FullyQualifiedGeoidSince}-or-later file's (Census adds the fully qualified GEOID from the {FullyQualifiedGeoidSince} vintage on)");
+        }
+
+        // From the archive already open, its members checked: the zip is not opened again beside it.
+        if (archive.DbfLastUpdate is { } date && (date.Year < year - DateSlackBefore || date.Year > year + DateSlackAfter))
         {
             throw Failed(file, $"its .dbf header is dated {date:yyyy-MM-dd}, which no {year} file carries (Census dates a vintage's files {year - DateSlackBefore}–{year + DateSlackAfter})");
         }
 
-        if (MetadataVintage.Find(zip) is { } stated && stated.Year != year)
+        if (MetadataVintage.Find(archive.ReadMetadata()) is { } stated && stated.Year != year)
         {
             throw Failed(file, $"its metadata names the {stated.Year} vintage ({stated.Where})");
         }
-    }
-
-    /// <summary>The .dbf header's last-update date (bytes 1–3: years since 1900, month, day), or null when it is no date.</summary>
-    private static DateOnly? DbfDate(ZipArchive zip)
-    {
-        var entry = zip.Entries.FirstOrDefault(e => !Archive.MacMetadata.Is(e) && e.Name.EndsWith(".dbf", StringComparison.OrdinalIgnoreCase));
-        if (entry is null)
-        {
-            return null;
-        }
-
-        using var stream = entry.Open();
-        Span<byte> header = stackalloc byte[4];
-        if (stream.ReadAtLeast(header, 4, throwOnEndOfStream: false) < 4 || header[1] == 0 || header[2] is < 1 or > 12 || header[3] is < 1 or > 31)
-        {
-            return null;
-        }
-
-        return new DateOnly(1900 + header[1], header[2], Math.Min(header[3], DateTime.DaysInMonth(1900 + header[1], header[2])));
     }
 
     private static TigerImportException Failed(TigerFile file, string detail) =>
