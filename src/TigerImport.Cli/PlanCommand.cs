@@ -27,7 +27,11 @@ internal static class PlanCommand
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(
             parse,
             "plan",
-            logger => (Request: ImportCommand.PlannedRequestFrom(parse), Source: ImportCommand.SourceFrom(parse, logger)),
+            logger =>
+            {
+                var request = ImportCommand.PlannedRequestFrom(parse);
+                return (Request: request, Source: ImportCommand.SourceFrom(parse, request, logger));
+            },
             async (planned, run) =>
         {
             using var disposeSource = planned.Source as IDisposable;
