@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using TigerImport.Catalog;
 using TigerImport.Import;
 using TigerImport.Sources;
+using TigerImport.Sources.Folder;
 
 namespace TigerImport.Cli;
 
@@ -37,7 +38,11 @@ internal static class ImportCommand
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(
             parse,
             "import",
-            logger => (Import: PlannedRequestFrom(parse), Sync: parse.GetValue(SyncRegionsCommand.SyncRegions) ? SyncRegionsCommand.RequestFrom(parse) : null, Source: SourceFrom(parse, logger)),
+            logger =>
+            {
+                var import = PlannedRequestFrom(parse);
+                return (Import: import, Sync: parse.GetValue(SyncRegionsCommand.SyncRegions) ? SyncRegionsCommand.RequestFrom(parse) : null, Source: SourceFrom(parse, import, logger));
+            },
             async (request, run) =>
         {
             var source = request.Source;
@@ -85,12 +90,26 @@ internal static class ImportCommand
         return command;
     }
 
-    /// <summary>The source options (import and plan share them).</summary>
-    internal static ITigerSource SourceFrom(ParseResult parse, ILogger logger) => TigerSourceFactory.Create(
-        new SourceOptions(
-            parse.GetValue(CliOptions.Source)!, parse.GetValue(CliOptions.Cache), parse.GetValue(CliOptions.TempDir)!,
-            parse.GetValue(CliOptions.UserAgent)!, parse.GetValue(CliOptions.MaxDownloads), parse.GetValue(CliOptions.S3Endpoint)),
-        logger);
+    /// <summary>
+    /// The source options (import and plan share them). A folder's listing is a directory read, so the request is
+    /// planned against it here, before any connection: what it finds wrong with the command line (a county the folder
+    /// lacks among its state's files, two versions of a plan) is a usage error at once. Other sources are listed by the run.
+    /// </summary>
+    internal static ITigerSource SourceFrom(ParseResult parse, ImportRequest request, ILogger logger)
+    {
+        var source = TigerSourceFactory.Create(
+            new SourceOptions(
+                parse.GetValue(CliOptions.Source)!, parse.GetValue(CliOptions.Cache), parse.GetValue(CliOptions.TempDir)!,
+                parse.GetValue(CliOptions.UserAgent)!, parse.GetValue(CliOptions.MaxDownloads), parse.GetValue(CliOptions.S3Endpoint)),
+            logger);
+        if (source is LocalFolderSource)
+        {
+            // Completes synchronously: the folder's ListAsync returns a finished task.
+            ImportPlanner.PlanAsync(request, source.ListAsync, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        return source;
+    }
 
     /// <summary>The options of an import (and of a plan, which shows what that import would do).</summary>
     internal static ImportOptions ImportOptionsFrom(ParseResult parse) => OptionsFrom(parse) with

@@ -13,7 +13,7 @@ internal static class PlanCommand
 {
     public static readonly Option<bool> ExitCode = new("--exit-code")
     {
-        Description = "Exit with the code the import would have (0, or 3 when the source lacks files), as git diff --exit-code does; without it plan exits 0 once it has planned",
+        Description = "Exit with the code the import would have (0, 3 when the source lacks files, 5 when the role lacks a right it needs), as git diff --exit-code does; without it plan exits 0 once it has planned",
     };
 
     public static Command Create()
@@ -27,14 +27,20 @@ internal static class PlanCommand
         command.SetAction((parse, cancellationToken) => VerbRunner.RunAsync(
             parse,
             "plan",
-            logger => (Request: ImportCommand.PlannedRequestFrom(parse), Source: ImportCommand.SourceFrom(parse, logger)),
+            logger =>
+            {
+                var request = ImportCommand.PlannedRequestFrom(parse);
+                return (Request: request, Source: ImportCommand.SourceFrom(parse, request, logger));
+            },
             async (planned, run) =>
         {
             using var disposeSource = planned.Source as IDisposable;
             var options = ImportCommand.ImportOptionsFrom(parse);
-            var layers = await new ImportPreview(run.DataSource, planned.Source, run.Logger).PreviewAsync(planned.Request, options, cancellationToken);
-            var exitCode = layers.Any(l => l.SourceFailure is not null) ? ExitCodes.Source : ExitCodes.Success;
-            Write(layers, options.SkipMissing, exitCode, parse.GetValue(CliOptions.Json));
+            var preview = await new ImportPreview(run.DataSource, planned.Source, run.Logger).PreviewAsync(planned.Request, options, cancellationToken);
+            var exitCode = preview.MissingRights.Count > 0 ? ExitCodes.Database
+                : preview.Layers.Any(l => l.SourceFailure is not null) ? ExitCodes.Source
+                : ExitCodes.Success;
+            Write(preview, options.SkipMissing, exitCode, parse.GetValue(CliOptions.Json));
             if (parse.GetValue(ExitCode))
             {
                 run.ExitCode = exitCode;
@@ -45,8 +51,9 @@ internal static class PlanCommand
         return command;
     }
 
-    private static void Write(IReadOnlyList<LayerPreview> layers, bool skipMissing, int exitCode, bool json)
+    private static void Write(PlanPreview preview, bool skipMissing, int exitCode, bool json)
     {
+        var layers = preview.Layers;
         var loads = layers.Where(l => l.Loads).Sum(l => l.Partitions.Count(p => p.Loads));
         if (json)
         {
@@ -60,7 +67,20 @@ internal static class PlanCommand
                 l.Notices,
                 l.SourceFailure,
             });
-            Console.WriteLine(JsonSerializer.Serialize(new { layers = shown, partitionsToLoad = loads, importExitCode = exitCode }, CliJson.Options));
+            Console.WriteLine(JsonSerializer.Serialize(new { layers = shown, missingRights = preview.MissingRights, partitionsToLoad = loads, importExitCode = exitCode }, CliJson.Options));
+            return;
+        }
+
+        if (preview.MissingRights.Count > 0)
+        {
+            // The import stops on these before it plans a partition, so there is no table to show.
+            TextTable.WriteWrapped($"An import would exit {exitCode} before loading anything: the role lacks a right it needs.");
+            foreach (var missing in preview.MissingRights)
+            {
+                Console.WriteLine();
+                TextTable.WriteWrapped(missing);
+            }
+
             return;
         }
 
@@ -93,8 +113,5 @@ internal static class PlanCommand
             failures.Count > 0 ? $"An import would exit {exitCode}: {string.Join("; ", failures)}."
             : loads == 0 ? $"Up to date: an import would download, load and publish nothing (exit {exitCode})."
             : $"An import would load and publish {loads} partition(s), and exit {exitCode} if every file loads and passes the quality gates.");
-
-        // The plan reads; it does not yet run the bootstrap's rights checks, so it must not promise what they decide.
-        TextTable.WriteWrapped("Rights are not checked: an import exits 5 if the role lacks a right it needs (USAGE or CREATE on a schema, PostGIS, its bookkeeping tables): see docs/database-role.md.");
     }
 }

@@ -42,33 +42,40 @@ public static class ConnectionString
         ["client_encoding"] = "Client Encoding",
         ["target_session_attrs"] = "Target Session Attributes",
         ["keepalives_idle"] = "Keepalive",
+        ["channel_binding"] = "Channel Binding",
+        ["gssencmode"] = "GSS Encryption Mode",
     };
 
-    public static NpgsqlConnectionStringBuilder Parse(string text) => SingleHostSessionAttributes(
+    public static NpgsqlConnectionStringBuilder Parse(string text) => WriterSessionAttributes(
         text.TrimStart().StartsWith('{') ? FromSecret(text)
         : text.Contains("://", StringComparison.Ordinal) ? FromUrl(text)
         : IsLibpq(text) ? FromLibpq(text)
         : FromKeywords(text));
 
     /// <summary>
-    /// libpq's <c>target_session_attrs</c> on one host: Npgsql takes it only with several hosts (it fails the connect
-    /// with "only supported with multiple hosts"). A setting every writable server meets (any, read-write, primary,
-    /// prefer-…) is dropped, as it would choose nothing; one a writer can never meet (read-only, standby) is a usage
-    /// error, since the worker writes.
+    /// libpq's <c>target_session_attrs</c>, for a worker that writes. A setting a writer can never meet (read-only,
+    /// standby) is a usage error. With several hosts (a failover pair) and none given, the worker asks for read-write,
+    /// so it never lands on a standby (libpq's default, any, would take the first that answers). On one host Npgsql
+    /// takes none (it fails the connect with "only supported with multiple hosts"), and a setting every writable server
+    /// meets (any, read-write, primary, prefer-…) would choose nothing, so it is dropped.
     /// </summary>
-    private static NpgsqlConnectionStringBuilder SingleHostSessionAttributes(NpgsqlConnectionStringBuilder builder)
+    private static NpgsqlConnectionStringBuilder WriterSessionAttributes(NpgsqlConnectionStringBuilder builder)
     {
-        if (builder.TargetSessionAttributes is not { Length: > 0 } attributes || builder.Host?.Contains(',', StringComparison.Ordinal) == true)
-        {
-            return builder;
-        }
-
-        if (attributes.ToLowerInvariant() is "read-only" or "readonly" or "standby")
+        var attributes = builder.TargetSessionAttributes;
+        if (attributes?.ToLowerInvariant() is "read-only" or "readonly" or "standby")
         {
             throw Usage($"The connection (--connection or DATABASE_URL) asks for target_session_attrs={attributes}, a server that takes no writes; the worker writes, so give the primary (read-write, or leave it out).");
         }
 
-        builder.Remove("Target Session Attributes");
+        if (builder.Host?.Contains(',', StringComparison.Ordinal) == true)
+        {
+            builder.TargetSessionAttributes = attributes is { Length: > 0 } ? attributes : "read-write";
+        }
+        else if (attributes is { Length: > 0 })
+        {
+            builder.Remove("Target Session Attributes");
+        }
+
         return builder;
     }
 
@@ -96,8 +103,13 @@ public static class ConnectionString
     {
         var trimmed = text.TrimStart();
         var equals = trimmed.IndexOf('=', StringComparison.Ordinal);
-        return equals > 0 && LibpqKeywords.ContainsKey(trimmed[..equals].TrimEnd()) && !HasUnquotedSemicolon(trimmed);
+        return equals > 0 && IsLibpqKeyword(trimmed[..equals].TrimEnd()) && !HasUnquotedSemicolon(trimmed);
     }
+
+    /// <summary>libpq's service file (pg_service.conf) names a group of settings; Npgsql does not read it, so the key is recognised only to say so.</summary>
+    private const string Service = "service";
+
+    private static bool IsLibpqKeyword(string key) => LibpqKeywords.ContainsKey(key) || key == Service;
 
     private static bool HasUnquotedSemicolon(string text)
     {
@@ -126,7 +138,9 @@ public static class ConnectionString
     /// </summary>
     public static NpgsqlConnectionStringBuilder FromLibpq(string text)
     {
+        const string Where = "The connection string (--connection or DATABASE_URL) in libpq's key=value form";
         var builder = new NpgsqlConnectionStringBuilder();
+        string? ports = null; // libpq's port list pairs with the host list, wherever the two stand in the text
         var i = 0;
         while (true)
         {
@@ -137,9 +151,17 @@ public static class ConnectionString
 
             if (i == text.Length)
             {
-                return builder.Host is { Length: > 0 }
-                    ? builder
-                    : throw Usage($"The connection string (--connection or DATABASE_URL) in libpq's key=value form names no host (host=…). It may be {Forms}.");
+                if (builder.Host is not { Length: > 0 })
+                {
+                    throw Usage($"{Where} names no host (host=…). It may be {Forms}.");
+                }
+
+                if (ports is not null)
+                {
+                    PairPorts(builder, ports, Where);
+                }
+
+                return builder;
             }
 
             var keyStart = i;
@@ -198,13 +220,42 @@ public static class ConnectionString
                 }
             }
 
-            SetLibpq(builder, key, value.ToString(), "The connection string (--connection or DATABASE_URL) in libpq's key=value form");
+            var read = value.ToString();
+            if (key == "port" && read.Contains(',', StringComparison.Ordinal))
+            {
+                ports = read;
+                continue;
+            }
+
+            SetLibpq(builder, key, read, Where);
         }
+    }
+
+    /// <summary>
+    /// libpq's <c>host=a,b port=5432,5433</c>: one port for every host, or one per host, in Npgsql's <c>Host=a:5432,b:5433</c>.
+    /// </summary>
+    private static void PairPorts(NpgsqlConnectionStringBuilder builder, string ports, string where)
+    {
+        var hosts = builder.Host!.Split(',');
+        var numbers = ports.Split(',').Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
+            ? port
+            : throw Usage($"{where} has a port that is not a TCP port: '{p}'.")).ToList();
+        if (numbers.Count != hosts.Length)
+        {
+            throw Usage($"{where} names {hosts.Length} host(s) and {numbers.Count} ports: give one port for every host, or one per host, in the same order.");
+        }
+
+        builder.Host = string.Join(",", hosts.Zip(numbers, (host, port) => $"{host}:{port}"));
     }
 
     /// <summary>One libpq keyword onto the builder; a keyword the worker does not read, or a value it cannot take, is a usage error naming the keyword only.</summary>
     private static void SetLibpq(NpgsqlConnectionStringBuilder builder, string key, string value, string where)
     {
+        if (key == Service)
+        {
+            throw Usage($"{where} has service=, a section of libpq's pg_service.conf, which the worker does not read: give that section's settings as keywords instead ({string.Join(", ", LibpqKeywords.Keys)}).");
+        }
+
         if (!LibpqKeywords.TryGetValue(key, out var npgsqlKey))
         {
             throw Usage($"{where} has the keyword '{key}', which is not one the worker reads ({string.Join(", ", LibpqKeywords.Keys)}).");
@@ -303,13 +354,16 @@ public static class ConnectionString
     /// <summary>postgres://user:password@host:port/database?sslmode=require&amp;…; query keys are Npgsql or libpq names.</summary>
     public static NpgsqlConnectionStringBuilder FromUrl(string url)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !Schemes.Contains(uri.Scheme) || uri.Host.Length == 0)
+        // libpq's several hosts (postgresql://h1:5432,h2:5433/db) are no URI authority .NET reads: the list is taken
+        // out, the rest read as a one-host URL, and the list becomes Npgsql's Host=h1:5432,h2:5433.
+        var hosts = SeveralHosts(url, out var oneHost);
+        if (!Uri.TryCreate(oneHost, UriKind.Absolute, out var uri) || !Schemes.Contains(uri.Scheme) || uri.Host.Length == 0)
         {
-            throw Usage($"The connection URL (--connection or DATABASE_URL) must look like postgres://user:password@host:5432/database (postgresql:// and postgis:// too). The connection may be {Forms}.");
+            throw Usage($"The connection URL (--connection or DATABASE_URL) must look like postgres://user:password@host:5432/database (postgresql:// and postgis:// too; several hosts as host1:5432,host2:5432). The connection may be {Forms}.");
         }
 
-        var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host };
-        if (uri.Port > 0)
+        var builder = new NpgsqlConnectionStringBuilder { Host = hosts ?? uri.Host };
+        if (uri.Port > 0 && hosts is null)
         {
             builder.Port = uri.Port;
         }
@@ -336,7 +390,7 @@ public static class ConnectionString
             var kv = pair.Split('=', 2);
             var key = Uri.UnescapeDataString(kv[0]);
             var value = kv.Length == 2 ? Uri.UnescapeDataString(kv[1]) : "";
-            if (LibpqKeywords.ContainsKey(key))
+            if (IsLibpqKeyword(key))
             {
                 SetLibpq(builder, key, value, "The connection URL");
                 continue;
@@ -353,6 +407,35 @@ public static class ConnectionString
         }
 
         return builder;
+    }
+
+    /// <summary>The URL's host list when it names more than one (each host:port checked), and the URL with one placeholder host in its place; null and the URL itself otherwise.</summary>
+    private static string? SeveralHosts(string url, out string oneHost)
+    {
+        oneHost = url;
+        var start = url.IndexOf("://", StringComparison.Ordinal) + 3;
+        var end = url.IndexOfAny(['/', '?'], start) is var slash and >= 0 ? slash : url.Length;
+        var at = url.LastIndexOf('@', end - 1, end - start);
+        var hostStart = at >= 0 ? at + 1 : start;
+        var list = url[hostStart..end];
+        if (!list.Contains(',', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        foreach (var entry in list.Split(','))
+        {
+            var colon = entry.LastIndexOf(':');
+            var (host, port) = colon >= 0 ? (entry[..colon], entry[(colon + 1)..]) : (entry, null);
+            if (host.Length == 0 || host.Any(c => char.IsWhiteSpace(c) || c is '[' or ']')
+                || (port is not null && !(int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is > 0 and < 65536)))
+            {
+                throw Usage($"The connection URL (--connection or DATABASE_URL) names several hosts, and one of them is not host or host:port with a TCP port (postgresql://user@host1:5432,host2:5432/database). The connection may be {Forms}.");
+            }
+        }
+
+        oneHost = url[..hostStart] + "hosts.invalid" + url[end..];
+        return Uri.UnescapeDataString(list);
     }
 
     /// <summary>Npgsql's Key=Value;… connection string; a malformed one is a usage error that does not echo it (it may hold a password).</summary>

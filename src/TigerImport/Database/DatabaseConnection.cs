@@ -25,7 +25,10 @@ public static class DatabaseConnection
         // Index builds and ANALYZE on national layers take minutes: no statement timeout. Keepalives notice a dropped connection.
         builder.CommandTimeout = 0;
         builder.KeepAlive = 30;
-        description = $"{builder.Host ?? Environment.GetEnvironmentVariable("PGHOST")}:{(builder.Port == 0 ? 5432 : builder.Port)}/{builder.Database ?? Environment.GetEnvironmentVariable("PGDATABASE")} as {builder.Username ?? Environment.GetEnvironmentVariable("PGUSER")}";
+        var host = builder.Host ?? Environment.GetEnvironmentVariable("PGHOST");
+        // Several hosts carry their ports (h1:5432,h2:5433), or share the one port.
+        var hosts = host?.Contains(',', StringComparison.Ordinal) == true && host.Contains(':', StringComparison.Ordinal) ? host : $"{host}:{(builder.Port == 0 ? 5432 : builder.Port)}";
+        description = $"{hosts}/{builder.Database ?? Environment.GetEnvironmentVariable("PGDATABASE")} as {builder.Username ?? Environment.GetEnvironmentVariable("PGUSER")}";
         return Build(builder.ConnectionString, loggerFactory);
     }
 

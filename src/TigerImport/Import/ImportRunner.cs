@@ -25,6 +25,7 @@ public sealed class ImportRunner(NpgsqlDataSource dataSource, ITigerSource sourc
         try
         {
             var plans = await ImportPlanner.PlanAsync(request, source.ListAsync, cancellationToken);
+            await RequireRightsAsync(options.Schema, plans, cancellationToken);
             var importer = new LayerImporter(dataSource, source, logger, runId, options, request, observer);
             var catalogOrder = TigerLayers.All.ToList();
             foreach (var plan in plans.OrderBy(p => catalogOrder.IndexOf(p.Vintage.Layer)))
@@ -51,5 +52,12 @@ public sealed class ImportRunner(NpgsqlDataSource dataSource, ITigerSource sourc
             observer?.RunFinished(summary, status);
             await journal.EndAsync(status, summary);
         }
+    }
+
+    /// <summary>The bootstrap checked the schemas; once the files are planned, the layer tables they go to (before anything is downloaded).</summary>
+    private async Task RequireRightsAsync(string schema, IReadOnlyList<LayerPlan> plans, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await RoleRights.RequireAsync(connection, schema, RoleRights.TablesOf(plans), cancellationToken);
     }
 }

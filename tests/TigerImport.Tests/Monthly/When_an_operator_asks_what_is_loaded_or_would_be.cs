@@ -137,8 +137,8 @@ public sealed class When_an_operator_asks_what_is_loaded_or_would_be(PostgisServ
     }
 
     private static async Task<IReadOnlyList<LayerPreview>> PreviewAsync(NpgsqlDataSource db, TempFolder folder, string schema) =>
-        await new ImportPreview(db, new LocalFolderSource(folder.Path), NullLogger.Instance)
-            .PreviewAsync(ImportRequest.Parse("2024", "PLACE", null, null), new ImportOptions(schema), Cancellation);
+        (await new ImportPreview(db, new LocalFolderSource(folder.Path), NullLogger.Instance)
+            .PreviewAsync(ImportRequest.Parse("2024", "PLACE", null, null), new ImportOptions(schema), Cancellation)).Layers;
 
     /// <summary>The schemas' tables and the journal and bookkeeping rows: what a verb that writes nothing must leave as it was.</summary>
     private static async Task<string> CatalogAsync(NpgsqlDataSource db, string schema)

@@ -68,6 +68,68 @@ public sealed class When_the_worker_role_lacks_a_right(PostgisServer postgis)
         Assert.Contains("docs/database-role.md", output);
     }
 
+    [Fact]
+    public async Task Without_CREATE_on_a_schema_plan_predicts_exit_5_with_the_message_the_import_stops_on()
+    {
+        await using var db = postgis.CreateDataSource();
+        await TestImport.ExecuteAsync(db, "CREATE SCHEMA nocreate; CREATE SCHEMA nocreate_staging; CREATE SCHEMA nocreate_backup");
+        try
+        {
+            string[] request = [.. Import, "--schema", "nocreate"];
+            var (planExit, plan, importExit, import) = (0, "", 0, "");
+            await WithRoleAsync("GRANT USAGE ON SCHEMA nocreate, nocreate_staging, nocreate_backup TO {role};", async role =>
+            {
+                (planExit, plan) = await CliProcess.RunAsync(RoleUrl(role), ["plan", .. request[1..], "--exit-code"]);
+                (importExit, import) = await CliProcess.RunAsync(RoleUrl(role), request);
+                return (importExit, import);
+            });
+
+            Assert.True(planExit == 5, plan);
+            Assert.True(importExit == 5, import);
+            Assert.Contains("An import would exit 5 before loading anything", plan);
+            Assert.DoesNotContain("Rights are not checked", plan);
+            var message = OneLine(plan).Split("before loading anything: the role lacks a right it needs. ")[1].Split("docs/database-role.md")[0];
+            Assert.Contains("lacks CREATE on schema nocreate, schema nocreate_staging, schema nocreate_backup in database", message);
+            Assert.Contains("GRANT USAGE, CREATE ON SCHEMA \"nocreate\", \"nocreate_staging\", \"nocreate_backup\" TO", message);
+            Assert.Contains(message, OneLine(import));
+        }
+        finally
+        {
+            await TestImport.ExecuteAsync(db, "DROP SCHEMA nocreate, nocreate_staging, nocreate_backup CASCADE");
+        }
+    }
+
+    [Fact]
+    public async Task A_layer_table_owned_by_another_role_is_named_with_its_schema_owner_and_fix_before_anything_loads()
+    {
+        await using var db = postgis.CreateDataSource();
+        var owner = await TestImport.ScalarAsync<string>(db, "SELECT current_user");
+        var (planExit, plan, importExit, import) = (0, "", 0, "");
+        var staged = -1L;
+        await WithRoleAsync(
+            "CREATE SCHEMA layered AUTHORIZATION {role}; CREATE SCHEMA layered_staging AUTHORIZATION {role}; CREATE SCHEMA layered_backup AUTHORIZATION {role};"
+            + " CREATE TABLE layered_backup.place_2024_p35 (geoid text);",
+            async role =>
+            {
+                (planExit, plan) = await CliProcess.RunAsync(RoleUrl(role), ["plan", .. Import[1..], "--schema", "layered", "--exit-code"]);
+                (importExit, import) = await CliProcess.RunAsync(RoleUrl(role), [.. Import, "--schema", "layered"]);
+                staged = await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE schemaname IN ('layered', 'layered_staging') AND tablename LIKE 'place%'");
+                return (importExit, import);
+            });
+
+        Assert.True(planExit == 5, plan);
+        Assert.True(importExit == 5, import);
+        foreach (var output in new[] { OneLine(plan), OneLine(import) })
+        {
+            Assert.Contains($"does not own table layered_backup.place_2024_p35 (owned by {owner})", output);
+            Assert.Matches(@"ALTER TABLE layered_backup\.place_2024_p35 OWNER TO tiger_norights_\w+", output);
+            Assert.Contains($"or the worker runs as {owner}", output);
+            Assert.Contains("docs/database-role.md", output);
+        }
+
+        Assert.Equal(0, staged);
+    }
+
     [Theory]
     [InlineData("REVOKE CONNECT ON DATABASE {db} FROM PUBLIC", "LOGIN", "GRANT CONNECT ON DATABASE {db} TO")]
     [InlineData("", "NOLOGIN", "ALTER ROLE {role} LOGIN")]
@@ -121,6 +183,9 @@ public sealed class When_the_worker_role_lacks_a_right(PostgisServer postgis)
             await TestImport.ExecuteAsync(db, $"DROP DATABASE {database}");
         }
     }
+
+    /// <summary>The output with its wrapped lines joined, as one text to search.</summary>
+    private static string OneLine(string output) => string.Join(" ", output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private string RoleUrl(string role) => new UriBuilder(postgis.Url) { UserName = role }.Uri.ToString();
 

@@ -38,7 +38,7 @@ public sealed class When_the_worker_runs_with_least_privilege(PostgisServer post
 
             (exitCode, output) = await CliProcess.RunAsync(url, [.. import, "--schema", "lp_new"]);
             Assert.True(exitCode == 5, output);
-            Assert.Contains("permission denied for database", output);
+            Assert.Contains("lacks CREATE on database", output);
         }
         finally
         {

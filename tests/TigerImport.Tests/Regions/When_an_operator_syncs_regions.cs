@@ -34,6 +34,54 @@ public sealed class When_an_operator_syncs_regions(PostgisServer postgis)
         Assert.All(new[] { "TIGER_SYNC_REGIONS", "TIGER_REGION_TABLE", "TIGER_REGION_STALE", "TIGER_STAKEHOLDER_TABLE", "TIGER_DISTRICT_YEAR", "TIGER_REASSIGN" }, v => Assert.Contains(v, import));
     }
 
+    /// <summary>
+    /// The app's tables belong to the app's role; the worker's role (the tests' own) gets only the grants below, given
+    /// by that owner as an administrator would, then loses the membership that made the tables: the sync is exit 5
+    /// naming the GRANT docs/database-role.md lists, and the region table is unchanged.
+    /// </summary>
+    [Theory]
+    [InlineData("SELECT, UPDATE, DELETE", "SELECT, UPDATE", "GRANT SELECT, INSERT, UPDATE, DELETE ON \"grants_app\".\"region\" TO")]
+    [InlineData("SELECT, INSERT, UPDATE, DELETE", "SELECT", "GRANT SELECT, UPDATE ON \"grants_app\".\"stakeholder\" TO")]
+    public async Task A_grant_missing_on_the_apps_tables_is_exit_5_naming_it(string regionRights, string stakeholderRights, string says)
+    {
+        await using var db = postgis.CreateDataSource();
+        await RegionSamples.ImportAsync(postgis, db);
+        var owner = $"app_owner_{Guid.NewGuid():N}"[..22];
+        var worker = await TestImport.ScalarAsync<string>(db, "SELECT current_user");
+        await TestImport.ExecuteAsync(db, $"""
+            DROP SCHEMA IF EXISTS grants_app CASCADE;
+            CREATE ROLE {owner}; GRANT {owner} TO current_user;
+            CREATE SCHEMA grants_app AUTHORIZATION {owner};
+            SET ROLE {owner};
+            {string.Format(System.Globalization.CultureInfo.InvariantCulture, RegionSamples.RegionDdl, "grants_app")}
+            CREATE TABLE grants_app.stakeholder (id bigint PRIMARY KEY, location geography(Point, 4326), state_id bigint, county_id bigint,
+                congressional_district_id bigint, state_senate_district_id bigint, state_house_district_id bigint);
+            INSERT INTO grants_app.stakeholder (id, location) VALUES (1, 'SRID=4326;POINT(-106.75 32.5)');
+            GRANT USAGE ON SCHEMA grants_app TO {worker};
+            GRANT {regionRights} ON grants_app.region TO {worker};
+            GRANT {stakeholderRights} ON grants_app.stakeholder TO {worker};
+            RESET ROLE;
+            REVOKE {owner} FROM current_user;
+            """);
+        try
+        {
+            Assert.False(await TestImport.ScalarAsync<bool>(db, $"SELECT pg_has_role('{owner}', 'USAGE')"));
+
+            var (exitCode, output) = await CliProcess.RunAsync(
+                postgis.Url,
+                "sync-regions", "--year", "2024", "--states", "NM", "--schema", RegionSamples.Schema, "--region-table", "grants_app.region", "--stakeholder-table", "grants_app.stakeholder");
+
+            Assert.True(exitCode == 5, output);
+            Assert.True(output.Contains($"{says} {worker}", StringComparison.Ordinal), output);
+            Assert.Contains("docs/database-role.md", output);
+            Assert.Equal(0L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM grants_app.region"));
+        }
+        finally
+        {
+            await TestImport.ExecuteAsync(db, $"GRANT {owner} TO current_user; DROP SCHEMA grants_app CASCADE; DROP OWNED BY {owner}; REVOKE {owner} FROM current_user; DROP ROLE {owner}");
+        }
+    }
+
     [Fact]
     public async Task TIGER_SYNC_REGIONS_makes_the_import_fill_the_region_table_after_publishing()
     {

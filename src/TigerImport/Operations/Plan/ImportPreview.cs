@@ -11,15 +11,23 @@ namespace TigerImport.Operations.Plan;
 /// <summary>
 /// Runs <c>tigerimport plan</c>: the import's planning and change detection, and nothing else. It writes nothing to
 /// the database (no bootstrap, no journal row, no lock): it reads the partition bookkeeping and asks the source for
-/// listings and validators. It predicts the source failures an import would meet (<see cref="LayerPreview.SourceFailure"/>);
-/// what only loading can find (damaged files, quality gates, budgets, locks) it cannot.
+/// listings and validators. It predicts the rights an import would stop on (<see cref="RoleRights"/>, the same check) and
+/// the source failures it would meet (<see cref="LayerPreview.SourceFailure"/>); what only loading can find (damaged
+/// files, quality gates, budgets, locks) it cannot.
 /// </summary>
 public sealed class ImportPreview(NpgsqlDataSource dataSource, ITigerSource source, ILogger logger)
 {
-    public async Task<IReadOnlyList<LayerPreview>> PreviewAsync(ImportRequest request, ImportOptions options, CancellationToken cancellationToken)
+    public async Task<PlanPreview> PreviewAsync(ImportRequest request, ImportOptions options, CancellationToken cancellationToken)
     {
         var plans = await ImportPlanner.PlanAsync(request, source.ListAsync, cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // An import stops on these before it loads anything (and without USAGE on the schema its bookkeeping cannot be read).
+        var missingRights = await RoleRights.MissingAsync(connection, options.Schema, RoleRights.TablesOf(plans), cancellationToken);
+        if (missingRights.Count > 0)
+        {
+            return new PlanPreview([], missingRights);
+        }
+
         var detector = new ChangeDetector(source, logger);
         var catalogOrder = TigerLayers.All.ToList();
         var previews = new List<LayerPreview>();
@@ -41,6 +49,6 @@ public sealed class ImportPreview(NpgsqlDataSource dataSource, ITigerSource sour
             previews.Add(new LayerPreview(plan.Vintage.Layer.Key, plan.Vintage.Year, $"{target.Schema}.{target.Table}", decisions, plan.Missing, plan.Notices) { SourceFailure = failure });
         }
 
-        return previews;
+        return new PlanPreview(previews, []);
     }
 }
