@@ -167,19 +167,24 @@ internal sealed class StakeholderReassignment
             connection,
             $"INSERT INTO {Dirty} (id, type, geom) SELECT r.id, r.type, i.geom FROM {incoming} i JOIN {regions} r ON r.geoid = i.geoid AND r.type = i.type WHERE i.shape IS DISTINCT FROM 'same'",
             cancellationToken);
+        // A type no stakeholder has a key of yet (every type, on a first sync) needs no pieces: each of its keys is
+        // NULL, so tested anyway; cutting the shapes was most of a first sync's stakeholder step.
+        var keyed = RegionType.All.Select(t => $"SELECT '{t.Type}' WHERE EXISTS (SELECT 1 FROM {stakeholders} WHERE {t.StakeholderColumn} IS NOT NULL)"
+            + (released ? $" OR EXISTS (SELECT 1 FROM {Released} WHERE old_{t.Type} IS NOT NULL)" : ""));
         var dirty = (await Db.ReadAsync(
                 connection,
-                $"SELECT type, bool_or(geom IS NOT NULL) FROM {Dirty} GROUP BY type",
+                $"SELECT type, bool_or(geom IS NOT NULL) AND type IN ({string.Join(" UNION ALL ", keyed)}) FROM {Dirty} GROUP BY type",
                 reader => (Type: reader.GetString(0), Shaped: reader.GetBoolean(1)),
                 cancellationToken))
             .ToDictionary(d => d.Type, d => d.Shaped);
         if (scope == ReassignScope.Changed && dirty.ContainsValue(true))
         {
-            await Db.ExecuteAsync(connection, $"""
-                CREATE TEMP TABLE {Pieces} ON COMMIT DROP AS SELECT type, ST_Subdivide(geom, {PieceVertices}) AS geom FROM {Dirty} WHERE geom IS NOT NULL;
-                CREATE INDEX ON {Pieces} USING gist (geom);
-                ANALYZE {Pieces};
-                """, cancellationToken);
+            await Db.ExecuteAsync(
+                connection,
+                $"CREATE TEMP TABLE {Pieces} ON COMMIT DROP AS SELECT type, ST_Subdivide(geom, {PieceVertices}) AS geom FROM {Dirty} WHERE geom IS NOT NULL AND type = ANY($1)",
+                cancellationToken,
+                (object)dirty.Where(d => d.Value).Select(d => d.Key).ToArray());
+            await Db.ExecuteAsync(connection, $"CREATE INDEX ON {Pieces} USING gist (geom); ANALYZE {Pieces};", cancellationToken);
         }
 
         await CopyPointsAsync(connection, dirty, cancellationToken);
