@@ -21,10 +21,7 @@ public sealed class When_stakeholders_are_reassigned(PostgisServer postgis)
     [Fact]
     public async Task An_unchanged_rerun_tests_only_stakeholders_without_a_district_and_reassign_all_repairs_a_key_the_app_set_wrong()
     {
-        await using var db = await PrepareAsync("reassign_scope");
-        await TestImport.ExecuteAsync(db, """
-            INSERT INTO reassign_scope.stakeholder (id, location) VALUES (1, 'SRID=4326;POINT(-106.9 32.5)'), (2, 'SRID=4326;POINT(-106.75 32.5)'), (3, 'SRID=4326;POINT(-106.8 32.52)');
-            """);
+        await using var db = await PrepareAsync("reassign_scope", "POINT(-106.9 32.5)", "POINT(-106.75 32.5)", "POINT(-106.8 32.52)");
         var request = Request("reassign_scope");
         var first = await SyncAsync(db, request);
         var right = await KeysAsync(db, "reassign_scope");
@@ -53,10 +50,7 @@ public sealed class When_stakeholders_are_reassigned(PostgisServer postgis)
     [Fact]
     public async Task A_new_district_over_an_unchanged_one_takes_the_stakeholders_its_shape_covers_and_only_those_are_tested()
     {
-        await using var db = await PrepareAsync("reassign_overlap");
-        await TestImport.ExecuteAsync(db, """
-            INSERT INTO reassign_overlap.stakeholder (id, location) VALUES (1, 'SRID=4326;POINT(-106.9 32.5)'), (2, 'SRID=4326;POINT(-106.75 32.5)'), (3, 'SRID=4326;POINT(-104.0 35.0)');
-            """);
+        await using var db = await PrepareAsync("reassign_overlap", "POINT(-106.9 32.5)", "POINT(-106.75 32.5)", "POINT(-104.0 35.0)");
         var request = Request("reassign_overlap");
         await SyncAsync(db, request);
         var before = await KeysAsync(db, "reassign_overlap");
@@ -178,12 +172,18 @@ public sealed class When_stakeholders_are_reassigned(PostgisServer postgis)
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
-    private async Task<NpgsqlDataSource> PrepareAsync(string schema)
+    /// <summary>The app's tables in <paramref name="schema"/>, with a stakeholder (ids from 1) at each of <paramref name="points"/>.</summary>
+    private async Task<NpgsqlDataSource> PrepareAsync(string schema, params string[] points)
     {
         var db = postgis.CreateDataSource();
         await RegionSamples.ImportAsync(postgis, db);
         await RegionSamples.CreateRegionTableAsync(db, schema);
         await TestImport.ExecuteAsync(db, string.Format(System.Globalization.CultureInfo.InvariantCulture, Stakeholder, schema));
+        if (points.Length > 0)
+        {
+            await TestImport.ExecuteAsync(db, $"INSERT INTO {schema}.stakeholder (id, location) VALUES {string.Join(", ", points.Select((p, n) => $"({n + 1}, 'SRID=4326;{p}')"))}");
+        }
+
         return db;
     }
 }
