@@ -9,7 +9,9 @@
 # 437 / about 1,950 / about 4,800), every edge densified to a vertex per 0.005° (a CD has about 1,200 vertices);
 # N stakeholders at random points in the states. The new plan re-tiles every CD (2×4 instead of 4×2) and senate
 # district (5×8 instead of 8×5): every one changes shape, house districts and counties do not.
-# Steps: first sync (every stakeholder assigned), unchanged rerun, the new plan (--district-schema), its unchanged rerun.
+# Steps: first sync (every stakeholder assigned), unchanged rerun, the new plan (--district-schema), its unchanged rerun;
+# after each step that writes stakeholders, its floor: the same writes as one UPDATE from a precomputed table and its
+# COMMIT (the deferred key checks), from the same keys, with ours / floor.
 # Database: BENCH_DATABASE_URL when set, else a local PostGIS instance "bench" with fsync on (scripts/postgis.sh).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -17,7 +19,7 @@ stakeholders=1000000
 while [ $# -gt 0 ]; do
   case "$1" in
     --stakeholders) stakeholders="$2"; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench-regions: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -92,12 +94,44 @@ step() {
   out=$(DATABASE_URL="$db" dotnet "$cli" sync-regions --year 2024 --schema bench_regions --region-table bench_app.region \
     --stakeholder-table bench_app.stakeholder --log-format text "$@" 2>&1) || { echo "$out" >&2; echo "bench-regions: $label failed" >&2; exit 1; }
   ended=$(date +%s.%N)
-  printf '%-28s %7.1f s   %s | %s\n' "$label" "$(echo "$ended - $started" | bc)" \
+  elapsed=$(echo "$ended - $started" | bc)
+  printf '%-28s %7.1f s   %s | %s\n' "$label" "$elapsed" \
     "$(grep -o 'Stakeholders bench_app.stakeholder: [0-9].*' <<<"$out" | head -1)" "$(grep -o 'Finished: sync-regions .*' <<<"$out" | head -1)"
 }
+keys="state_id, county_id, congressional_district_id, state_senate_district_id, state_house_district_id"
+keys_of() { sed "s/\([a-z_]*_id\)/$1.\1/g" <<<"$keys"; }   # keys_of s: s.state_id, s.county_id, …
+# The stakeholders' keys before a step, to measure its floor against afterwards.
+snapshot() { psql_q -c "DROP TABLE IF EXISTS bench_app.keys_before; CREATE TABLE bench_app.keys_before AS SELECT id, $keys FROM bench_app.stakeholder"; }
+
+# The floor of a step that writes stakeholders: the cheapest PostgreSQL can make the same writes. The keys are put back
+# as they were before the step (not timed, then VACUUM), and one UPDATE from a precomputed table of the rows whose keys
+# the step changed sets them to the step's final values, then COMMIT runs the same deferred foreign-key checks.
+floor() {
+  local ours="$1" times update commit
+  psql_q <<SQL
+DROP TABLE IF EXISTS bench_app.keys_delta;
+CREATE TABLE bench_app.keys_delta AS SELECT s.id, $(keys_of s)
+    FROM bench_app.stakeholder s JOIN bench_app.keys_before b ON b.id = s.id WHERE ($(keys_of s)) IS DISTINCT FROM ($(keys_of b));
+ALTER TABLE bench_app.keys_delta ADD PRIMARY KEY (id);
+UPDATE bench_app.stakeholder s SET ($keys) = ($(keys_of b)) FROM bench_app.keys_before b, bench_app.keys_delta d WHERE b.id = s.id AND d.id = s.id;
+VACUUM ANALYZE bench_app.stakeholder; ANALYZE bench_app.keys_delta;
+SQL
+  times=$(psql_q -At <<SQL | grep -o '^Time: [0-9.]*' | cut -d' ' -f2
+\timing on
+BEGIN;
+UPDATE bench_app.stakeholder s SET ($keys) = ($(keys_of d)) FROM bench_app.keys_delta d WHERE d.id = s.id;
+COMMIT;
+SQL
+)
+  update=$(sed -n 2p <<<"$times"); commit=$(sed -n 3p <<<"$times")
+  printf '%-28s %7.1f s   %s rows: UPDATE %.1f s, COMMIT (deferred key checks) %.1f s; ours / floor = %.1f\n' "  floor" \
+    "$(echo "($update + $commit) / 1000" | bc -l)" "$(psql_q -At -c 'SELECT count(*) FROM bench_app.keys_delta')" \
+    "$(echo "$update / 1000" | bc -l)" "$(echo "$commit / 1000" | bc -l)" "$(echo "$ours * 1000 / ($update + $commit)" | bc -l)"
+}
+
 echo "bench-regions: $stakeholders stakeholders, $(psql_q -At -c "SELECT (SELECT count(*) FROM bench_regions.county_2024) + (SELECT count(*) FROM bench_regions.cd_2024) + (SELECT count(*) FROM bench_regions.sldu_2024) + (SELECT count(*) FROM bench_regions.sldl_2024) + 52") region rows"
-step "first sync" 
+snapshot; step "first sync"; floor "$elapsed"
 step "unchanged rerun"
-step "new plan (CD, SLDU re-tiled)" --district-schema bench_regions_plan
+snapshot; step "new plan (CD, SLDU re-tiled)" --district-schema bench_regions_plan; floor "$elapsed"
 step "new plan, unchanged rerun" --district-schema bench_regions_plan
 psql_q -At -c "SELECT 'stakeholders whose keys disagree with ST_Covers: ' || count(*) FROM bench_app.stakeholder s LEFT JOIN bench_app.region r ON r.id = s.congressional_district_id WHERE r.geom IS NULL OR NOT ST_Covers(r.geom, s.location::geometry)"

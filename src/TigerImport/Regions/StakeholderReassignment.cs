@@ -9,8 +9,9 @@ namespace TigerImport.Regions;
 /// Moves the app's stakeholders to the districts that cover them, in the sync's transaction, by set statements.
 /// <para>
 /// Which stakeholders are tested (<see cref="ReassignScope.Changed"/>, the default): per type, those whose point lies
-/// in an old or new shape of a region this sync adds, changes, retires or deletes (tested against those shapes cut
-/// into pieces of at most <see cref="PieceVertices"/> vertices, with a GiST index), those keyed to such a region, and
+/// in an old or new shape of a region this sync adds, changes, retires or deletes (when the key is not already tested
+/// and the point lies in such a shape's box: against those shapes cut into pieces of at most
+/// <see cref="PieceVertices"/> vertices, with a GiST index), those keyed to such a region, and
 /// those with no region of the type yet; every other key is already right, because the shapes around its point did
 /// not change. An unchanged rerun tests only the stakeholders without a district. <see cref="ReassignScope.All"/>
 /// tests every located stakeholder for every type.
@@ -175,11 +176,7 @@ internal sealed class StakeholderReassignment
             .ToDictionary(d => d.Type, d => d.Shaped);
         if (scope == ReassignScope.Changed && dirty.ContainsValue(true))
         {
-            await Db.ExecuteAsync(connection, $"""
-                CREATE TEMP TABLE {Pieces} ON COMMIT DROP AS SELECT type, ST_Subdivide(geom, {PieceVertices}) AS geom FROM {Dirty} WHERE geom IS NOT NULL;
-                CREATE INDEX ON {Pieces} USING gist (geom);
-                ANALYZE {Pieces};
-                """, cancellationToken);
+            await Db.ExecuteAsync(connection, $"CREATE INDEX ON {Dirty} USING gist (geom); ANALYZE {Dirty};", cancellationToken);
         }
 
         await CopyPointsAsync(connection, dirty, cancellationToken);
@@ -252,49 +249,67 @@ internal sealed class StakeholderReassignment
     /// one of its regions) for <see cref="ReassignScope.All"/>; else a key that is NULL, keyed to a changed or stale
     /// region, or whose point a changed shape covers. The state is also tested for a stakeholder not keyed to the
     /// synced states, to know whether it is in one.
+    /// <para>
+    /// Only a key not already tested, whose point lies in the box of a changed shape, needs the shapes themselves: they
+    /// are cut into pieces only for the types that have such a point. A first sync has none (every key is NULL), nor
+    /// has a plan that re-tiles every district of a type (every key is keyed to a changed one): cutting ~5,000 shapes
+    /// for nothing was most of their stakeholder step.
+    /// </para>
     /// </summary>
     private async Task CopyPointsAsync(NpgsqlConnection connection, Dictionary<string, bool> dirty, CancellationToken cancellationToken)
     {
-        string Need(RegionType type)
-        {
-            if (scope == ReassignScope.All)
-            {
-                return "true";
-            }
-
-            var need = $"p.old_{type.Type} IS NULL";
-            if (dirty.TryGetValue(type.Type, out var shaped))
-            {
-                need += $" OR p.old_{type.Type} IN (SELECT id FROM {Dirty} WHERE type = '{type.Type}')";
-                if (shaped)
-                {
-                    need += $" OR EXISTS (SELECT 1 FROM {Pieces} z WHERE z.type = '{type.Type}' AND ST_Covers(z.geom, p.point))";
-                }
-            }
-
-            return need;
-        }
+        string Need(RegionType type) => scope == ReassignScope.All ? "true"
+            : dirty.ContainsKey(type.Type) ? $"p.old_{type.Type} IS NULL OR p.old_{type.Type} IN (SELECT id FROM {Dirty} WHERE type = '{type.Type}')"
+            : $"p.old_{type.Type} IS NULL";
+        var boxed = scope == ReassignScope.All ? [] : RegionType.All.Where(t => dirty.GetValueOrDefault(t.Type)).ToList();
 
         var olds = RegionType.All.Select(t => released
             ? $"CASE WHEN x.id IS NULL THEN s.{t.StakeholderColumn} ELSE x.old_{t.Type} END AS old_{t.Type}"
             : $"s.{t.StakeholderColumn} AS old_{t.Type}");
         var state = RegionType.All[0].Type;
+        var boxedColumns = string.Concat(boxed.Select(t =>
+            $", NOT coalesce({Need(t)}, false) AND EXISTS (SELECT 1 FROM {Dirty} d WHERE d.type = '{t.Type}' AND d.geom && p.point) AS boxed_{t.Type}"));
+        var anyNeed = string.Join(" OR ", RegionType.All.Select(t => $"need_{t.Type}"));
         await Db.ExecuteAsync(connection, $"""
             CREATE TEMP TABLE {Points} ON COMMIT DROP AS
             SELECT id, point, {string.Join(", ", RegionType.All.Select(t => $"old_{t.Type}"))}, by_key,
-                need_{state} OR NOT by_key AS need_{state}, {string.Join(", ", RegionType.All.Skip(1).Select(t => $"need_{t.Type}"))}
+                need_{state} OR NOT by_key AS need_{state}, {string.Join(", ", RegionType.All.Skip(1).Select(t => $"need_{t.Type}"))}{string.Concat(boxed.Select(t => $", boxed_{t.Type}"))}
             FROM (
                 SELECT p.*, coalesce({string.Join(" OR ", RegionType.All.Select(t => $"p.old_{t.Type} IN (SELECT id FROM {ScopeIds})"))}, false) AS by_key,
-                    {string.Join(", ", RegionType.All.Select(t => $"coalesce({Need(t)}, false) AS need_{t.Type}"))}
+                    {string.Join(", ", RegionType.All.Select(t => $"coalesce({Need(t)}, false) AS need_{t.Type}"))}{boxedColumns}
                 FROM (
                     SELECT s.id, s.location::geometry AS point, {string.Join(", ", olds)}
                     FROM {stakeholders} s{(released ? $" LEFT JOIN {Released} x ON x.id = s.id" : "")}
                     WHERE s.location IS NOT NULL) p) q
             WHERE (by_key OR EXISTS (SELECT 1 FROM {Boxes} b WHERE b.box && q.point))
-              AND (NOT by_key OR {string.Join(" OR ", RegionType.All.Select(t => $"need_{t.Type}"))});
-            CREATE INDEX ON {Points} USING gist (point);
-            ANALYZE {Points};
+              AND (NOT by_key OR {anyNeed}{string.Concat(boxed.Select(t => $" OR boxed_{t.Type}"))})
             """, cancellationToken);
+        var toCut = boxed.Count == 0 ? [] : (await Db.ReadAsync(
+                connection,
+                $"SELECT {string.Join(", ", boxed.Select(t => $"coalesce(bool_or(boxed_{t.Type}), false)"))} FROM {Points}",
+                reader => boxed.Where((_, n) => reader.GetBoolean(n)).ToList(),
+                cancellationToken))[0];
+        if (toCut.Count > 0)
+        {
+            await Db.ExecuteAsync(
+                connection,
+                $"CREATE TEMP TABLE {Pieces} ON COMMIT DROP AS SELECT type, ST_Subdivide(geom, {PieceVertices}) AS geom FROM {Dirty} WHERE geom IS NOT NULL AND type = ANY($1)",
+                cancellationToken,
+                (object)toCut.Select(t => t.Type).ToArray());
+            await Db.ExecuteAsync(connection, $"""
+                CREATE INDEX ON {Pieces} USING gist (geom);
+                ANALYZE {Pieces};
+                UPDATE {Points} p SET {string.Join(", ", toCut.Select(t => $"need_{t.Type} = need_{t.Type} OR (boxed_{t.Type} AND EXISTS (SELECT 1 FROM {Pieces} z WHERE z.type = '{t.Type}' AND ST_Covers(z.geom, p.point)))"))}
+                WHERE {string.Join(" OR ", toCut.Select(t => $"boxed_{t.Type}"))};
+                """, cancellationToken);
+        }
+
+        if (boxed.Count > 0)
+        {
+            await Db.ExecuteAsync(connection, $"DELETE FROM {Points} WHERE NOT ({anyNeed})", cancellationToken);
+        }
+
+        await Db.ExecuteAsync(connection, $"CREATE INDEX ON {Points} USING gist (point); ANALYZE {Points};", cancellationToken);
     }
 
     /// <summary>

@@ -21,10 +21,7 @@ public sealed class When_stakeholders_are_reassigned(PostgisServer postgis)
     [Fact]
     public async Task An_unchanged_rerun_tests_only_stakeholders_without_a_district_and_reassign_all_repairs_a_key_the_app_set_wrong()
     {
-        await using var db = await PrepareAsync("reassign_scope");
-        await TestImport.ExecuteAsync(db, """
-            INSERT INTO reassign_scope.stakeholder (id, location) VALUES (1, 'SRID=4326;POINT(-106.9 32.5)'), (2, 'SRID=4326;POINT(-106.75 32.5)'), (3, 'SRID=4326;POINT(-106.8 32.52)');
-            """);
+        await using var db = await PrepareAsync("reassign_scope", "POINT(-106.9 32.5)", "POINT(-106.75 32.5)", "POINT(-106.8 32.52)");
         var request = Request("reassign_scope");
         var first = await SyncAsync(db, request);
         var right = await KeysAsync(db, "reassign_scope");
@@ -48,6 +45,48 @@ public sealed class When_stakeholders_are_reassigned(PostgisServer postgis)
         // --reassign all tests every stakeholder and repairs it.
         Assert.Equal((4L, 1L), (all.Stakeholders!.Located, all.Stakeholders.Written));
         Assert.Equal(right, (await KeysAsync(db, "reassign_scope"))[..3]);
+    }
+
+    [Fact]
+    public async Task A_new_district_over_an_unchanged_one_takes_the_stakeholders_its_shape_covers_and_only_those_are_tested()
+    {
+        await using var db = await PrepareAsync("reassign_overlap", "POINT(-106.9 32.5)", "POINT(-106.75 32.5)", "POINT(-104.0 35.0)");
+        var request = Request("reassign_overlap");
+        await SyncAsync(db, request);
+        var before = await KeysAsync(db, "reassign_overlap");
+
+        // The plan keeps every district and adds CD 3500 (the lowest GEOID, so ties go to it): a small square around
+        // stakeholder 1, inside its unchanged CD. No stakeholder is keyed to a changed district, so only the new
+        // shape's pieces can find stakeholder 1.
+        var plan = "reassign_overlap_plan";
+        var statements = new List<string> { $"CREATE SCHEMA {plan}" };
+        foreach (var key in new[] { "CD", "SLDU", "SLDL" })
+        {
+            TigerLayers.TryFind(key, out var layer);
+            var table = layer.InYear(2024).TableName;
+            statements.Add($"CREATE TABLE {plan}.{table} AS SELECT * FROM {RegionSamples.Schema}.{table}");
+        }
+
+        TigerLayers.TryFind("CD", out var cd);
+        var cdTable = $"{plan}.{cd.InYear(2024).TableName}";
+        var code = (await TestImport.ScalarAsync<string>(db, $"SELECT column_name FROM information_schema.columns WHERE table_schema = '{RegionSamples.Schema}' AND table_name = '{cd.InYear(2024).TableName}' AND column_name LIKE 'cd%fp'"))!;
+        statements.Add($"""
+            INSERT INTO {cdTable} SELECT * FROM {cdTable} WHERE geoid = (SELECT min(geoid) FROM {cdTable} WHERE statefp = '35');
+            UPDATE {cdTable} SET geoid = '3500', {code} = '00', geom = ST_Multi(ST_SetSRID(ST_MakeEnvelope(-106.92, 32.48, -106.88, 32.52), ST_SRID(geom)))
+                WHERE ctid = (SELECT max(ctid) FROM {cdTable} WHERE geoid = (SELECT min(geoid) FROM {cdTable} WHERE statefp = '35'));
+            """);
+        await TestImport.ExecuteAsync(db, string.Join(";\n", statements));
+        var summary = await SyncAsync(db, request with { DistrictSchema = plan });
+        var after = await KeysAsync(db, "reassign_overlap");
+
+        Assert.NotEqual("3500", before[0].Split(' ')[3]);
+        Assert.Equal("3500", after[0].Split(' ')[3]);
+        Assert.Equal(before[1..], after[1..]);
+        // Stakeholder 2 lies outside the new square's box: not tested. Stakeholder 3 is outside the samples' districts
+        // (a NULL key, tested on every sync) and stays as it was.
+        Assert.Contains(" -", before[2], StringComparison.Ordinal);
+        Assert.DoesNotContain(" -", before[1], StringComparison.Ordinal);
+        Assert.Equal((2L, 1L), (summary.Stakeholders!.Located, summary.Stakeholders.Written));
     }
 
     [Fact]
@@ -133,12 +172,18 @@ public sealed class When_stakeholders_are_reassigned(PostgisServer postgis)
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
-    private async Task<NpgsqlDataSource> PrepareAsync(string schema)
+    /// <summary>The app's tables in <paramref name="schema"/>, with a stakeholder (ids from 1) at each of <paramref name="points"/>.</summary>
+    private async Task<NpgsqlDataSource> PrepareAsync(string schema, params string[] points)
     {
         var db = postgis.CreateDataSource();
         await RegionSamples.ImportAsync(postgis, db);
         await RegionSamples.CreateRegionTableAsync(db, schema);
         await TestImport.ExecuteAsync(db, string.Format(System.Globalization.CultureInfo.InvariantCulture, Stakeholder, schema));
+        if (points.Length > 0)
+        {
+            await TestImport.ExecuteAsync(db, $"INSERT INTO {schema}.stakeholder (id, location) VALUES {string.Join(", ", points.Select((p, n) => $"({n + 1}, 'SRID=4326;{p}')"))}");
+        }
+
         return db;
     }
 }
