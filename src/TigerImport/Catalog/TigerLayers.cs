@@ -85,6 +85,7 @@ public static class TigerLayers
         new("PRISECROADS", "Primary and secondary roads", Lines, State, LinearId, Decade("PRISECROADS", plain2010: true), keyIsUnique: false),
         new("AREALM", "Area landmarks", Polygons, State, ["AREAID"], Decade("AREALM", plain2010: true), keyIsUnique: false),
         new("POINTLM", "Point landmarks", Points, State, ["POINTID"], Decade("POINTLM", plain2010: true), keyIsUnique: false),
+        // EDGES rows name the nodes an edge joins (the node-agreement gate); FACES rows state ATOTAL, not ALAND/AWATER.
         new("EDGES", "All lines (edges)", Lines, County, ["TLID"], [Since(2010, "EDGES")], shapeFields: ["TNIDF", "TNIDT"]),
         new("ADDRFEAT", "Address range features", Lines, County, ["TLID"], [Since(2010, "ADDRFEAT")], keyIsUnique: false),
         new("FACES", "Topological faces", Polygons, County, ["TFID"], [Since(2010, "FACES")], shapeFields: []),
