@@ -33,7 +33,7 @@ public sealed class TigerLayer
         ShapeFields = shapeFields ?? (geometry == LayerGeometry.MultiPolygon && resolution is null ? AreaAndInternalPoint : []);
     }
 
-    /// <summary>The fields by which Census states a TIGER/Line polygon's size and place: every such layer carries them.</summary>
+    /// <summary>The fields by which Census states a TIGER/Line polygon's size and place: every such layer but FACES carries them.</summary>
     public static readonly IReadOnlyList<string> AreaAndInternalPoint = ["ALAND", "AWATER", "INTPTLAT", "INTPTLON"];
 
     /// <summary>The name users type and Census uses as the folder name, e.g. <c>TRACT</c>.</summary>
@@ -72,7 +72,7 @@ public sealed class TigerLayer
     /// The fields (plain names; a vintage's suffixed form counts) by which a file's shapes are checked against its own
     /// rows, part of the layer's contract: a file without them is refused, since a file that drops them could otherwise
     /// carry shapes rotated against its rows. Every TIGER/Line polygon layer's <see cref="AreaAndInternalPoint"/>
-    /// (the shape-agreement gate), EDGES' TNIDF/TNIDT (the node-agreement gate); none for cartographic files, which
+    /// (the shape-agreement gate; not FACES, whose rows state ATOTAL), EDGES' TNIDF/TNIDT (the node-agreement gate); none for cartographic files, which
     /// Census publishes without an internal point.
     /// </summary>
     public IReadOnlyList<string> ShapeFields { get; }
