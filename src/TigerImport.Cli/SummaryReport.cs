@@ -55,6 +55,11 @@ internal static class SummaryReport
                 Paragraph($"{layer.Layer} {layer.Year} failed{(layer.Failure is { } kind ? $" ({kind.ToString().ToLowerInvariant()}: exit {ExitCodes.For(kind)})" : "")}: {layer.Error}");
             }
 
+            if (layer.Exceptions > 0)
+            {
+                Paragraph($"{layer.Layer} {layer.Year}: {layer.Exceptions:N0} feature(s) published as plausibility exceptions, within the gates' budget; the log (event 684) names the first of each gate.");
+            }
+
             foreach (var drift in layer.Drift)
             {
                 Paragraph($"{layer.Layer} {layer.Year} schema drift: {drift}");

@@ -157,6 +157,9 @@ internal static partial class Log
     [LoggerMessage(683, LogLevel.Warning, "{Layer} {Year}: the extent gate ignores {Table}'s envelope of {Geoid}, {Box}: it reaches outside the shipped state envelope {Shipped} (±{Margin}°), which applies instead (published shapes moved?)")]
     public static partial void PublishedEnvelopeIgnored(ILogger logger, string layer, int year, string table, string geoid, string box, string shipped, double margin);
 
+    [LoggerMessage(684, LogLevel.Warning, "{File}: plausibility gate {Gate} let {Exceptions} feature(s) through as exceptions, within the budget of {Allowed}; the first, record {RecordNumber}: {Problem}")]
+    public static partial void PlausibilityExceptions(ILogger logger, string file, string gate, long exceptions, long allowed, int recordNumber, string problem);
+
     [LoggerMessage(690, LogLevel.Information, "{Table} partition {Part}: shape-moved: {Moved} of the {Common} keys both versions have moved their shape ({Milliseconds} ms)")]
     public static partial void ShapesCompared(ILogger logger, string table, string part, long moved, long common, long milliseconds);
 

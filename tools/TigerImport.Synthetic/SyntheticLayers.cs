@@ -63,7 +63,8 @@ internal static class SyntheticLayers
             road ? $"{from}" : "", road ? $"{from + 98}" : "", road ? $"{from + 1}" : "", road ? $"{from + 99}" : "",
             road ? "88001" : "", road ? "88001" : "",
             road ? "S" : "H", road ? "N" : "Y", "N", road ? "Y" : "N", "N", "", "N", "", "N", "N",
-            road ? "" : "P", "N", "N", "N", 300_000_000L + index, 300_000_001L + index,
+            // Each edge its own two nodes (random walks share no ends), so the node-agreement gate holds as on real files.
+            road ? "" : "P", "N", "N", "N", 300_000_000L + 2L * index, 300_000_001L + 2L * index,
         ]);
     }
 

@@ -17,7 +17,8 @@ public sealed class TigerLayer
         bool keyIsUnique = true,
         IReadOnlyList<string>? states = null,
         string? resolution = null,
-        bool someStates = false)
+        bool someStates = false,
+        IReadOnlyList<string>? shapeFields = null)
     {
         Key = key;
         Description = description;
@@ -29,7 +30,11 @@ public sealed class TigerLayer
         KeyIsUnique = keyIsUnique;
         States = states;
         SomeStates = someStates;
+        ShapeFields = shapeFields ?? (geometry == LayerGeometry.MultiPolygon && resolution is null ? AreaAndInternalPoint : []);
     }
+
+    /// <summary>The fields by which Census states a TIGER/Line polygon's size and place: every such layer but FACES carries them.</summary>
+    public static readonly IReadOnlyList<string> AreaAndInternalPoint = ["ALAND", "AWATER", "INTPTLAT", "INTPTLON"];
 
     /// <summary>The name users type and Census uses as the folder name, e.g. <c>TRACT</c>.</summary>
     public string Key { get; }
@@ -62,6 +67,15 @@ public sealed class TigerLayer
     /// states but none for a state means "not published for that state", a notice, not a missing file.
     /// </summary>
     public bool SomeStates { get; }
+
+    /// <summary>
+    /// The fields (plain names; a vintage's suffixed form counts) by which a file's shapes are checked against its own
+    /// rows, part of the layer's contract: a file without them is refused, since a file that drops them could otherwise
+    /// carry shapes rotated against its rows. Every TIGER/Line polygon layer's <see cref="AreaAndInternalPoint"/>
+    /// (the shape-agreement gate; not FACES, whose rows state ATOTAL), EDGES' TNIDF/TNIDT (the node-agreement gate); none for cartographic files, which
+    /// Census publishes without an internal point.
+    /// </summary>
+    public IReadOnlyList<string> ShapeFields { get; }
 
     /// <summary>
     /// <c>500k</c>, <c>5m</c> or <c>20m</c> for a cartographic boundary layer (Census's GENZ product, e.g.

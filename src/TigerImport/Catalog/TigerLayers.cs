@@ -85,9 +85,10 @@ public static class TigerLayers
         new("PRISECROADS", "Primary and secondary roads", Lines, State, LinearId, Decade("PRISECROADS", plain2010: true), keyIsUnique: false),
         new("AREALM", "Area landmarks", Polygons, State, ["AREAID"], Decade("AREALM", plain2010: true), keyIsUnique: false),
         new("POINTLM", "Point landmarks", Points, State, ["POINTID"], Decade("POINTLM", plain2010: true), keyIsUnique: false),
-        new("EDGES", "All lines (edges)", Lines, County, ["TLID"], [Since(2010, "EDGES")]),
+        // EDGES rows name the nodes an edge joins (the node-agreement gate); FACES rows state ATOTAL, not ALAND/AWATER.
+        new("EDGES", "All lines (edges)", Lines, County, ["TLID"], [Since(2010, "EDGES")], shapeFields: ["TNIDF", "TNIDT"]),
         new("ADDRFEAT", "Address range features", Lines, County, ["TLID"], [Since(2010, "ADDRFEAT")], keyIsUnique: false),
-        new("FACES", "Topological faces", Polygons, County, ["TFID"], [Since(2010, "FACES")]),
+        new("FACES", "Topological faces", Polygons, County, ["TFID"], [Since(2010, "FACES")], shapeFields: []),
         new("ROADS", "All roads", Lines, County, LinearId, [Since(2010, "ROADS")], keyIsUnique: false),
         new("AREAWATER", "Area hydrography", Polygons, County, ["HYDROID"], [Since(2010, "AREAWATER")]),
         new("LINEARWATER", "Linear hydrography", Lines, County, LinearId, [Since(2010, "LINEARWATER")], keyIsUnique: false),

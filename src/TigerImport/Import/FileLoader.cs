@@ -109,6 +109,11 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
                 }
 
                 plausibility.Verify(read);
+                foreach (var gate in plausibility.Exceptions)
+                {
+                    Log.PlausibilityExceptions(logger, file.FileName, gate.Gate, gate.Count, PlausibilityCheck.ExceptionBudget.LimitFor(read), gate.FirstRecord, gate.FirstProblem);
+                }
+
                 if (repaired > options.Repairs.LimitFor(archive.RecordCount))
                 {
                     throw PlausibilityCheck.Failed(
@@ -127,7 +132,7 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
                 Log.Undecodable(logger, file.FileName, undecodable, encoding.Name, encoding.Origin);
             }
 
-            var result = new FileResult(file.FileName, read, loaded, repaired, rejects.Count, undecodable, encoding.Name, clock.ElapsedMilliseconds);
+            var result = new FileResult(file.FileName, read, loaded, repaired, rejects.Count, undecodable, encoding.Name, clock.ElapsedMilliseconds, plausibility.ExceptionCount);
             if (result.Read != result.Loaded + result.Rejected || result.Read != archive.RecordCount)
             {
                 throw new InvalidOperationException($"{file.FileName}: {result.Read} read of {archive.RecordCount} records ≠ {result.Loaded} loaded + {result.Rejected} rejected.");

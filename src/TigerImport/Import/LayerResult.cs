@@ -27,4 +27,7 @@ public sealed record LayerResult(
     public long Repaired => Files.Sum(f => f.Repaired);
 
     public long Rejected => Files.Sum(f => f.Rejected);
+
+    /// <summary>Features the plausibility gates let through as exceptions (<see cref="FileResult.Exceptions"/>).</summary>
+    public long Exceptions => Files.Sum(f => f.Exceptions);
 }

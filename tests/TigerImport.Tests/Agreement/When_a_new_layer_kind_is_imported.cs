@@ -62,8 +62,9 @@ public sealed class When_a_new_layer_kind_is_imported(PostgisServer postgis)
     public async Task A_state_polygon_layer_is_published_as_ogr2ogr_reads_it()
     {
         Polygon Square(double x, double y) => Factory.CreatePolygon([new(x, y), new(x, y + 0.1), new(x + 0.1, y + 0.1), new(x + 0.1, y), new(x, y)]);
-        object?[] District(string lea, string name, double x, double y) =>
-            ["35", lea, "35" + lea, name, "00", "KG", "12", "G5420", "A", 104_000_000L, 0L, FormattableString.Invariant($"+{y + 0.05:00.0000000}"), FormattableString.Invariant($"{x + 0.05:000.0000000}")];
+        // ALAND: the square's area on the GRS 1980 ellipsoid, as Census's agrees with its shape.
+        object?[] District(string lea, string name, double x, double y, long land) =>
+            ["35", lea, "35" + lea, name, "00", "KG", "12", "G5420", "A", land, 0L, FormattableString.Invariant($"+{y + 0.05:00.0000000}"), FormattableString.Invariant($"{x + 0.05:000.0000000}")];
         var sample = new TigerLayerSample("tl_2024_35_unsd", ShapeType.Polygon,
             [
                 TigerField.Text("STATEFP", 2), TigerField.Text("UNSDLEA", 5), TigerField.Text("GEOID", 7), TigerField.Text("NAME", 100), TigerField.Text("LSAD", 2),
@@ -71,9 +72,9 @@ public sealed class When_a_new_layer_kind_is_imported(PostgisServer postgis)
                 TigerField.Number("ALAND", 14), TigerField.Number("AWATER", 14), TigerField.Text("INTPTLAT", 11), TigerField.Text("INTPTLON", 12),
             ],
             [
-                new(Square(-106.85, 32.25), District("01530", "Las Cruces Public Schools", -106.85, 32.25)),
-                new(Square(-106.00, 35.60), District("02340", "Santa Fe Public Schools", -106.00, 35.60)),
-                new(Square(-106.70, 35.00), District("00060", "Albuquerque Public Schools", -106.70, 35.00)),
+                new(Square(-106.85, 32.25), District("01530", "Las Cruces Public Schools", -106.85, 32.25, 104_442_770)),
+                new(Square(-106.00, 35.60), District("02340", "Santa Fe Public Schools", -106.00, 35.60, 100_479_045)),
+                new(Square(-106.70, 35.00), District("00060", "Albuquerque Public Schools", -106.70, 35.00, 101_214_798)),
             ]);
 
         var ours = await ImportAndCompareAsync(sample, "UNSD", "unsd_nm", "geoid");

@@ -45,8 +45,8 @@ internal static class SemanticMutations
         Encoding.ASCII.GetBytes(value.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width)).CopyTo(zip.Member(".dbf"), zip.DbfHeaderLength + ((record - 1) * zip.DbfRecordLength) + offset);
     }
 
-    /// <summary>Moves every point (and every bounding box) of the .shp by <paramref name="move"/>.</summary>
-    public static void MovePoints(this ShapefileZip zip, Func<double, double, (double X, double Y)> move)
+    /// <summary>Moves every point (and every bounding box) of the .shp by <paramref name="move"/>, or only record <paramref name="only"/>'s (from 1).</summary>
+    public static void MovePoints(this ShapefileZip zip, Func<double, double, (double X, double Y)> move, int? only = null)
     {
         var shp = zip.Member(".shp");
         var (fileMin, fileMax) = ((X: double.MaxValue, Y: double.MaxValue), (X: double.MinValue, Y: double.MinValue));
@@ -64,7 +64,8 @@ internal static class SemanticMutations
             for (var i = 0; i < zip.PointCount(record); i++)
             {
                 var at = points + (16 * i);
-                var (x, y) = move(BinaryPrimitives.ReadDoubleLittleEndian(shp.AsSpan(at)), BinaryPrimitives.ReadDoubleLittleEndian(shp.AsSpan(at + 8)));
+                var (x0, y0) = (BinaryPrimitives.ReadDoubleLittleEndian(shp.AsSpan(at)), BinaryPrimitives.ReadDoubleLittleEndian(shp.AsSpan(at + 8)));
+                var (x, y) = only is null || only == record ? move(x0, y0) : (x0, y0);
                 BinaryPrimitives.WriteDoubleLittleEndian(shp.AsSpan(at), x);
                 BinaryPrimitives.WriteDoubleLittleEndian(shp.AsSpan(at + 8), y);
                 (min, max) = ((Math.Min(min.X, x), Math.Min(min.Y, y)), (Math.Max(max.X, x), Math.Max(max.Y, y)));

@@ -19,45 +19,46 @@ public static class PlaceSamples
     public static TigerLayerSample NewMexico() => new("tl_2024_35_place", ShapeType.Polygon, TigerLayouts2024.Place,
     [
         // A valid polygon with a hole (an unincorporated enclave): a loader must keep the hole.
-        Place("35", "39380", "02410730", "Las Cruces", City, principalCity: true, 198_617_342, 1_104_875,
+        Place("35", "39380", "02410730", "Las Cruces", City, principalCity: true, waterShare: 0.005532,
             PolygonWithHoles(
                 Ring(-106.860, 32.270, -106.700, 32.270, -106.680, 32.360, -106.760, 32.410, -106.860, 32.380),
                 Ring(-106.800, 32.310, -106.770, 32.310, -106.770, 32.330, -106.800, 32.330))),
         // Deliberate defect: a "bowtie" whose ring crosses itself at (-106.815, 32.250); a validator must repair it.
-        Place("35", "47950", "02412965", "Mesilla", Town, principalCity: false, 12_604_118, 9_034,
+        Place("35", "47950", "02412965", "Mesilla", Town, principalCity: false, waterShare: 0.0007162,
             Polygon(-106.830, 32.240, -106.800, 32.260, -106.830, 32.260, -106.800, 32.240)),
-        Place("35", "21870", "02408700", "Doña Ana", CensusDesignatedPlace, principalCity: false, 18_302_551, 0,
+        Place("35", "21870", "02408700", "Doña Ana", CensusDesignatedPlace, principalCity: false, waterShare: 0,
             Polygon(-106.845, 32.420, -106.790, 32.418, -106.785, 32.452, -106.820, 32.460, -106.848, 32.445)),
-        Place("35", "14270", "02408601", "Chaparral", CensusDesignatedPlace, principalCity: false, 54_911_736, 0,
+        Place("35", "14270", "02408601", "Chaparral", CensusDesignatedPlace, principalCity: false, waterShare: 0,
             Polygon(-106.430, 31.960, -106.370, 31.960, -106.360, 32.010, -106.420, 32.020)),
-        Place("35", "70670", "02409306", "Santa Teresa", CensusDesignatedPlace, principalCity: false, 28_406_212, 0,
+        Place("35", "70670", "02409306", "Santa Teresa", CensusDesignatedPlace, principalCity: false, waterShare: 0,
             Polygon(-106.720, 31.850, -106.640, 31.840, -106.630, 31.890, -106.700, 31.900)),
-        Place("35", "25170", "02410428", "Española", City, principalCity: true, 22_701_993, 350_240,
+        Place("35", "25170", "02410428", "Española", City, principalCity: true, waterShare: 0.01519,
             Polygon(-106.110, 35.970, -106.050, 35.970, -106.040, 36.020, -106.080, 36.040, -106.120, 36.010)),
     ]);
 
     public static TigerLayerSample PuertoRico() => new("tl_2024_72_place", ShapeType.Polygon, TigerLayouts2024.Place,
     [
-        Place("72", "02350", "02415031", "Añasco", ZonaUrbana, principalCity: false, 3_101_622, 0,
+        Place("72", "02350", "02415031", "Añasco", ZonaUrbana, principalCity: false, waterShare: 0,
             Polygon(-67.150, 18.275, -67.135, 18.276, -67.132, 18.290, -67.148, 18.292)),
-        Place("72", "52431", "02415270", "Mayagüez", ZonaUrbana, principalCity: true, 19_811_407, 60_318,
+        Place("72", "52431", "02415270", "Mayagüez", ZonaUrbana, principalCity: true, waterShare: 0.003035,
             Polygon(-67.165, 18.190, -67.125, 18.188, -67.118, 18.220, -67.150, 18.228, -67.168, 18.210)),
-        Place("72", "60210", "02415312", "Piñales", Comunidad, principalCity: false, 1_498_230, 0,
+        Place("72", "60210", "02415312", "Piñales", Comunidad, principalCity: false, waterShare: 0,
             Polygon(-67.110, 18.270, -67.098, 18.270, -67.097, 18.280, -67.108, 18.281)),
-        Place("72", "59113", "02415305", "Ovejas", Comunidad, principalCity: false, 1_302_776, 0,
+        Place("72", "59113", "02415305", "Ovejas", Comunidad, principalCity: false, waterShare: 0,
             Polygon(-67.090, 18.300, -67.078, 18.299, -67.076, 18.309, -67.088, 18.311)),
     ]);
 
     private static TigerFeature Place(
         string stateFp, string placeFp, string placeNs, string name, PlaceKind kind, bool principalCity,
-        long landArea, long waterArea, Geometry outline)
+        double waterShare, Geometry outline)
     {
         var (latitude, longitude) = InternalPoint(outline);
+        var (land, water) = LandAndWater(outline, waterShare);
         var geoId = stateFp + placeFp;
         return new(outline,
         [
             stateFp, placeFp, placeNs, geoId, "1600000US" + geoId, name, name + kind.NameSuffix, kind.Lsad,
-            kind.ClassFp, principalCity ? "Y" : "N", kind.Mtfcc, kind.FuncStat, landArea, waterArea, latitude, longitude,
+            kind.ClassFp, principalCity ? "Y" : "N", kind.Mtfcc, kind.FuncStat, land, water, latitude, longitude,
         ]);
     }
 

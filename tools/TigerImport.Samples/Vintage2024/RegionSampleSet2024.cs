@@ -44,12 +44,13 @@ public static class RegionSampleSet2024
     private static TigerFeature Legislative(string stateFp, string districtFp, string nameLsad, Geometry outline)
     {
         var (latitude, longitude) = InternalPoint(outline);
+        var (land, water) = LandAndWater(outline, waterShare: 0);
         var geoId = stateFp + districtFp;
         var upper = nameLsad.StartsWith("State Senate", StringComparison.Ordinal);
         return new(outline,
         [
             stateFp, districtFp, geoId, (upper ? "610U600US" : "620L600US") + geoId, nameLsad, upper ? "LU" : "LL", "2024",
-            upper ? "G5210" : "G5220", "N", (long)(outline.Area * 1e10), 0L, latitude, longitude,
+            upper ? "G5210" : "G5220", "N", land, water, latitude, longitude,
         ]);
     }
 

@@ -10,23 +10,24 @@ internal static class StateSample
 {
     public static TigerLayerSample Create() => new("tl_2024_us_state", ShapeType.Polygon, TigerLayouts2024.State,
     [
-        State("4", "8", "35", "00897535", "NM", "New Mexico", 314_161_109_375, 756_659_673, NewMexico),
+        State("4", "8", "35", "00897535", "NM", "New Mexico", waterShare: 0.002403, NewMexico),
         // Census spells the state "Hawaii"; the ʻokina appears in the county sample.
-        State("4", "9", "15", "01779782", "HI", "Hawaii", 16_634_100_855, 11_777_698_394,
+        State("4", "9", "15", "01779782", "HI", "Hawaii", waterShare: 0.4145,
             MultiPolygon(HawaiiIsland, Maui, Molokai, Oahu, Kauai)),
-        State("9", "0", "72", "01779808", "PR", "Puerto Rico", 8_869_029_522, 4_922_249_087,
+        State("9", "0", "72", "01779808", "PR", "Puerto Rico", waterShare: 0.3569,
             MultiPolygon(PuertoRicoMainIsland, Vieques, Mona, Monito)),
     ]);
 
     private static TigerFeature State(
         string region, string division, string stateFp, string stateNs, string postalCode, string name,
-        long landArea, long waterArea, Geometry outline)
+        double waterShare, Geometry outline)
     {
         var (latitude, longitude) = InternalPoint(outline);
+        var (land, water) = LandAndWater(outline, waterShare);
         return new(outline,
         [
             region, division, stateFp, stateNs, stateFp, "0400000US" + stateFp, postalCode, name,
-            "00", "G4000", "A", landArea, waterArea, latitude, longitude,
+            "00", "G4000", "A", land, water, latitude, longitude,
         ]);
     }
 }

@@ -9,31 +9,31 @@ internal static class StateSenateSample
 {
     public static TigerLayerSample Create() => new("tl_2024_35_sldu", ShapeType.Polygon, TigerLayouts2024.StateLegislativeUpper,
     [
-        District("031", 1_958_204_117, 1_022_310,
+        District("031", waterShare: 0.0005218,
             Polygon(-106.900, 32.250, -106.360, 32.250, -106.340, 32.780, -106.900, 32.780)),
-        District("035", 2_046_731_880, 388_105,
+        District("035", waterShare: 0.0001896,
             Polygon(-107.299, 32.250, -106.900, 32.250, -106.900, 32.780, -107.300, 32.780)),
-        District("036", 1_011_942_605, 4_870_221,
+        District("036", waterShare: 0.00479,
             Polygon(-106.900, 31.784, -106.600, 31.784, -106.600, 32.250, -106.900, 32.250)),
         // Deliberate defect: the record is in the .dbf but its shape is a null shape (type 0), as in a damaged file.
-        new(null, Row("037", 1_204_559_012, 0, InternalPoint(-106.745, 32.018))),
-        District("038", 1_934_086_230, 2_113_904,
+        new(null, Row("037", (1_204_559_012, 0), InternalPoint(-106.745, 32.018))),
+        District("038", waterShare: 0.001092,
             Polygon(-107.297, 31.784, -106.900, 31.784, -106.900, 32.250, -107.299, 32.250)),
-        District("039", 1_105_377_458, 916_227,
+        District("039", waterShare: 0.0008282,
             Polygon(-106.600, 32.001, -106.378, 32.001, -106.360, 32.250, -106.600, 32.250)),
     ]);
 
-    private static TigerFeature District(string districtFp, long landArea, long waterArea, Geometry outline) =>
-        new(outline, Row(districtFp, landArea, waterArea, InternalPoint(outline)));
+    private static TigerFeature District(string districtFp, double waterShare, Geometry outline) =>
+        new(outline, Row(districtFp, LandAndWater(outline, waterShare), InternalPoint(outline)));
 
-    private static object?[] Row(string districtFp, long landArea, long waterArea, (string Latitude, string Longitude) internalPoint)
+    private static object?[] Row(string districtFp, (long Land, long Water) area, (string Latitude, string Longitude) internalPoint)
     {
         var geoId = "35" + districtFp;
         var nameLsad = "State Senate District " + districtFp.TrimStart('0');
         return
         [
             "35", districtFp, geoId, "610U600US" + geoId, nameLsad, "LU", "2024", "G5210", "N",
-            landArea, waterArea, internalPoint.Latitude, internalPoint.Longitude,
+            area.Land, area.Water, internalPoint.Latitude, internalPoint.Longitude,
         ];
     }
 }
