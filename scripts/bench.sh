@@ -22,9 +22,12 @@
 #   import    tigerimport import, published self-contained ReadyToRun as the Docker image ships it (reprojection
 #             to 4326, validation/repair, indexes, ANALYZE, quality gates, atomic publish; --jobs default 2)
 #   ogr2ogr   PG_USE_COPY=YES ogr2ogr -makevalid -nlt PROMOTE_TO_MULTI -t_srs EPSG:4326, one file after another
-#             into one table, then a GiST index and ANALYZE (no index during the load: its fastest sensible use)
-#   shp2pgsql unzip, then shp2pgsql -D -s 4269:4326 | psql per file, then a GiST index and ANALYZE
-#   floor     binary COPY of exactly the rows the import published (exported once, untimed), + GiST + ANALYZE
+#             into one table, then the import's indexes and ANALYZE (no index during the load: its fastest sensible use)
+#   shp2pgsql unzip, then shp2pgsql -D -s 4269:4326 | psql per file, then the import's indexes and ANALYZE
+#   floor     binary COPY FREEZE of exactly the rows the import published (exported once, untimed) into a table
+#             created in the same transaction, then the import's indexes and ANALYZE
+# The import's indexes, built alike by every contender: the GiST on geom and the btree on the layer's key (the column
+# the import's own key index is on, read from it), fillfactor 100, maintenance_work_mem as the import sets it.
 # Database: BENCH_DATABASE_URL when set, else a local PostGIS instance "bench" with fsync on (scripts/postgis.sh).
 # Nothing here asserts a time: the numbers are for people (docs/benchmarks.md).
 set -euo pipefail
@@ -85,8 +88,7 @@ for name in tigerimport TigerImport.Cli; do [ -x "$work/bin/$name" ] && { worker
 [ -n "$worker" ] || { echo "bench: no worker executable in $work/bin" >&2; exit 1; }
 synthetic() { dotnet "$root/tools/TigerImport.Synthetic/bin/Release/net10.0/TigerImport.Synthetic.dll" "$@"; }
 
-# A data set is a folder of zips plus the vintage and layer to import; prints "dir year layer table [key]". With a key
-# column (the county sets), the other contenders build its btree index too, as the import does: the same indexes.
+# A data set is a folder of zips plus the vintage and layer to import; prints "dir year layer table".
 prepare() {
   local set="$1" dir="$work/data/$1" shared="$root/../shared/tiger"
   case "$set" in
@@ -106,7 +108,7 @@ prepare() {
         echo "bench: generating $set (once; kept in $dir)…" >&2
         rm -rf "$dir"; mkdir -p "$dir"; synthetic "county-$kind" "$count" "$dir" >/dev/null
       fi
-      if [ "$kind" = edges ]; then echo "$dir 2024 EDGES edges_2024 tlid"; else echo "$dir 2024 FACES faces_2024 tfid"; fi ;;
+      if [ "$kind" = edges ]; then echo "$dir 2024 EDGES edges_2024"; else echo "$dir 2024 FACES faces_2024"; fi ;;
     edges-*|tracts-*)
       local kind="${set%%-*}" size="${set#*-}" megabytes
       case "$size" in
@@ -141,8 +143,13 @@ run_import() {
   "$worker" import --source "$dir" --year "$year" --layers "$layer" --schema bench_import --connection "$db" --log-format json
 }
 
-# The key's btree index, as the import builds it (the county sets; nothing without a key).
-key_index() { [ -z "${bench_key:-}" ] || psql_q -c "CREATE INDEX ON $1 ($bench_key)"; }
+# The indexes the import builds, as it builds them (StagingTable: fillfactor 100, maintenance_work_mem 256MB), then
+# ANALYZE. bench_key is the column of the import's key index (none for a layer without a key).
+indexes_and_analyze() {
+  local steps=(-c "SET maintenance_work_mem = '256MB'" -c "CREATE INDEX ON $1 USING gist (geom) WITH (fillfactor = 100)")
+  [ -z "${bench_key:-}" ] || steps+=(-c "CREATE INDEX ON $1 ($bench_key) WITH (fillfactor = 100)")
+  psql_q "${steps[@]}" -c "ANALYZE $1"
+}
 
 run_ogr() {
   local dir="$1" table="$2" first=1 zip
@@ -152,9 +159,7 @@ run_ogr() {
       -t_srs EPSG:4326 -lco GEOMETRY_NAME=geom -lco SPATIAL_INDEX=NONE $([ "$first" -eq 1 ] || echo -append)
     first=0
   done
-  psql_q -c "CREATE INDEX ON bench_ogr.$table USING gist (geom)"
-  key_index bench_ogr.$table
-  psql_q -c "ANALYZE bench_ogr.$table"
+  indexes_and_analyze "bench_ogr.$table"
 }
 
 run_shp() {
@@ -169,22 +174,19 @@ run_shp() {
     first=0
   done
   rm -rf "$unzipped"
-  psql_q -c "CREATE INDEX ON bench_shp.$table USING gist (geom)"
-  key_index bench_shp.$table
-  psql_q -c "ANALYZE bench_shp.$table"
+  indexes_and_analyze "bench_shp.$table"
 }
 
 run_floor() {
   local table="$1" rows="$2"
-  psql_q -c "CREATE SCHEMA bench_floor" -c "CREATE TABLE bench_floor.$table (LIKE bench_keep.$table)" \
-    -c "\\copy bench_floor.$table FROM '$rows' WITH (FORMAT binary)" \
-    -c "CREATE INDEX ON bench_floor.$table USING gist (geom)"
-  key_index bench_floor.$table
-  psql_q -c "ANALYZE bench_floor.$table"
+  # One transaction (-1): FREEZE needs the table created in the COPY's own, as the import's first file of a partition has it.
+  psql_q -1 -c "CREATE SCHEMA bench_floor" -c "CREATE TABLE bench_floor.$table (LIKE bench_keep.$table)" \
+    -c "\\copy bench_floor.$table FROM '$rows' WITH (FORMAT binary, FREEZE)"
+  indexes_and_analyze "bench_floor.$table"
 }
 
 export db worker work
-export -f psql_q pg_keywords key_index run_import run_ogr run_shp run_floor
+export -f psql_q pg_keywords indexes_and_analyze run_import run_ogr run_shp run_floor
 
 stats() { # stdin: one number per line; prints "median min"
   sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m, v[1] }'
@@ -199,8 +201,8 @@ table_lines=()
 contenders=(import ogr2ogr shp2pgsql floor)
 for set in "${set_list[@]}"; do
   prepared=$(prepare "$set") || continue
-  read -r dir year layer table bench_key <<<"$prepared"
-  export bench_key
+  read -r dir year layer table <<<"$prepared"
+  unset bench_key
   files=$(ls "$dir"/*.zip | wc -l); bytes=$(du -L -cb "$dir"/*.zip | tail -1 | cut -f1)
   echo "bench: $set: $files zip(s), $((bytes / 1048576)) MiB, $layer $year" >&2
   rows_file="$results/$set.rows"
@@ -222,6 +224,10 @@ for set in "${set_list[@]}"; do
         psql_q -c "DROP SCHEMA IF EXISTS bench_keep CASCADE" -c "CREATE SCHEMA bench_keep" \
           -c "CREATE TABLE bench_keep.$table (LIKE bench_import.$table)" \
           -c "\\copy (SELECT * FROM bench_import.$table) TO '$rows_file' WITH (FORMAT binary)"
+        bench_key=$(psql_q -At -c "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+          WHERE i.indexrelid = to_regclass('bench_import.${table}_key')")
+        export bench_key
+        echo "bench: $set: every contender builds the GiST${bench_key:+ and the btree on $bench_key}, as the import did" >&2
       fi
     done
   done

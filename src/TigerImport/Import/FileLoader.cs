@@ -61,13 +61,12 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
             var scope = new ScopeCheck(reader.Fields, file);
             var plausibility = new PlausibilityCheck(reader.Fields, file, archive, partition.Envelopes);
             ColumnDrift.Verify(file.Layer, columns, partition.PublishedTypes, partition.FieldSets, file.FileName, options.AllowDrift);
-            var staging = await partition.StagingAsync(connection, file.FileName, columns, cancellationToken);
-            observer?.FileStarted(file.FileName, archive.RecordCount);
-
             await using var rejects = new RejectRecorder(dataSource, partition.Target.Schema, runId, partition.Target.Table, file.FileName);
-            long read = 0, loaded, repaired = 0, undecodable = 0;
-            await using (var copier = await FeatureCopier.BeginAsync(connection, staging, columns, file.ScopeCode, cancellationToken))
+            long read = 0, repaired = 0, undecodable = 0;
+            var loaded = await partition.CopyAsync(connection, file.FileName, columns, async (staging, freeze) =>
             {
+                observer?.FileStarted(file.FileName, archive.RecordCount);
+                await using var copier = await FeatureCopier.BeginAsync(connection, staging, columns, file.ScopeCode, freeze, cancellationToken);
                 if (Interlocked.Exchange(ref firstCopyLogged, 1) == 0)
                 {
                     Log.FirstCopyStarted(logger, file.FileName, (long)(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds);
@@ -123,8 +122,8 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
                 }
 
                 // The rows sent; the accounting gate compares the partition's rows in PostgreSQL with them.
-                loaded = (long)await copier.CompleteAsync(cancellationToken);
-            }
+                return (long)await copier.CompleteAsync(cancellationToken);
+            }, cancellationToken);
 
             await rejects.CompleteAsync(cancellationToken);
             if (undecodable > 0)

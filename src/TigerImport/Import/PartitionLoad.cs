@@ -5,7 +5,7 @@ using TigerImport.Load;
 
 namespace TigerImport.Import;
 
-/// <summary>The files that load into one partition of a layer, and its staging table once the first file created it.</summary>
+/// <summary>The files that load into one partition of a layer, and its staging table once the first file's COPY committed it.</summary>
 internal sealed class PartitionLoad(LayerTarget target, string part, IReadOnlyList<TigerFile> files)
 {
     private StagingTable? staging;
@@ -35,18 +35,35 @@ internal sealed class PartitionLoad(LayerTarget target, string part, IReadOnlyLi
     /// <summary>How the files' columns differed from each other (schema drift within the partition), for the log and the summary.</summary>
     public List<string> Drift { get; } = [];
 
-    /// <summary>The staging table, created by the first file and widened by any later file with more columns.</summary>
-    public async Task<StagingTable> StagingAsync(
-        NpgsqlConnection connection, string fileName, IReadOnlyList<LayerColumn> fileColumns, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a file's COPY (<paramref name="copy"/>, told whether it may FREEZE) into the partition's staging table. The
+    /// first file's COPY runs in the transaction that creates the table, so it is a COPY FREEZE; should that
+    /// transaction fail (a lost connection), the table goes with it and the file's next attempt creates it again.
+    /// Later files widen the table for any column they add and COPY as usual (FREEZE needs the table new in the COPY's
+    /// transaction, and each file commits on its own so a retry reloads only that file).
+    /// </summary>
+    public async Task<T> CopyAsync<T>(
+        NpgsqlConnection connection, string fileName, IReadOnlyList<LayerColumn> fileColumns, Func<StagingTable, bool, Task<T>> copy, CancellationToken cancellationToken)
     {
-        if (staging is null)
+        if (staging is not null)
         {
-            staging = await StagingTable.CreateAsync(connection, target, part, fileColumns, PublishedTypes, cancellationToken);
-            return staging;
+            await WidenAsync(connection, staging, fileName, fileColumns, cancellationToken);
+            return await copy(staging, false);
         }
 
-        var lacking = staging.ColumnTypes.Keys.Except(fileColumns.Select(c => c.Name)).ToList();
-        var added = await staging.AddColumnsAsync(connection, fileColumns, PublishedTypes, cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var created = await StagingTable.CreateAsync(connection, target, part, fileColumns, PublishedTypes, cancellationToken);
+        var result = await copy(created, true);
+        await transaction.CommitAsync(cancellationToken);
+        staging = created;
+        return result;
+    }
+
+    /// <summary>Adds the columns a later file has and the earlier ones lacked, noting the drift either way.</summary>
+    private async Task WidenAsync(NpgsqlConnection connection, StagingTable table, string fileName, IReadOnlyList<LayerColumn> fileColumns, CancellationToken cancellationToken)
+    {
+        var lacking = table.ColumnTypes.Keys.Except(fileColumns.Select(c => c.Name)).ToList();
+        var added = await table.AddColumnsAsync(connection, fileColumns, PublishedTypes, cancellationToken);
         if (added.Count > 0)
         {
             Drift.Add($"{fileName} adds column(s) {string.Join(", ", added)} to partition {part} (NULL for the earlier files' rows)");
@@ -56,7 +73,5 @@ internal sealed class PartitionLoad(LayerTarget target, string part, IReadOnlyLi
         {
             Drift.Add($"{fileName} lacks column(s) {string.Join(", ", lacking)} of partition {part} (NULL for its rows)");
         }
-
-        return staging;
     }
 }

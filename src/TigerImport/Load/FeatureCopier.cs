@@ -28,16 +28,23 @@ public sealed class FeatureCopier : IAsyncDisposable
 
     /// <param name="fileColumns">The file's columns; each is written as the type the staging table has for it.</param>
     /// <param name="scope">The file's scope, written to every row's scope column.</param>
+    /// <param name="freeze">
+    /// COPY FREEZE: the rows are written frozen and the pages marked all-visible, so the first reader (the index
+    /// builds) does not dirty and write every page again to set hint bits. PostgreSQL accepts it only when the table
+    /// was created (or truncated) in the COPY's own transaction, and never on a partitioned table.
+    /// </param>
     public static async Task<FeatureCopier> BeginAsync(
         NpgsqlConnection connection,
         StagingTable staging,
         IReadOnlyList<LayerColumn> fileColumns,
         string scope,
+        bool freeze,
         CancellationToken cancellationToken)
     {
         var columns = fileColumns.Select(c => new CopyColumn(c, ColumnValue.DbTypeOf(staging.ColumnTypes[c.Name]))).ToList();
         var names = columns.Select(c => Sql.Identifier(c.Column.Name)).Concat(staging.Target.OwnColumns);
-        var stream = await connection.BeginRawBinaryCopyAsync($"COPY {staging.Qualified} ({string.Join(", ", names)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        var stream = await connection.BeginRawBinaryCopyAsync(
+            $"COPY {staging.Qualified} ({string.Join(", ", names)}) FROM STDIN (FORMAT BINARY{(freeze ? ", FREEZE" : "")})", cancellationToken);
         var copier = new FeatureCopier(stream, columns, scope, staging.Target.HasGeometry);
         await stream.WriteAsync(TupleEncoder.Header, cancellationToken);
         return copier;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.RegularExpressions;
 using TigerImport.Database;
 using TigerImport.Import;
+using TigerImport.Load;
 using TigerImport.Publish;
 using TigerImport.Sources;
 using TigerImport.Sources.S3;
@@ -123,6 +124,7 @@ public sealed partial class When_the_docs_quote_the_code
             ("the stop grace", new(@"stops within (\d+ s) of SIGTERM"), $"{TigerImport.Cli.Program.ShutdownGrace.TotalSeconds:0} s"),
             ("connections per task", new(@"up to (\d+) connections each"), ImportOptions.MaxConnections(ImportOptions.DefaultJobs).ToString()),
             ("connections per task", new(@"children × (\d+) connections"), ImportOptions.MaxConnections(ImportOptions.DefaultJobs).ToString()),
+            ("the index builds' sort memory", new(@"sorts in `maintenance_work_mem` = (\d+MB)"), StagingTable.IndexBuildMemory),
         };
 
         var problems = new List<string>();

@@ -15,8 +15,8 @@ public sealed class When_a_run_is_killed_or_stopped(PostgisServer postgis)
 
         using (var process = CliProcess.Start(postgis.Url, import))
         {
-            await process.WaitForLineAsync("Planned EDGES");
-            await Task.Delay(1500, TestContext.Current.CancellationToken);
+            // After the file's COPY committed, during the index builds: the staging table is left behind.
+            await process.WaitForLineAsync("Finished: load EDGES 2024 tl_2024_35013_edges.zip");
             Assert.Equal(137, await process.SignalAsync("KILL"));
         }
 
@@ -36,6 +36,30 @@ public sealed class When_a_run_is_killed_or_stopped(PostgisServer postgis)
             await TestImport.ScalarAsync<string>(db, "SELECT string_agg(status, ',' ORDER BY status) FROM killed.tiger_runs"));
         Assert.Equal(0L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'killed_staging'"));
         Assert.Equal(published, await TableChecksum.OfAsync(db, "killed.edges_2024"));
+    }
+
+    [Fact]
+    public async Task A_SIGKILL_during_a_partitions_first_COPY_leaves_no_staging_table()
+    {
+        await using var db = postgis.CreateDataSource();
+        using var folder = new TempFolder().WithSamples("tl_2024_35013_edges.zip");
+        var (import, published) = await PublishThenEnlargeAsync(db, folder, "uncommitted");
+
+        using (var process = CliProcess.Start(postgis.Url, import))
+        {
+            // The COPY streams in the transaction that created the staging table (COPY FREEZE): killed, both roll back.
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while (await TestImport.ScalarAsync<long>(db, """SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE 'COPY "uncommitted_staging".%'""") == 0)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"the COPY never showed in pg_stat_activity:\n{process.Output}");
+                await Task.Delay(50, TestContext.Current.CancellationToken);
+            }
+
+            Assert.Equal(137, await process.SignalAsync("KILL"));
+        }
+
+        Assert.Equal(0L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'uncommitted_staging'"));
+        Assert.Equal(published, await TableChecksum.OfAsync(db, "uncommitted.edges_2024"));
     }
 
     [Fact]
