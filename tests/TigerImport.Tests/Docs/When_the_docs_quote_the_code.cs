@@ -123,6 +123,7 @@ public sealed partial class When_the_docs_quote_the_code
             ("the stop grace", new(@"stops within (\d+ s) of SIGTERM"), $"{TigerImport.Cli.Program.ShutdownGrace.TotalSeconds:0} s"),
             ("connections per task", new(@"up to (\d+) connections each"), ImportOptions.MaxConnections(ImportOptions.DefaultJobs).ToString()),
             ("connections per task", new(@"children × (\d+) connections"), ImportOptions.MaxConnections(ImportOptions.DefaultJobs).ToString()),
+            ("the region sync's work_mem", new(@"sets `work_mem` to (\d+MB)"), TigerImport.Regions.RegionSync.WorkMem),
         };
 
         var problems = new List<string>();
