@@ -17,10 +17,11 @@ namespace TigerImport.Regions;
 /// tests every located stakeholder for every type.
 /// </para>
 /// <para>
-/// How they are tested: the tested points are copied once (as geometry, with a GiST index); one pass per type that
-/// needs one picks, for each point, the region whose <c>geom</c> covers it (<c>ST_Covers</c>: a point on a boundary
-/// still gets one; ties, a point on a shared boundary or in an overlap, go to the lowest GEOID, then the lowest id);
-/// only the stakeholders whose keys differ are written, all five keys in one UPDATE.
+/// How they are tested: the tested points are copied once (as geometry, in Hilbert order, with a GiST index); one
+/// pass per type that needs one picks, for each point, the region whose <c>geom</c> covers it (<c>ST_Covers</c>: a
+/// point on a boundary still gets one; ties, a point on a shared boundary or in an overlap, go to the lowest GEOID,
+/// then the lowest id); the picks are pivoted once into a row per point, and only the stakeholders whose keys differ
+/// are written, all five keys in one UPDATE.
 /// </para>
 /// <para>
 /// The stakeholder table is locked (SHARE ROW EXCLUSIVE: the app's writers wait, its readers do not) from the first
