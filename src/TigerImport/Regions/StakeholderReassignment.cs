@@ -17,10 +17,11 @@ namespace TigerImport.Regions;
 /// tests every located stakeholder for every type.
 /// </para>
 /// <para>
-/// How they are tested: the tested points are copied once (as geometry, with a GiST index); one pass per type that
-/// needs one picks, for each point, the region whose <c>geom</c> covers it (<c>ST_Covers</c>: a point on a boundary
-/// still gets one; ties, a point on a shared boundary or in an overlap, go to the lowest GEOID, then the lowest id);
-/// only the stakeholders whose keys differ are written, all five keys in one UPDATE.
+/// How they are tested: the tested points are copied once (as geometry, in Hilbert order, with a GiST index); one
+/// pass per type that needs one picks, for each point, the region whose <c>geom</c> covers it (<c>ST_Covers</c>: a
+/// point on a boundary still gets one; ties, a point on a shared boundary or in an overlap, go to the lowest GEOID,
+/// then the lowest id); the picks are pivoted once into a row per point, and only the stakeholders whose keys differ
+/// are written, all five keys in one UPDATE.
 /// </para>
 /// <para>
 /// The stakeholder table is locked (SHARE ROW EXCLUSIVE: the app's writers wait, its readers do not) from the first
@@ -208,7 +209,8 @@ internal sealed class StakeholderReassignment
         }
 
         await Db.ExecuteAsync(connection, $"ANALYZE {Assigned}", cancellationToken);
-        var joins = string.Join("\n", RegionType.All.Select((t, n) => $"LEFT JOIN {Assigned} a{n} ON a{n}.id = p.id AND a{n}.type = '{t.Type}'"));
+        // The assigned rows pivoted once (one row per point, a column per type): one join, not one per type.
+        var pivot = $"SELECT id, {string.Join(", ", RegionType.All.Select(t => $"max(region_id) FILTER (WHERE type = '{t.Type}') AS {t.Type}"))} FROM {Assigned} GROUP BY id";
         var olds = string.Join(", ", RegionType.All.Select(t => $"old_{t.Type}"));
         var news = string.Join(", ", RegionType.All.Select(t => $"new_{t.Type}"));
 
@@ -220,9 +222,9 @@ internal sealed class StakeholderReassignment
             INSERT INTO {Changes} (id, {string.Join(", ", RegionType.All.Select(t => $"old_{t.Type}, new_{t.Type}"))})
             SELECT id, {string.Join(", ", RegionType.All.Select(t => $"old_{t.Type}, new_{t.Type}"))}
             FROM (
-                SELECT p.id, p.by_key, {string.Join(", ", RegionType.All.Select((t, n) => $"p.old_{t.Type}, CASE WHEN p.need_{t.Type} THEN a{n}.region_id ELSE p.old_{t.Type} END AS new_{t.Type}"))}
+                SELECT p.id, p.by_key, {string.Join(", ", RegionType.All.Select(t => $"p.old_{t.Type}, CASE WHEN p.need_{t.Type} THEN a.{t.Type} ELSE p.old_{t.Type} END AS new_{t.Type}"))}
                 FROM {Points} p
-                {joins}) c
+                LEFT JOIN ({pivot}) a ON a.id = p.id) c
             WHERE (by_key OR new_{RegionType.State} IN (SELECT id FROM {regions} WHERE type = '{RegionType.State}' AND geoid = ANY($1)))
               AND ({olds}) IS DISTINCT FROM ({news})
             """,
@@ -270,6 +272,9 @@ internal sealed class StakeholderReassignment
         var boxedColumns = string.Concat(boxed.Select(t =>
             $", NOT coalesce({Need(t)}, false) AND EXISTS (SELECT 1 FROM {Dirty} d WHERE d.type = '{t.Type}' AND d.geom && p.point) AS boxed_{t.Type}"));
         var anyNeed = string.Join(" OR ", RegionType.All.Select(t => $"need_{t.Type}"));
+
+        // Stored in the order of their coordinates (PostGIS sorts geometry along a Hilbert curve), so a region's points
+        // lie on a few pages of the copy, not one page each: at the app's scale the copy is far bigger than temp_buffers.
         await Db.ExecuteAsync(connection, $"""
             CREATE TEMP TABLE {Points} ON COMMIT DROP AS
             SELECT id, point, {string.Join(", ", RegionType.All.Select(t => $"old_{t.Type}"))}, by_key,
@@ -283,6 +288,7 @@ internal sealed class StakeholderReassignment
                     WHERE s.location IS NOT NULL) p) q
             WHERE (by_key OR EXISTS (SELECT 1 FROM {Boxes} b WHERE b.box && q.point))
               AND (NOT by_key OR {anyNeed}{string.Concat(boxed.Select(t => $" OR boxed_{t.Type}"))})
+            ORDER BY point
             """, cancellationToken);
         var toCut = boxed.Count == 0 ? [] : (await Db.ReadAsync(
                 connection,

@@ -125,6 +125,7 @@ public sealed partial class When_the_docs_quote_the_code
             ("connections per task", new(@"up to (\d+) connections each"), ImportOptions.MaxConnections(ImportOptions.DefaultJobs).ToString()),
             ("connections per task", new(@"children × (\d+) connections"), ImportOptions.MaxConnections(ImportOptions.DefaultJobs).ToString()),
             ("the index builds' sort memory", new(@"sorts in `maintenance_work_mem` = (\d+MB)"), StagingTable.IndexBuildMemory),
+            ("the region sync's work_mem", new(@"sets `work_mem` to (\d+MB)"), TigerImport.Regions.RegionSync.WorkMem),
         };
 
         var problems = new List<string>();
