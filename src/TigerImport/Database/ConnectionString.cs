@@ -46,11 +46,23 @@ public static class ConnectionString
         ["gssencmode"] = "GSS Encryption Mode",
     };
 
-    public static NpgsqlConnectionStringBuilder Parse(string text) => WriterSessionAttributes(
+    public static NpgsqlConnectionStringBuilder Parse(string text) => EnforceableChannelBinding(WriterSessionAttributes(
         text.TrimStart().StartsWith('{') ? FromSecret(text)
         : text.Contains("://", StringComparison.Ordinal) ? FromUrl(text)
         : IsLibpq(text) ? FromLibpq(text)
-        : FromKeywords(text));
+        : FromKeywords(text)));
+
+    /// <summary>
+    /// libpq's <c>channel_binding=require</c> refuses a server that authenticates the client without SCRAM channel
+    /// binding (trust, md5, password); Npgsql's Channel Binding=Require connects to it anyway. Taking the setting would
+    /// promise a protection the connection does not have, so it is a usage error; prefer and disable are taken.
+    /// </summary>
+    private static NpgsqlConnectionStringBuilder EnforceableChannelBinding(NpgsqlConnectionStringBuilder builder) =>
+        builder.ChannelBinding == ChannelBinding.Require
+            ? throw Usage("The connection (--connection or DATABASE_URL) asks for channel_binding=require, which the worker cannot enforce: its driver (Npgsql) does not refuse, as libpq does, a server that "
+                + "authenticates without SCRAM channel binding (trust, md5). Use sslmode=verify-full (with sslrootcert), which refuses a server without the certificate: see docs/database-role.md#tls-rds. "
+                + "channel_binding=prefer and disable are taken.")
+            : builder;
 
     /// <summary>
     /// libpq's <c>target_session_attrs</c>, for a worker that writes. A setting a writer can never meet (read-only,
