@@ -13,7 +13,7 @@ public static class DatabaseConnection
     public static NpgsqlDataSource Create(string? connection, ILoggerFactory loggerFactory, out string description)
     {
         var text = connection ?? Environment.GetEnvironmentVariable("DATABASE_URL");
-        var builder = string.IsNullOrWhiteSpace(text) ? FromEnvironment() : ConnectionString.Parse(text);
+        var builder = string.IsNullOrWhiteSpace(text) ? ConnectionString.WithEnvironment(new NpgsqlConnectionStringBuilder()) : ConnectionString.Parse(text);
         if (builder.Host is null && Environment.GetEnvironmentVariable("PGHOST") is null)
         {
             throw new TigerImportException(FailureKind.Usage, "No database given: set DATABASE_URL (postgres://user:password@host:5432/db), the PG* variables, or --connection.");
@@ -104,35 +104,6 @@ public static class DatabaseConnection
     internal static readonly TimeSpan ReachBudget = TimeSpan.FromSeconds(16);
 
     internal static readonly TimeSpan FirstReachDelay = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>libpq's variables (PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD, PGSSLMODE, PGSSLROOTCERT), when no connection string is given.</summary>
-    private static NpgsqlConnectionStringBuilder FromEnvironment()
-    {
-        var builder = new NpgsqlConnectionStringBuilder();
-        foreach (var (variable, key) in new[]
-        {
-            ("PGHOST", "Host"), ("PGPORT", "Port"), ("PGDATABASE", "Database"), ("PGUSER", "Username"), ("PGPASSWORD", "Password"),
-            ("PGSSLMODE", "SSL Mode"), ("PGSSLROOTCERT", "Root Certificate"),
-        })
-        {
-            if (Environment.GetEnvironmentVariable(variable) is not { Length: > 0 } value)
-            {
-                continue;
-            }
-
-            try
-            {
-                // libpq spells the modes verify-full and verify-ca; Npgsql reads VerifyFull and VerifyCA.
-                builder[key] = variable == "PGSSLMODE" ? value.Replace("-", "", StringComparison.Ordinal) : value;
-            }
-            catch (Exception e) when (e is ArgumentException or FormatException)
-            {
-                throw new TigerImportException(FailureKind.Usage, $"{variable} is not valid for {key}" + (variable == "PGPASSWORD" ? "." : $": '{value}' ({e.Message})."));
-            }
-        }
-
-        return builder;
-    }
 
     /// <summary>A data source that reads and writes NetTopologySuite geometries (PostGIS binary).</summary>
     public static NpgsqlDataSource Build(string connectionString, ILoggerFactory loggerFactory)
