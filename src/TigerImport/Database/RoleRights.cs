@@ -37,7 +37,7 @@ public static class RoleRights
              WHERE NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = s) AND NOT has_database_privilege(current_database(), 'CREATE')
             HAVING count(*) > 0
             UNION ALL
-            SELECT 3 + o, 'schema', s, concat_ws(' and ', CASE WHEN NOT has_schema_privilege(n.oid, 'USAGE') THEN 'USAGE' END, CASE WHEN NOT has_schema_privilege(n.oid, 'CREATE') THEN 'CREATE' END)
+            SELECT 3 + o, CASE WHEN pg_has_role(n.nspowner, 'USAGE') THEN 'owned schema' ELSE 'schema' END, s, concat_ws(' and ', CASE WHEN NOT has_schema_privilege(n.oid, 'USAGE') THEN 'USAGE' END, CASE WHEN NOT has_schema_privilege(n.oid, 'CREATE') THEN 'CREATE' END)
               FROM unnest($1::text[]) WITH ORDINALITY AS t(s, o) JOIN pg_namespace n ON n.nspname = s
              WHERE NOT (has_schema_privilege(n.oid, 'USAGE') AND has_schema_privilege(n.oid, 'CREATE'))
             UNION ALL
@@ -68,14 +68,17 @@ public static class RoleRights
                 : MissingSchemas(connection, role, row.Name!.Split(',')));
         }
 
-        // Schemas lacking the same rights share one message (the usual case: an administrator made all three).
-        foreach (var lacking in rows.Where(r => r.Kind == "schema").GroupBy(r => r.Detail, r => r.Name!))
+        // Schemas lacking the same rights share one message (the usual case: an administrator made all three). A schema the
+        // role owns already (its owner revoked its own rights) needs only the GRANT back.
+        foreach (var lacking in rows.Where(r => r.Kind is "schema" or "owned schema").GroupBy(r => (Rights: r.Detail, Owned: r.Kind == "owned schema"), r => r.Name!))
         {
             var names = lacking.ToList();
+            var grant = $"GRANT USAGE, CREATE ON SCHEMA {string.Join(", ", names.Select(Sql.Identifier))} TO {Sql.Identifier(role)}";
             messages.Add(
-                $"The role {role} lacks {lacking.Key} on {string.Join(", ", names.Select(n => $"schema {n}"))} in database {connection.Database}: the worker creates, moves and swaps its tables in its schemas {string.Join(", ", schemas)}. "
-                + $"An administrator makes the role their owner ({string.Join("; ", names.Select(n => $"ALTER SCHEMA {Sql.Identifier(n)} OWNER TO {Sql.Identifier(role)}"))}) "
-                + $"or runs GRANT USAGE, CREATE ON SCHEMA {string.Join(", ", names.Select(Sql.Identifier))} TO {Sql.Identifier(role)}: see docs/database-role.md.");
+                $"The role {role} lacks {lacking.Key.Rights} on {string.Join(", ", names.Select(n => $"schema {n}"))} in database {connection.Database}: the worker creates, moves and swaps its tables in its schemas {string.Join(", ", schemas)}. "
+                + (lacking.Key.Owned
+                    ? $"The role owns {(names.Count == 1 ? "it" : "them")}, so it (or an administrator) runs {grant}: see docs/database-role.md."
+                    : $"An administrator makes the role their owner ({string.Join("; ", names.Select(n => $"ALTER SCHEMA {Sql.Identifier(n)} OWNER TO {Sql.Identifier(role)}"))}) or runs {grant}: see docs/database-role.md."));
         }
 
         if (foreign.Count > 0)

@@ -54,6 +54,20 @@ public sealed class When_the_worker_role_lacks_a_right(PostgisServer postgis)
     }
 
     [Fact]
+    public async Task On_a_schema_the_role_owns_but_revoked_itself_the_fix_is_the_grant_not_an_owner_change()
+    {
+        var (exitCode, output) = await WithRoleAsync(
+            "CREATE SCHEMA selfrevoked AUTHORIZATION {role}; CREATE SCHEMA selfrevoked_staging AUTHORIZATION {role}; CREATE SCHEMA selfrevoked_backup AUTHORIZATION {role};"
+            + " SET ROLE {role}; REVOKE CREATE ON SCHEMA selfrevoked FROM {role}; RESET ROLE;",
+            role => CliProcess.RunAsync(RoleUrl(role), [.. Import, "--schema", "selfrevoked"]));
+
+        Assert.True(exitCode == 5, output);
+        Assert.Contains("lacks CREATE on schema selfrevoked in database", OneLine(output));
+        Assert.Matches(@"The role owns it, so it \(or an administrator\) runs GRANT USAGE, CREATE ON SCHEMA ""selfrevoked"" TO ""?tiger_norights_\w+", OneLine(output));
+        Assert.DoesNotContain("ALTER SCHEMA", output);
+    }
+
+    [Fact]
     public async Task A_bookkeeping_table_owned_by_another_role_is_named_with_the_owner_fix()
     {
         await using var db = postgis.CreateDataSource();
@@ -182,7 +196,7 @@ public sealed class When_the_worker_role_lacks_a_right(PostgisServer postgis)
     }
 
     [Theory]
-    [InlineData("REVOKE CONNECT ON DATABASE {db} FROM PUBLIC", "LOGIN", "GRANT CONNECT ON DATABASE {db} TO")]
+    [InlineData("REVOKE CONNECT ON DATABASE {db} FROM PUBLIC", "LOGIN", "GRANT CONNECT ON DATABASE {db} TO {role}.")]
     [InlineData("", "NOLOGIN", "ALTER ROLE {role} LOGIN")]
     public async Task Without_CONNECT_or_LOGIN_the_message_names_the_grant(string revoke, string login, string says)
     {
