@@ -140,6 +140,9 @@ public sealed class When_an_operator_syncs_regions(PostgisServer postgis)
     [Fact]
     public async Task A_failed_sync_after_every_layer_published_still_prints_the_summary_and_writes_the_report()
     {
+        // A table that is not the app's (no region columns) is found by the sync itself, after publishing; a missing one before.
+        await using var db = postgis.CreateDataSource();
+        await TestImport.ExecuteAsync(db, "DROP SCHEMA IF EXISTS cli_no_app CASCADE; CREATE SCHEMA cli_no_app; CREATE TABLE cli_no_app.region (id bigint)");
         using var folder = RegionSamples.Folder();
         var report = Path.Combine(folder.Path, "run.json");
 
@@ -149,7 +152,7 @@ public sealed class When_an_operator_syncs_regions(PostgisServer postgis)
             "import", "--source", folder.Path, "--year", "2024", "--layers", "STATE", "--schema", "cli_regions_report", "--report", report);
 
         Assert.True(exitCode == 2, output);
-        Assert.Contains("The region table cli_no_app.region does not exist", output);
+        Assert.Contains("The region table cli_no_app.region has no column parent_id", output);
         Assert.Contains("published", output);
         Assert.True(File.Exists(report), output);
         Assert.Contains("\"outcome\":\"Published\"", await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken));
