@@ -51,9 +51,33 @@ while [ $# -gt 0 ]; do
 done
 
 [ $# -gt 0 ] || usage "no verb given: one of ${verbs[*]}"
+# The known verb nearest to a mistyped one (Levenshtein distance at most 3), as the worker suggests; empty when none is near.
+nearest_verb() {
+  awk -v word="$1" -v verbs="${verbs[*]}" 'BEGIN {
+    n = split(verbs, list, " "); best = ""; bestd = 4
+    for (v = 1; v <= n; v++) {
+      a = word; b = list[v]; la = length(a); lb = length(b)
+      for (j = 0; j <= lb; j++) prev[j] = j
+      for (i = 1; i <= la; i++) {
+        cur[0] = i
+        for (j = 1; j <= lb; j++) {
+          cost = substr(a, i, 1) == substr(b, j, 1) ? 0 : 1
+          d = prev[j] + 1; if (cur[j - 1] + 1 < d) d = cur[j - 1] + 1; if (prev[j - 1] + cost < d) d = prev[j - 1] + cost
+          cur[j] = d
+        }
+        for (j = 0; j <= lb; j++) prev[j] = cur[j]
+      }
+      if (prev[lb] < bestd) { bestd = prev[lb]; best = b }
+    }
+    print best }'
+}
+
 known=false
 for verb in "${verbs[@]}"; do [ "$1" = "$verb" ] && known=true; done
-$known || usage "unknown verb '$1': one of ${verbs[*]}"
+if ! $known; then
+  suggestion="$(nearest_verb "$1")"
+  usage "unknown verb '$1'${suggestion:+ (did you mean '$suggestion'?)}: one of ${verbs[*]}"
+fi
 
 if [ -n "$outputs" ]; then
   [ -r "$outputs" ] || usage "cannot read --outputs $outputs"
@@ -61,7 +85,10 @@ if [ -n "$outputs" ]; then
 else
   command -v terraform >/dev/null 2>&1 || usage "terraform is not on PATH: give --outputs FILE"
   if ! task="$(terraform -chdir="$chdir" output -no-color -json import_run_task 2>"${TMPDIR:-/tmp}/ecs-run.$$.err")"; then
-    reason="$(sed 's/\x1b\[[0-9;]*m//g' "${TMPDIR:-/tmp}/ecs-run.$$.err" | grep -v '^[[:space:]│]*$' | head -3 | tr '\n' ' ')"
+    # Terraform's error, whole: warnings (a CLI-config one) come first and would hide it, so it starts at the first
+    # "Error:" (all of stderr when there is none); colour codes and the box-drawing margin go.
+    reason="$(sed 's/\x1b\[[0-9;]*m//g; s/^[[:space:]│╷╵]*//' "${TMPDIR:-/tmp}/ecs-run.$$.err" | grep -v '^[[:space:]]*$' \
+      | awk '/^Error:/ && !seen { seen = 1; kept = "" } { kept = kept (kept == "" ? "" : " ") $0 } END { print kept }')"
     rm -f "${TMPDIR:-/tmp}/ecs-run.$$.err"
     usage "cannot read the Terraform output import_run_task in $chdir (has 'terraform init' and 'terraform apply' run there? or give --outputs FILE): ${reason:-terraform failed}"
   fi

@@ -123,6 +123,7 @@ internal static class ImportCommand
         KeepBackups = parse.GetValue(CliOptions.KeepBackups),
         MaxRejects = parse.GetValue(CliOptions.MaxRejects),
         Jobs = parse.GetValue(CliOptions.Jobs),
+        AppTables = parse.GetValue(SyncRegionsCommand.SyncRegions) ? SyncRegionsCommand.RequestFrom(parse).AppTables : [],
     };
 
     internal static ImportRequest RequestFrom(ParseResult parse) => ImportRequest.Parse(

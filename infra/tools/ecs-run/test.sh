@@ -93,16 +93,32 @@ for tool in jq python; do
 done
 
 # Terraform that cannot give the output (no init, no such output): exit 2 with a message naming it, not Terraform's 1.
+# Its error comes after a CLI-config warning of more than 3 lines (as a plugin cache that does not exist gives one).
 mkdir -p "$work/bin"
-printf '#!/bin/sh\nprintf "\\033[31m│ Error: Backend initialization required\\033[0m\\n" >&2\nexit 1\n' >"$work/bin/terraform"
+cat >"$work/bin/terraform" <<'TF'
+#!/bin/sh
+printf '\033[33m╷\033[0m\n│ \033[33mWarning: \033[0mUnable to open CLI configuration file\n│\n│ The CLI configuration file at "/nowhere/.terraformrc" does not exist.\n╵\n' >&2
+printf '\033[31m╷\033[0m\n│ \033[31mError: \033[0mBackend initialization required, please run "terraform init"\n│\n│ Reason: Initial configuration of the requested backend "s3"\n╵\n' >&2
+exit 1
+TF
 chmod +x "$work/bin/terraform"
 code=0
 out="$(PATH="$work/bin:$PATH" "$run" --chdir "$work" --print status 2>&1)" || code=$?
 [ "$code" -eq 2 ] || fail "terraform failing: exit $code, expected 2: $out"
 grep -q "cannot read the Terraform output import_run_task in $work" <<<"$out" || fail "terraform failing: no clear message: $out"
-grep -q "Backend initialization required" <<<"$out" || fail "terraform failing: Terraform's reason is not passed on: $out"
+grep -q 'Error: Backend initialization required, please run "terraform init" Reason: Initial configuration of the requested backend "s3"' <<<"$out" \
+  || fail "terraform failing: Terraform's error is not passed on whole: $out"
+! grep -q "Warning:" <<<"$out" || fail "terraform failing: the warning before the error is passed on instead: $out"
 ! grep -q $'\033' <<<"$out" || fail "terraform failing: the message keeps Terraform's colour codes: $out"
-echo "ecs-run: --print ends with --endpoint-url; a failing terraform is exit 2 naming the output"
+
+# A mistyped verb: exit 2 naming the nearest one, as the worker does.
+code=0
+out="$("$run" --outputs "$work/run_task.json" --print revrt --year 2024 2>&1)" || code=$?
+[ "$code" -eq 2 ] || fail "mistyped verb: exit $code, expected 2: $out"
+grep -q "unknown verb 'revrt' (did you mean 'revert'?)" <<<"$out" || fail "mistyped verb: no suggestion: $out"
+out="$("$run" --outputs "$work/run_task.json" --print zzzzzzzzzz 2>&1)" || true
+! grep -q "did you mean" <<<"$out" || fail "a verb near none: a suggestion anyway: $out"
+echo "ecs-run: --print ends with --endpoint-url; a failing terraform is exit 2 with its whole error; a mistyped verb names the nearest"
 
 aws="${AWS_CLI:-aws}"
 if ! command -v "$aws" >/dev/null 2>&1; then

@@ -147,7 +147,7 @@ public static class ImportPlanner
                 .ToList();
             if (ofState.Count == 0)
             {
-                missing.Add($"{vintage.FileName(state.Fips + "___")} ({state.Name}: no county file)");
+                missing.Add($"{vintage.Layer.Key} of {state.Name} ({state.Fips}): the source has no county file");
             }
 
             files.AddRange(ofState);

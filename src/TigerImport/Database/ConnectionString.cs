@@ -46,11 +46,23 @@ public static class ConnectionString
         ["gssencmode"] = "GSS Encryption Mode",
     };
 
-    public static NpgsqlConnectionStringBuilder Parse(string text) => WriterSessionAttributes(
+    public static NpgsqlConnectionStringBuilder Parse(string text) => EnforceableChannelBinding(WriterSessionAttributes(
         text.TrimStart().StartsWith('{') ? FromSecret(text)
         : text.Contains("://", StringComparison.Ordinal) ? FromUrl(text)
         : IsLibpq(text) ? FromLibpq(text)
-        : FromKeywords(text));
+        : FromKeywords(text)));
+
+    /// <summary>
+    /// libpq's <c>channel_binding=require</c> refuses a server that authenticates the client without SCRAM channel
+    /// binding (trust, md5, password); Npgsql's Channel Binding=Require connects to it anyway. Taking the setting would
+    /// promise a protection the connection does not have, so it is a usage error; prefer and disable are taken.
+    /// </summary>
+    private static NpgsqlConnectionStringBuilder EnforceableChannelBinding(NpgsqlConnectionStringBuilder builder) =>
+        builder.ChannelBinding == ChannelBinding.Require
+            ? throw Usage("The connection (--connection or DATABASE_URL) asks for channel_binding=require, which the worker cannot enforce: its driver (Npgsql) does not refuse, as libpq does, a server that "
+                + "authenticates without SCRAM channel binding (trust, md5). Use sslmode=verify-full (with sslrootcert), which refuses a server without the certificate: see docs/database-role.md#tls-rds. "
+                + "channel_binding=prefer and disable are taken.")
+            : builder;
 
     /// <summary>
     /// libpq's <c>target_session_attrs</c>, for a worker that writes. A setting a writer can never meet (read-only,
@@ -151,9 +163,10 @@ public static class ConnectionString
 
             if (i == text.Length)
             {
+                WithEnvironment(builder);
                 if (builder.Host is not { Length: > 0 })
                 {
-                    throw Usage($"{Where} names no host (host=…). It may be {Forms}.");
+                    throw Usage($"{Where} names no host (host=…) and PGHOST is not set. It may be {Forms}.");
                 }
 
                 if (ports is not null)
@@ -357,12 +370,19 @@ public static class ConnectionString
         // libpq's several hosts (postgresql://h1:5432,h2:5433/db) are no URI authority .NET reads: the list is taken
         // out, the rest read as a one-host URL, and the list becomes Npgsql's Host=h1:5432,h2:5433.
         var hosts = SeveralHosts(url, out var oneHost);
-        if (!Uri.TryCreate(oneHost, UriKind.Absolute, out var uri) || !Schemes.Contains(uri.Scheme) || uri.Host.Length == 0)
+        var socket = hosts is null ? SocketDirectory(url, out oneHost) : null;
+        if (!Uri.TryCreate(oneHost, UriKind.Absolute, out var uri) || !Schemes.Contains(uri.Scheme) || (uri.Host.Length == 0 && !oneHost.Contains(":///", StringComparison.Ordinal)))
         {
             throw Usage($"The connection URL (--connection or DATABASE_URL) must look like postgres://user:password@host:5432/database (postgresql:// and postgis:// too; several hosts as host1:5432,host2:5432). The connection may be {Forms}.");
         }
 
-        var builder = new NpgsqlConnectionStringBuilder { Host = hosts ?? uri.Host };
+        // No host (postgresql:///db): libpq's query host=…, else PGHOST.
+        var builder = new NpgsqlConnectionStringBuilder();
+        if ((hosts ?? socket ?? uri.Host) is { Length: > 0 } host)
+        {
+            builder.Host = host;
+        }
+
         if (uri.Port > 0 && hosts is null)
         {
             builder.Port = uri.Port;
@@ -406,6 +426,68 @@ public static class ConnectionString
             }
         }
 
+        return WithEnvironment(builder).Host is { Length: > 0 }
+            ? builder
+            : throw Usage("The connection URL (--connection or DATABASE_URL) names no host (postgresql://host:5432/db, or ?host=… in its query) and PGHOST is not set.");
+    }
+
+    /// <summary>
+    /// libpq's Unix-socket directory as a URL host, percent-encoded (postgresql://user@%2Fvar%2Frun%2Fpostgresql:5432/db),
+    /// which no URI authority .NET reads: the directory, and the URL with a placeholder host in its place; null and the URL itself otherwise.
+    /// </summary>
+    private static string? SocketDirectory(string url, out string oneHost)
+    {
+        oneHost = url;
+        var (hostStart, end) = HostSpan(url);
+        if (!url[hostStart..end].StartsWith("%2F", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var colon = url.IndexOf(':', hostStart, end - hostStart) is var c and >= 0 ? c : end;
+        oneHost = url[..hostStart] + "socket.invalid" + url[colon..];
+        return Uri.UnescapeDataString(url[hostStart..colon]);
+    }
+
+    /// <summary>Where the URL's host (or host list) stands: after the user's '@', up to the path or query.</summary>
+    private static (int Start, int End) HostSpan(string url)
+    {
+        var start = url.IndexOf("://", StringComparison.Ordinal) + 3;
+        var end = url.IndexOfAny(['/', '?'], start) is var slash and >= 0 ? slash : url.Length;
+        var at = end > start ? url.LastIndexOf('@', end - 1, end - start) : -1;
+        return (at >= 0 ? at + 1 : start, end);
+    }
+
+    /// <summary>
+    /// libpq's variables for what the connection leaves out (PGHOST, PGPORT, PGDATABASE, PGUSER, PGSSLMODE, PGSSLROOTCERT),
+    /// as libpq reads them; Npgsql itself reads only some of them, not PGHOST, PGPORT or PGDATABASE. PGPASSWORD it reads
+    /// itself, and in the builder it would pass for a password given on the command line.
+    /// </summary>
+    public static NpgsqlConnectionStringBuilder WithEnvironment(NpgsqlConnectionStringBuilder builder)
+    {
+        // Only the keys the text set are in the builder's own string: the others fall back.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = builder.ConnectionString };
+        foreach (var (variable, key) in new[]
+        {
+            ("PGHOST", "Host"), ("PGPORT", "Port"), ("PGDATABASE", "Database"), ("PGUSER", "Username"), ("PGSSLMODE", "SSL Mode"), ("PGSSLROOTCERT", "Root Certificate"),
+        })
+        {
+            if (given.ContainsKey(key) || Environment.GetEnvironmentVariable(variable) is not { Length: > 0 } value)
+            {
+                continue;
+            }
+
+            try
+            {
+                // libpq spells the modes verify-full and verify-ca; Npgsql reads VerifyFull and VerifyCA.
+                builder[key] = variable == "PGSSLMODE" ? value.Replace("-", "", StringComparison.Ordinal) : value;
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException)
+            {
+                throw Usage($"{variable} is not valid for {key}: '{value}' ({e.Message}).");
+            }
+        }
+
         return builder;
     }
 
@@ -413,10 +495,7 @@ public static class ConnectionString
     private static string? SeveralHosts(string url, out string oneHost)
     {
         oneHost = url;
-        var start = url.IndexOf("://", StringComparison.Ordinal) + 3;
-        var end = url.IndexOfAny(['/', '?'], start) is var slash and >= 0 ? slash : url.Length;
-        var at = url.LastIndexOf('@', end - 1, end - start);
-        var hostStart = at >= 0 ? at + 1 : start;
+        var (hostStart, end) = HostSpan(url);
         var list = url[hostStart..end];
         if (!list.Contains(',', StringComparison.Ordinal))
         {

@@ -24,7 +24,7 @@ public static class DatabaseBootstrap
     {
         // What the role lacks is named before anything is created (the same check plan runs): a half-made bootstrap
         // would only fail later with the server's bare "permission denied".
-        await RoleRights.RequireAsync(connection, schema, [], cancellationToken);
+        await RoleRights.RequireAsync(connection, schema, [], [], cancellationToken);
 
         // Every run after the first finds it all there: one round trip instead of the dozen of the locked creation.
         if (await IsCompleteAsync(connection, schema, cancellationToken))

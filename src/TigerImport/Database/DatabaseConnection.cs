@@ -13,7 +13,7 @@ public static class DatabaseConnection
     public static NpgsqlDataSource Create(string? connection, ILoggerFactory loggerFactory, out string description)
     {
         var text = connection ?? Environment.GetEnvironmentVariable("DATABASE_URL");
-        var builder = string.IsNullOrWhiteSpace(text) ? FromEnvironment() : ConnectionString.Parse(text);
+        var builder = string.IsNullOrWhiteSpace(text) ? ConnectionString.WithEnvironment(new NpgsqlConnectionStringBuilder()) : ConnectionString.Parse(text);
         if (builder.Host is null && Environment.GetEnvironmentVariable("PGHOST") is null)
         {
             throw new TigerImportException(FailureKind.Usage, "No database given: set DATABASE_URL (postgres://user:password@host:5432/db), the PG* variables, or --connection.");
@@ -63,6 +63,7 @@ public static class DatabaseConnection
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var delay = FirstReachDelay;
+        var role = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).Username ?? Environment.GetEnvironmentVariable("PGUSER") ?? Environment.UserName;
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -72,67 +73,38 @@ public static class DatabaseConnection
             }
             catch (NpgsqlException e) when (e.IsTransient && clock.Elapsed + delay < ReachBudget)
             {
-                Log.DatabaseUnreachable(logger, description, attempt, (long)delay.TotalMilliseconds, Cause(e));
+                Log.DatabaseUnreachable(logger, description, attempt, (long)delay.TotalMilliseconds, Cause(e, role));
                 await Task.Delay(delay, cancellationToken);
                 delay *= 2;
             }
             catch (NpgsqlException e)
             {
                 throw new TigerImportException(
-                    FailureKind.Database, $"Cannot connect to the database at {description} (attempt {attempt}, {clock.Elapsed.TotalSeconds:F0} s): {Cause(e)}", e);
+                    FailureKind.Database, $"Cannot connect to the database at {description} (attempt {attempt}, {clock.Elapsed.TotalSeconds:F0} s): {Cause(e, role)}", e);
             }
         }
     }
 
-    /// <summary>The root cause of a connection failure, e.g. "Connection refused" or the server's own message.</summary>
-    private static string Cause(Exception e) => e switch
+    /// <summary>The root cause of a connection failure, e.g. "Connection refused" or the server's own message (with the fix for <paramref name="role"/>).</summary>
+    private static string Cause(Exception e, string role) => e switch
     {
-        PostgresException p => $"{p.MessageText} (SQLSTATE {p.SqlState}){LoginFix(p)}",
+        PostgresException p => $"{p.MessageText} (SQLSTATE {p.SqlState}){LoginFix(p, role)}",
         { InnerException: { } inner } => $"{e.Message} ({inner.Message})",
         _ => e.Message,
     };
 
     /// <summary>The fix for the two refusals an administrator's set-up causes: no CONNECT on the database, a role without LOGIN.</summary>
-    private static string LoginFix(PostgresException p) =>
+    private static string LoginFix(PostgresException p, string role) =>
         p.SqlState == PostgresErrorCodes.InsufficientPrivilege && System.Text.RegularExpressions.Regex.Match(p.MessageText, "^permission denied for database \"?(?<db>[^\"]+)\"?$") is { Success: true } database
-            ? $": the role lacks CONNECT on database {database.Groups["db"].Value}; an administrator runs GRANT CONNECT ON DATABASE {Sql.Readable(database.Groups["db"].Value)} TO the worker's role. See docs/database-role.md"
-            : p.SqlState == PostgresErrorCodes.InvalidAuthorizationSpecification && System.Text.RegularExpressions.Regex.Match(p.MessageText, "^role \"(?<role>[^\"]+)\" is not permitted to log in") is { Success: true } role
-                ? $": the role may not log in; an administrator runs ALTER ROLE {Sql.Readable(role.Groups["role"].Value)} LOGIN. See docs/database-role.md"
+            ? $": the role lacks CONNECT on database {database.Groups["db"].Value}; an administrator runs GRANT CONNECT ON DATABASE {Sql.Readable(database.Groups["db"].Value)} TO {Sql.Readable(role)}. See docs/database-role.md"
+            : p.SqlState == PostgresErrorCodes.InvalidAuthorizationSpecification && System.Text.RegularExpressions.Regex.Match(p.MessageText, "^role \"(?<role>[^\"]+)\" is not permitted to log in") is { Success: true } login
+                ? $": the role may not log in; an administrator runs ALTER ROLE {Sql.Readable(login.Groups["role"].Value)} LOGIN. See docs/database-role.md"
                 : "";
 
     /// <summary>How long the first connection may wait for a server that is starting: backoff from <see cref="FirstReachDelay"/>, doubling (0.5, 1, 2, 4, 8 s: 15.5 s), then it gives up.</summary>
     internal static readonly TimeSpan ReachBudget = TimeSpan.FromSeconds(16);
 
     internal static readonly TimeSpan FirstReachDelay = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>libpq's variables (PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD, PGSSLMODE, PGSSLROOTCERT), when no connection string is given.</summary>
-    private static NpgsqlConnectionStringBuilder FromEnvironment()
-    {
-        var builder = new NpgsqlConnectionStringBuilder();
-        foreach (var (variable, key) in new[]
-        {
-            ("PGHOST", "Host"), ("PGPORT", "Port"), ("PGDATABASE", "Database"), ("PGUSER", "Username"), ("PGPASSWORD", "Password"),
-            ("PGSSLMODE", "SSL Mode"), ("PGSSLROOTCERT", "Root Certificate"),
-        })
-        {
-            if (Environment.GetEnvironmentVariable(variable) is not { Length: > 0 } value)
-            {
-                continue;
-            }
-
-            try
-            {
-                // libpq spells the modes verify-full and verify-ca; Npgsql reads VerifyFull and VerifyCA.
-                builder[key] = variable == "PGSSLMODE" ? value.Replace("-", "", StringComparison.Ordinal) : value;
-            }
-            catch (Exception e) when (e is ArgumentException or FormatException)
-            {
-                throw new TigerImportException(FailureKind.Usage, $"{variable} is not valid for {key}" + (variable == "PGPASSWORD" ? "." : $": '{value}' ({e.Message})."));
-            }
-        }
-
-        return builder;
-    }
 
     /// <summary>A data source that reads and writes NetTopologySuite geometries (PostGIS binary).</summary>
     public static NpgsqlDataSource Build(string connectionString, ILoggerFactory loggerFactory)

@@ -33,7 +33,7 @@ public sealed record LayerTarget(string Schema, TigerLayerVintage Vintage, int S
     public IEnumerable<string> OwnColumns => HasGeometry ? [GeometryColumn, ScopeColumn] : [ScopeColumn];
 
     /// <summary>The partition's table name, the same in the staging, published and backup schemas; index names derive from it.</summary>
-    public string PartitionTable(string part) => $"{Table}_p{part}";
+    public string PartitionTable(string part) => LayerTables.PartitionTable(Table, part);
 
     /// <summary>The key column the layer's btree index is on: the first of the layer's key fields the table has.</summary>
     public string? KeyColumn(IEnumerable<string> columns) =>

@@ -1,3 +1,4 @@
+using TigerImport.Database;
 using TigerImport.Geometry;
 using TigerImport.Import.Policies;
 
@@ -15,6 +16,9 @@ public sealed record ImportOptions(string Schema = "tiger", int Srid = SpatialRe
     public TimeSpan LockWait { get; init; } = DefaultLockWait;
 
     public RejectBudget Rejects => MaxRejects ?? RejectBudget.Default;
+
+    /// <summary>The app's tables a sync after the import writes (<c>--sync-regions</c>): their existence and grants are checked with the run's rights, before anything is loaded.</summary>
+    public IReadOnlyList<AppTableRights> AppTables { get; init; } = [];
 
     /// <summary>How many features a file may have repaired (made valid) before its layer fails: the repair budget.</summary>
     public RejectBudget Repairs { get; init; } = RejectBudget.Default;

@@ -25,7 +25,7 @@ public sealed class ImportRunner(NpgsqlDataSource dataSource, ITigerSource sourc
         try
         {
             var plans = await ImportPlanner.PlanAsync(request, source.ListAsync, cancellationToken);
-            await RequireRightsAsync(options.Schema, plans, cancellationToken);
+            await RequireRightsAsync(options, plans, cancellationToken);
             var importer = new LayerImporter(dataSource, source, logger, runId, options, request, observer);
             var catalogOrder = TigerLayers.All.ToList();
             foreach (var plan in plans.OrderBy(p => catalogOrder.IndexOf(p.Vintage.Layer)))
@@ -55,9 +55,9 @@ public sealed class ImportRunner(NpgsqlDataSource dataSource, ITigerSource sourc
     }
 
     /// <summary>The bootstrap checked the schemas; once the files are planned, the layer tables they go to (before anything is downloaded).</summary>
-    private async Task RequireRightsAsync(string schema, IReadOnlyList<LayerPlan> plans, CancellationToken cancellationToken)
+    private async Task RequireRightsAsync(ImportOptions options, IReadOnlyList<LayerPlan> plans, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await RoleRights.RequireAsync(connection, schema, RoleRights.TablesOf(plans), cancellationToken);
+        await RoleRights.RequireAsync(connection, options.Schema, RoleRights.TablesOf(plans), options.AppTables, cancellationToken);
     }
 }

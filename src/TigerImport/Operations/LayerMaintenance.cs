@@ -31,6 +31,8 @@ internal static class LayerMaintenance
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             var parts = request.States?.Select(s => s.Fips).ToList();
+            // The import's check, on the tables this verb alters: a table owned by another role is named with its owner and the fix.
+            await RoleRights.RequireAsync(connection, options.Schema, request.Layers.Select(l => new LayerTables(l.InYear(request.Year).TableName, parts)).ToList(), [], cancellationToken);
             var done = new List<(string, IReadOnlyList<string>)>();
             foreach (var layer in request.Layers)
             {

@@ -53,12 +53,11 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
 
             return await SyncLockedAsync(connection, request, clock, cancellationToken);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && AppTableGrant(request, e.MessageText) is { } grant)
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && AppTableNamed(request, e.MessageText) is { } appTable)
         {
             throw new TigerImportException(
                 FailureKind.Database,
-                $"PostgreSQL: {e.MessageText} (SQLSTATE {e.SqlState}): the app's tables belong to the app, and sync-regions needs rights on them (the lock it takes, SHARE ROW EXCLUSIVE, needs UPDATE); "
-                + $"an administrator runs {grant.Replace("ROLE", Sql.Readable(connection.UserName ?? "ROLE"), StringComparison.Ordinal)}. See docs/database-role.md.",
+                $"PostgreSQL: {e.MessageText} (SQLSTATE {e.SqlState}): {appTable.Fix(connection.UserName ?? "ROLE")}",
                 e);
         }
         finally
@@ -67,14 +66,15 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
         }
     }
 
-    /// <summary>The GRANT the worker's role needs when a 42501 names the app's region or stakeholder table; null for any other object.</summary>
-    private static string? AppTableGrant(RegionSyncRequest request, string message)
+    /// <summary>The app's table a 42501 names; null for any other object.</summary>
+    private static AppTableRights? AppTableNamed(RegionSyncRequest request, string message)
     {
         var named = System.Text.RegularExpressions.Regex.Match(message, "^permission denied for table (?<name>\\S+)$").Groups["name"].Value;
-        return named == request.Table.Name ? $"GRANT SELECT, INSERT, UPDATE, DELETE ON {request.Table.Qualified} TO ROLE"
-            : request.Stakeholders is { } stakeholders && named == stakeholders.Name ? $"GRANT SELECT, UPDATE ON {stakeholders.Qualified} TO ROLE"
-            : null;
+        return request.AppTables.FirstOrDefault(t => t.Name == named);
     }
+
+    /// <summary>The usage error of a region table that is not there (the sync finds it, and an import --sync-regions before loading).</summary>
+    internal static string RegionTableMissing(RegionTable table) => $"The region table {table} does not exist: the app's migrations create it (--region-table names another).";
 
     /// <summary>The published tables the sync reads, each in the schema and vintage its type comes from (districts may be newer).</summary>
     private static IEnumerable<(string Schema, string Table)> LayerTables(RegionSyncRequest request) => RegionType.All
@@ -223,7 +223,7 @@ public sealed class RegionSync(NpgsqlDataSource dataSource, ILogger logger)
             table.Qualified);
         if (present.Count == 0)
         {
-            throw new TigerImportException(FailureKind.Usage, $"The region table {table} does not exist: the app's migrations create it (--region-table names another).");
+            throw new TigerImportException(FailureKind.Usage, RegionTableMissing(table));
         }
 
         if (needed.Except(present).ToList() is { Count: > 0 } missing)

@@ -1,4 +1,5 @@
 using TigerImport.Catalog;
+using TigerImport.Database;
 
 namespace TigerImport.Regions;
 
@@ -21,6 +22,13 @@ public sealed record RegionSyncRequest(int Year, IReadOnlyList<UsState>? States,
 
     /// <summary>Identifies this sync's rows in the report table (the CLI passes its run id); null: a new id for each sync.</summary>
     public Guid? SyncId { get; init; }
+
+    /// <summary>The app's tables the sync writes and the table-level rights it needs on them (an import --sync-regions checks them before it loads anything).</summary>
+    public IReadOnlyList<AppTableRights> AppTables =>
+    [
+        new(Table.Qualified, Table.Name, ["SELECT", "INSERT", "UPDATE", "DELETE"], RegionSync.RegionTableMissing(Table)),
+        .. Stakeholders is { } stakeholders ? [new AppTableRights(stakeholders.Qualified, stakeholders.Name, ["SELECT", "UPDATE"], null)] : Array.Empty<AppTableRights>(),
+    ];
 
     /// <summary>The vintage a type's layer is read from.</summary>
     public int YearOf(RegionType type) => type.IsDistrict ? DistrictYear ?? Year : Year;

@@ -53,6 +53,16 @@ public sealed class ImportPlannerTests
     }
 
     [Fact]
+    public async Task A_state_without_county_files_is_missing_in_words_not_as_a_placeholder_file_name()
+    {
+        var listing = Listing("tl_2024_35013_edges.zip");
+
+        var plan = Assert.Single(await ImportPlanner.PlanAsync(ImportRequest.Parse("2024", "EDGES", "NM,TX", null), listing, TestContext.Current.CancellationToken));
+
+        Assert.Equal(["EDGES of Texas (48): the source has no county file"], plan.Missing);
+    }
+
+    [Fact]
     public async Task A_county_the_listing_lacks_is_a_usage_error_that_lists_the_states_counties()
     {
         var listing = Listing("tl_2024_35013_edges.zip", "tl_2024_35001_edges.zip", "tl_2024_06001_edges.zip");

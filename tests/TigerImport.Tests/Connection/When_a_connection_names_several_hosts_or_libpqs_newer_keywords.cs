@@ -48,13 +48,30 @@ public sealed class When_a_connection_names_several_hosts_or_libpqs_newer_keywor
     }
 
     [Theory]
-    [InlineData("host=db dbname=geo user=u channel_binding=require gssencmode=disable")]
-    [InlineData("postgres://u@db/geo?channel_binding=require&gssencmode=disable")]
-    public void Channel_binding_and_GSS_encryption_take_libpqs_keywords(string text)
+    [InlineData("host=db dbname=geo user=u channel_binding=prefer gssencmode=disable", ChannelBinding.Prefer)]
+    [InlineData("postgres://u@db/geo?channel_binding=disable&gssencmode=disable", ChannelBinding.Disable)]
+    public void Channel_binding_and_GSS_encryption_take_libpqs_keywords(string text, ChannelBinding binding)
     {
         var builder = ConnectionString.Parse(text);
 
-        Assert.Equal((ChannelBinding.Require, GssEncryptionMode.Disable), (builder.ChannelBinding, builder.GssEncryptionMode));
+        Assert.Equal((binding, GssEncryptionMode.Disable), (builder.ChannelBinding, builder.GssEncryptionMode));
+    }
+
+    /// <summary>The test server authenticates by trust, which libpq's channel_binding=require refuses and Npgsql's does not: the worker says so rather than connect.</summary>
+    [Theory]
+    [InlineData("{0}?channel_binding=require")]
+    [InlineData("host={1} port={2} dbname={3} user={4} channel_binding=require")]
+    [InlineData("Host={1};Port={2};Database={3};Username={4};Channel Binding=Require")]
+    public async Task Channel_binding_require_is_exit_2_pointing_at_verify_full(string form)
+    {
+        var url = new Uri(postgis.Url);
+        var connection = string.Format(System.Globalization.CultureInfo.InvariantCulture, form, postgis.Url, url.Host, url.Port, url.AbsolutePath.TrimStart('/'), url.UserInfo);
+
+        var (exitCode, output) = await CliProcess.RunAsync(connection, "status", "--schema", "channel_binding");
+
+        Assert.True(exitCode == 2, output);
+        Assert.Contains("channel_binding=require, which the worker cannot enforce", output);
+        Assert.Contains("sslmode=verify-full", output);
     }
 
     [Theory]

@@ -54,6 +54,20 @@ public sealed class When_the_worker_role_lacks_a_right(PostgisServer postgis)
     }
 
     [Fact]
+    public async Task On_a_schema_the_role_owns_but_revoked_itself_the_fix_is_the_grant_not_an_owner_change()
+    {
+        var (exitCode, output) = await WithRoleAsync(
+            "CREATE SCHEMA selfrevoked AUTHORIZATION {role}; CREATE SCHEMA selfrevoked_staging AUTHORIZATION {role}; CREATE SCHEMA selfrevoked_backup AUTHORIZATION {role};"
+            + " SET ROLE {role}; REVOKE CREATE ON SCHEMA selfrevoked FROM {role}; RESET ROLE;",
+            role => CliProcess.RunAsync(RoleUrl(role), [.. Import, "--schema", "selfrevoked"]));
+
+        Assert.True(exitCode == 5, output);
+        Assert.Contains("lacks CREATE on schema selfrevoked in database", OneLine(output));
+        Assert.Matches(@"The role owns it, so it \(or an administrator\) runs GRANT USAGE, CREATE ON SCHEMA ""selfrevoked"" TO ""?tiger_norights_\w+", OneLine(output));
+        Assert.DoesNotContain("ALTER SCHEMA", output);
+    }
+
+    [Fact]
     public async Task A_bookkeeping_table_owned_by_another_role_is_named_with_the_owner_fix()
     {
         await using var db = postgis.CreateDataSource();
@@ -130,8 +144,59 @@ public sealed class When_the_worker_role_lacks_a_right(PostgisServer postgis)
         Assert.Equal(0, staged);
     }
 
+    [Fact]
+    public async Task A_partition_of_a_state_the_run_does_not_touch_owned_by_another_role_does_not_stop_it()
+    {
+        await using var db = postgis.CreateDataSource();
+        var loaded = -1L;
+        var (exitCode, output) = await WithRoleAsync(
+            "CREATE SCHEMA otherstate AUTHORIZATION {role}; CREATE SCHEMA otherstate_staging AUTHORIZATION {role}; CREATE SCHEMA otherstate_backup AUTHORIZATION {role};"
+            + " CREATE TABLE otherstate_backup.place_2024_p72 (geoid text);",
+            async role =>
+            {
+                var result = await CliProcess.RunAsync(RoleUrl(role), [.. Import, "--schema", "otherstate"]);
+                loaded = await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM otherstate.place_2024");
+                return result;
+            });
+
+        Assert.True(exitCode == 0, output);
+        Assert.True(loaded > 0, output);
+    }
+
     [Theory]
-    [InlineData("REVOKE CONNECT ON DATABASE {db} FROM PUBLIC", "LOGIN", "GRANT CONNECT ON DATABASE {db} TO")]
+    [InlineData("revert")]
+    [InlineData("prune-backups")]
+    public async Task A_backup_owned_by_another_role_stops_revert_and_prune_with_its_schema_owner_and_fix(string verb)
+    {
+        await using var db = postgis.CreateDataSource();
+        var owner = await TestImport.ScalarAsync<string>(db, "SELECT current_user");
+        var schema = verb == "revert" ? "reverting" : "pruning";
+        var backups = -1L;
+        var (exitCode, output) = await WithRoleAsync(
+            $"CREATE SCHEMA {schema} AUTHORIZATION {{role}}; CREATE SCHEMA {schema}_staging AUTHORIZATION {{role}}; CREATE SCHEMA {schema}_backup AUTHORIZATION {{role}};",
+            async role =>
+            {
+                // Two publishes leave the first as the backup, which an administrator then gives to another role.
+                for (var run = 0; run < 2; run++)
+                {
+                    var (importExit, import) = await CliProcess.RunAsync(RoleUrl(role), [.. Import, "--schema", schema, "--force"]);
+                    Assert.True(importExit == 0, import);
+                }
+
+                await TestImport.ExecuteAsync(db, $"ALTER TABLE {schema}_backup.place_2024_p35 OWNER TO {owner}");
+                var result = await CliProcess.RunAsync(RoleUrl(role), [verb, "--year", "2024", "--layers", "PLACE", "--states", "NM", "--schema", schema]);
+                backups = await TestImport.ScalarAsync<long>(db, $"SELECT count(*) FROM pg_tables WHERE schemaname = '{schema}_backup' AND tablename = 'place_2024_p35'");
+                return result;
+            });
+
+        Assert.True(exitCode == 5, output);
+        Assert.Contains($"does not own table {schema}_backup.place_2024_p35 (owned by {owner})", OneLine(output));
+        Assert.Matches($@"ALTER TABLE {schema}_backup\.place_2024_p35 OWNER TO tiger_norights_\w+", OneLine(output));
+        Assert.Equal(1L, backups);
+    }
+
+    [Theory]
+    [InlineData("REVOKE CONNECT ON DATABASE {db} FROM PUBLIC", "LOGIN", "GRANT CONNECT ON DATABASE {db} TO {role}.")]
     [InlineData("", "NOLOGIN", "ALTER ROLE {role} LOGIN")]
     public async Task Without_CONNECT_or_LOGIN_the_message_names_the_grant(string revoke, string login, string says)
     {

@@ -75,12 +75,50 @@ public sealed class When_an_operator_syncs_regions(PostgisServer postgis)
             Assert.True(output.Contains($"{says} {worker}", StringComparison.Ordinal), output);
             Assert.Contains("docs/database-role.md", output);
             Assert.Equal(0L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM grants_app.region"));
+
+            // plan and import --sync-regions find it with the run's other rights: before anything is loaded (--force would republish).
+            using var folder = RegionSamples.Folder();
+            string[] import = ["--source", folder.Path, "--year", "2024", "--layers", "STATE", "--states", "NM", "--schema", RegionSamples.Schema, "--force", "--sync-regions",
+                "--region-table", "grants_app.region", "--stakeholder-table", "grants_app.stakeholder"];
+            var published = await PublishedStateAsync(db);
+            var (planExit, plan) = await CliProcess.RunAsync(postgis.Url, ["plan", "--exit-code", .. import]);
+            var (importExit, imported) = await CliProcess.RunAsync(postgis.Url, ["import", .. import]);
+
+            Assert.True(planExit == 5, plan);
+            Assert.True(System.Text.RegularExpressions.Regex.Replace(plan, "\\s+", " ").Contains($"{says} {worker}", StringComparison.Ordinal), plan); // plan wraps at 80 columns
+            Assert.True(importExit == 5, imported);
+            Assert.True(imported.Contains($"{says} {worker}", StringComparison.Ordinal), imported);
+            Assert.Equal(published, await PublishedStateAsync(db));
         }
         finally
         {
             await TestImport.ExecuteAsync(db, $"GRANT {owner} TO current_user; DROP SCHEMA grants_app CASCADE; DROP OWNED BY {owner}; REVOKE {owner} FROM current_user; DROP ROLE {owner}");
         }
     }
+
+    [Fact]
+    public async Task A_missing_region_table_stops_plan_and_import_sync_regions_with_exit_2_before_loading()
+    {
+        await using var db = postgis.CreateDataSource();
+        await RegionSamples.ImportAsync(postgis, db);
+        using var folder = RegionSamples.Folder();
+        string[] import = ["--source", folder.Path, "--year", "2024", "--layers", "STATE", "--states", "NM", "--schema", RegionSamples.Schema, "--force", "--sync-regions", "--region-table", "no_app.region"];
+        var published = await PublishedStateAsync(db);
+
+        var (planExit, plan) = await CliProcess.RunAsync(postgis.Url, ["plan", "--exit-code", .. import]);
+        var (importExit, imported) = await CliProcess.RunAsync(postgis.Url, ["import", .. import]);
+
+        Assert.True(planExit == 2, plan);
+        Assert.Contains("The region table no_app.region does not exist", plan);
+        Assert.True(importExit == 2, imported);
+        Assert.Contains("The region table no_app.region does not exist", imported);
+        Assert.Equal(published, await PublishedStateAsync(db));
+    }
+
+    /// <summary>The sample STATE layer's rows and the run that published each partition: a republish changes the latter.</summary>
+    private static async Task<string> PublishedStateAsync(Npgsql.NpgsqlDataSource db) =>
+        await TableChecksum.OfAsync(db, $"{RegionSamples.Schema}.state_2024") + " "
+        + await TestImport.ScalarAsync<string>(db, $"SELECT string_agg(part || slot || run_id, ',' ORDER BY part, slot) FROM {RegionSamples.Schema}.tiger_partitions WHERE table_name = 'state_2024'");
 
     [Fact]
     public async Task TIGER_SYNC_REGIONS_makes_the_import_fill_the_region_table_after_publishing()
@@ -102,6 +140,9 @@ public sealed class When_an_operator_syncs_regions(PostgisServer postgis)
     [Fact]
     public async Task A_failed_sync_after_every_layer_published_still_prints_the_summary_and_writes_the_report()
     {
+        // A table that is not the app's (no region columns) is found by the sync itself, after publishing; a missing one before.
+        await using var db = postgis.CreateDataSource();
+        await TestImport.ExecuteAsync(db, "DROP SCHEMA IF EXISTS cli_no_app CASCADE; CREATE SCHEMA cli_no_app; CREATE TABLE cli_no_app.region (id bigint)");
         using var folder = RegionSamples.Folder();
         var report = Path.Combine(folder.Path, "run.json");
 
@@ -111,7 +152,7 @@ public sealed class When_an_operator_syncs_regions(PostgisServer postgis)
             "import", "--source", folder.Path, "--year", "2024", "--layers", "STATE", "--schema", "cli_regions_report", "--report", report);
 
         Assert.True(exitCode == 2, output);
-        Assert.Contains("The region table cli_no_app.region does not exist", output);
+        Assert.Contains("The region table cli_no_app.region has no column parent_id", output);
         Assert.Contains("published", output);
         Assert.True(File.Exists(report), output);
         Assert.Contains("\"outcome\":\"Published\"", await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken));

@@ -22,7 +22,7 @@ public sealed class ImportPreview(NpgsqlDataSource dataSource, ITigerSource sour
         var plans = await ImportPlanner.PlanAsync(request, source.ListAsync, cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // An import stops on these before it loads anything (and without USAGE on the schema its bookkeeping cannot be read).
-        var missingRights = await RoleRights.MissingAsync(connection, options.Schema, RoleRights.TablesOf(plans), cancellationToken);
+        var missingRights = await RoleRights.MissingAsync(connection, options.Schema, RoleRights.TablesOf(plans), options.AppTables, cancellationToken);
         if (missingRights.Count > 0)
         {
             return new PlanPreview([], missingRights);
