@@ -60,28 +60,20 @@ internal static class CountyLayers
     {
         var random = new Random(county * 1_000_003 + index);
         var (x0, y0) = Origin(county);
-        var points = new Coordinate[random.Next(2, 41)];
-        var x = x0 + 0.05 + random.NextDouble() * (CellWidth - 0.1);
-        var y = y0 + 0.05 + random.NextDouble() * (CellHeight - 0.1);
-        for (var i = 0; i < points.Length; i++)
-        {
-            points[i] = new Coordinate(Math.Round(x, 6), Math.Round(y, 6));
-            x += (random.NextDouble() - 0.5) * 0.002;
-            y += (random.NextDouble() - 0.5) * 0.002;
-        }
-
-        // Every id (TNIDT = 3 × id the largest) stays below 2^31, as real ones do: the .dbf reader reads an N10 field into an Int32.
+        var (points, from, to) = EdgeChains.Edge(index, county + 1, random, x0 + 0.05, y0 + 0.05, CellWidth - 0.1, CellHeight - 0.1);
+        // Every id (the nodes' 3 × (county + 1) × 10⁶ + 9/8 × index the largest) stays below 2^31, as real ones do: the .dbf
+        // reader reads an N10 field into an Int32.
         long id = (county + 1) * 1_000_000L + index;
         var road = random.Next(4) != 0;
-        var from = random.Next(100, 9000) * 2;
+        var address = random.Next(100, 9000) * 2;
         return new(Factory.CreateLineString(points),
         [
             State, CountyCode(county), id, 2 * id, 2 * id + 1, road ? "S1400" : "H3010",
             road ? $"Synthetic Rd {index % 5000}" : "", "",
-            road ? $"{from}" : "", road ? $"{from + 98}" : "", road ? $"{from + 1}" : "", road ? $"{from + 99}" : "",
+            road ? $"{address}" : "", road ? $"{address + 98}" : "", road ? $"{address + 1}" : "", road ? $"{address + 99}" : "",
             road ? "78701" : "", road ? "78701" : "",
             road ? "S" : "H", road ? "N" : "Y", "N", road ? "Y" : "N", "N", "", "N", "", "N", "N",
-            road ? "" : "P", "N", "N", "N", 3 * id, 3 * id + 1,
+            road ? "" : "P", "N", "N", "N", 3 * (county + 1) * 1_000_000L + from, 3 * (county + 1) * 1_000_000L + to,
         ]);
     }
 

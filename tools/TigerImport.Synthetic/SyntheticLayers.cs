@@ -14,7 +14,7 @@ internal static class SyntheticLayers
 {
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4269);
 
-    /// <summary>tl_2024_35013_edges: random-walk lines of 2 to 40 vertices inside Doña Ana County's box.</summary>
+    /// <summary>tl_2024_35013_edges: chained lines of 2 to 40 vertices inside Doña Ana County's box (<see cref="EdgeChains"/>).</summary>
     public static TigerLayerSample Edges(int count) => new("tl_2024_35013_edges", ShapeType.PolyLine, TigerLayouts2024.Edges,
         new GeneratedFeatures(count, Edge));
 
@@ -43,28 +43,18 @@ internal static class SyntheticLayers
     private static TigerFeature Edge(int index)
     {
         var random = new Random(index);
-        var points = new Coordinate[random.Next(2, 41)];
-        var x = -106.9 + random.NextDouble() * 0.4;
-        var y = 32.2 + random.NextDouble() * 0.4;
-        for (var i = 0; i < points.Length; i++)
-        {
-            points[i] = new Coordinate(Math.Round(x, 6), Math.Round(y, 6));
-            x += (random.NextDouble() - 0.5) * 0.002;
-            y += (random.NextDouble() - 0.5) * 0.002;
-        }
-
+        var (points, from, to) = EdgeChains.Edge(index, 0, random, -106.9, 32.2, 0.4, 0.4);
         long tlid = 100_000_000 + index;
         var road = random.Next(4) != 0;
-        var from = random.Next(100, 9000) * 2;
+        var address = random.Next(100, 9000) * 2;
         return new(Factory.CreateLineString(points),
         [
             "35", "013", tlid, 200_000_000L + 2L * index, 200_000_001L + 2L * index, road ? "S1400" : "H3010",
             road ? $"Synthetic Rd {index % 5000}" : "", "",
-            road ? $"{from}" : "", road ? $"{from + 98}" : "", road ? $"{from + 1}" : "", road ? $"{from + 99}" : "",
+            road ? $"{address}" : "", road ? $"{address + 98}" : "", road ? $"{address + 1}" : "", road ? $"{address + 99}" : "",
             road ? "88001" : "", road ? "88001" : "",
             road ? "S" : "H", road ? "N" : "Y", "N", road ? "Y" : "N", "N", "", "N", "", "N", "N",
-            // Each edge its own two nodes (random walks share no ends), so the node-agreement gate holds as on real files.
-            road ? "" : "P", "N", "N", "N", 300_000_000L + 2L * index, 300_000_001L + 2L * index,
+            road ? "" : "P", "N", "N", "N", 300_000_000L + from, 300_000_000L + to,
         ]);
     }
 

@@ -65,6 +65,21 @@ internal static class IntegrityCli
         return await ImportAsync(postgis, folder.Path, schema, layer, extra);
     }
 
+    /// <summary>A damaged first load: exit 4, the file and every cause named, and no table published.</summary>
+    public static async Task AssertRefusedOnFirstLoadAsync(PostgisServer postgis, string schema, string file, string layer, Action<ShapefileZip> lie, params string[] causes)
+    {
+        var (exitCode, output) = await ImportDamagedAsync(postgis, schema, file, layer, lie);
+
+        Assert.True(exitCode == 4, output);
+        Assert.Contains(file, output);
+        foreach (var cause in causes)
+        {
+            Assert.Contains(cause, output);
+        }
+
+        Assert.Equal(0L, await ScalarAsync<long>(postgis, $"SELECT count(*) FROM pg_tables WHERE schemaname = '{schema}' AND tablename = '{layer.ToLowerInvariant()}_{file[3..7]}'"));
+    }
+
     /// <summary>"record reason|record reason…" of the schema's rejects, by record number.</summary>
     public static Task<string> RejectsAsync(PostgisServer postgis, string schema) =>
         ScalarAsync<string>(postgis, $"SELECT string_agg(record_number || ' ' || reason, '|' ORDER BY record_number) FROM {schema}.tiger_rejects");

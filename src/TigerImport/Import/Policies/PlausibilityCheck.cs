@@ -67,7 +67,7 @@ internal sealed class PlausibilityCheck
         return disagrees is null && lies is null && ends is null ? null : new Finding(disagrees, lies, ends);
     }
 
-    /// <summary>Counts a published feature's findings, in file order (the node gate compares each edge with the ones before it).</summary>
+    /// <summary>Counts a published feature's findings, in file order (the node gate collects each edge's ends).</summary>
     public void Count(int recordNumber, Finding? finding)
     {
         if (finding?.Disagrees is { } d)
@@ -75,9 +75,9 @@ internal sealed class PlausibilityCheck
             disagreeing.Add(recordNumber, d);
         }
 
-        if (finding?.Ends is { } ends && nodes.Problem(recordNumber, ends) is { } m)
+        if (finding?.Ends is { } ends)
         {
-            misjoined.Add(recordNumber, m);
+            nodes.Add(recordNumber, ends);
         }
 
         if (finding?.Outside is { } o)
@@ -89,6 +89,11 @@ internal sealed class PlausibilityCheck
     /// <summary>After the last feature: fails the file when a gate's exceptions exceed <see cref="ExceptionBudget"/>.</summary>
     public void Verify(long records)
     {
+        foreach (var (record, problem) in nodes.Exceptions())
+        {
+            misjoined.Add(record, problem);
+        }
+
         var limit = ExceptionBudget.LimitFor(records);
         foreach (var tally in new[] { outside, disagreeing, misjoined })
         {
@@ -99,6 +104,11 @@ internal sealed class PlausibilityCheck
                     tally.Gate,
                     $"{tally.Count} of its {records} features fail it, more than the {limit} allowed ({ExceptionBudget}); the first, record {tally.FirstRecord}: {tally.FirstProblem}. Are the .shp records aligned with the .dbf rows, and the coordinates where the file's scope is?");
             }
+        }
+
+        if (nodes.Unshared() is { } unshared)
+        {
+            throw Failed(file.FileName, misjoined.Gate, unshared);
         }
     }
 

@@ -60,8 +60,16 @@ internal sealed class ShapeAgreementGate
             }
         }
 
-        if (land is { } l && Number(values[l]) + (water is { } w ? Number(values[w]) : 0) is > 0 and var stated)
+        if (land is { } l)
         {
+            // Every real TIGER/Line polygon states a positive area (water's ALAND is 0, its AWATER is not): a blank, zero
+            // or negative sum would otherwise switch the comparison off.
+            var stated = Number(values[l]) + (water is { } w ? Number(values[w]) : 0);
+            if (!(stated > 0))
+            {
+                return $"its ALAND, AWATER ({Stated(values[l])}, {(water is { } v ? Stated(values[v]) : "none")}) state no positive area";
+            }
+
             var area = SphericalArea.Of(geometry);
             if (Math.Abs((area / stated) - 1) > AreaTolerance)
             {
@@ -85,6 +93,8 @@ internal sealed class ShapeAgreementGate
         string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
         _ => 0,
     };
+
+    private static string Stated(object? value) => value is null or "" ? "blank" : Convert.ToString(value, CultureInfo.InvariantCulture)!;
 
     private static string Box(NetTopologySuite.Geometries.Geometry geometry)
     {
