@@ -163,6 +163,9 @@ internal static partial class Log
     [LoggerMessage(690, LogLevel.Information, "{Table} partition {Part}: shape-moved: {Moved} of the {Common} keys both versions have moved their shape ({Milliseconds} ms)")]
     public static partial void ShapesCompared(ILogger logger, string table, string part, long moved, long common, long milliseconds);
 
+    [LoggerMessage(696, LogLevel.Warning, "{File}: {Count} new column(s) from field(s) Census does not write in TIGER/Line or cartographic files, within the cap: {Fields} (a field Census added later, or junk)")]
+    public static partial void UnknownFields(ILogger logger, string file, int count, string fields);
+
     // 700-719: the catalog and real files.
     [LoggerMessage(700, LogLevel.Information, "{File}: {Ignored} macOS metadata member(s) ignored (__MACOSX/, ._*, .DS_Store: the zip was re-made on a Mac)")]
     public static partial void MacMetadataIgnored(ILogger logger, string file, int ignored);

@@ -60,7 +60,13 @@ internal sealed class FileLoader(NpgsqlDataSource dataSource, ILogger logger, Gu
             var columns = ColumnMapper.Map(reader.Fields, file.FileName);
             var scope = new ScopeCheck(reader.Fields, file);
             var plausibility = new PlausibilityCheck(reader.Fields, file, archive, partition.Envelopes);
-            ColumnDrift.Verify(file.Layer, columns, partition.PublishedTypes, partition.FieldSets, file.FileName, options.AllowDrift);
+            var unknownFields = ColumnDrift.Verify(file.Layer, columns, partition.PublishedTypes, partition.FieldSets, file.FileName, options.AllowDrift);
+            if (unknownFields.Count > 0)
+            {
+                Log.UnknownFields(logger, file.FileName, unknownFields.Count, string.Join(", ", unknownFields));
+            }
+
+            partition.FieldsByFile[file.FileName] = columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
             await using var rejects = new RejectRecorder(dataSource, partition.Target.Schema, runId, partition.Target.Table, file.FileName);
             long read = 0, repaired = 0, undecodable = 0;
             var loaded = await partition.CopyAsync(connection, file.FileName, columns, async (staging, freeze) =>

@@ -117,6 +117,11 @@ internal sealed class LayerImporter(
             }
 
             var published = await BuildAllAsync(session, building, decisions, cancellationToken);
+            if (!options.AllowDrift)
+            {
+                FieldSetGate.Check(building.SelectMany(p => p.FieldsByFile.Select(f => (f.Key, f.Value))).ToList());
+            }
+
             // session.Connection, not the connection above: a lane that lost it during the load has replaced it.
             await LayerKeyGate.CheckAsync(session.Connection, target, building.Select(p => (p.Staging!, (IReadOnlyList<string>)p.Files.Select(f => f.FileName).ToList())).ToList(), cancellationToken);
 

@@ -28,6 +28,9 @@ internal sealed class PartitionLoad(LayerTarget target, string part, IReadOnlyLi
 
     public IReadOnlyList<TigerFile> Files => files;
 
+    /// <summary>Each loaded file's columns, for the field-set gate across the run's files (<see cref="Policies.FieldSetGate"/>).</summary>
+    public Dictionary<string, IReadOnlySet<string>> FieldsByFile { get; } = new(StringComparer.Ordinal);
+
     public List<FileResult> Results { get; } = [];
 
     public StagingTable? Staging => staging;

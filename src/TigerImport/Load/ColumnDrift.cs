@@ -11,8 +11,9 @@ namespace TigerImport.Load;
 /// published rows had (or, for a new partition, that every other partition's files brought); a field the layer's other
 /// partitions do not all have (Census publishes one field set per layer and vintage: one state's junk fields must not
 /// become columns every other state's file then "lacks"); more than <see cref="MaxNewColumns"/> new columns, or a name
-/// Census would not write (not upper-case letters, digits and underscores) — junk fields would otherwise become
-/// columns of the table for good.
+/// Census would not write (not upper-case letters, digits and underscores), or, on a first load, more than
+/// <see cref="MaxNewColumns"/> fields outside the names Census writes (<see cref="CensusFieldNames"/>) — junk fields
+/// would otherwise become columns of the table for good, and every real file would then "lack" them.
 /// </summary>
 public static partial class ColumnDrift
 {
@@ -25,7 +26,8 @@ public static partial class ColumnDrift
     /// <summary>TIGER/Line layers of named areas, whose every file carries NAMELSAD (the region sync's name).</summary>
     private static readonly HashSet<string> NamedLayers = new(StringComparer.Ordinal) { "COUNTY", "CD", "SLDU", "SLDL", "PLACE", "TRACT", "BG", "COUSUB" };
 
-    public static void Verify(
+    /// <returns>The new columns' fields outside <see cref="CensusFieldNames"/>, within the cap (or allowed): to be logged.</returns>
+    public static IReadOnlyList<string> Verify(
         TigerLayer layer,
         IReadOnlyList<LayerColumn> columns,
         IReadOnlyDictionary<string, string> publishedTypes,
@@ -66,9 +68,11 @@ public static partial class ColumnDrift
             }
         }
 
+        var newColumns = published.Count == 0 ? columns.Select(c => c.Name).ToList() : added;
+        var unknown = newColumns.Select(n => FieldNameOf(n, columns)).Where(f => !CensusFieldNames.Knows(f)).ToList();
         if (allowDrift)
         {
-            return;
+            return unknown;
         }
 
         if (missing.Count > 0)
@@ -89,11 +93,18 @@ public static partial class ColumnDrift
             throw Error($"its .dbf has {added.Count} fields the published table lacks ({Shorten(added)}), over the {MaxNewColumns} new columns a Census release adds (allow it with {ImportOptionsAllowDrift})");
         }
 
-        var implausible = (published.Count == 0 ? columns.Select(c => c.Name).ToList() : added).Where(n => !PlausibleName().IsMatch(n.ToUpperInvariant()) || !IsUpperCaseInFile(n, columns)).ToList();
+        var implausible = newColumns.Where(n => !PlausibleName().IsMatch(n.ToUpperInvariant()) || !IsUpperCaseInFile(n, columns)).ToList();
         if (implausible.Count > 0)
         {
             throw Error($"its .dbf has field name(s) Census does not write ({Shorten(implausible)}: Census names are upper-case letters, digits and underscores) (allow them with {ImportOptionsAllowDrift})");
         }
+
+        if (unknown.Count > MaxNewColumns)
+        {
+            throw Error($"its .dbf has {unknown.Count} fields Census does not write in TIGER/Line or cartographic files ({Shorten(unknown)}), over the {MaxNewColumns} a Census release adds; on a first load they would become the layer's columns, which every other state's file would then lack (allow it with {ImportOptionsAllowDrift})");
+        }
+
+        return unknown;
     }
 
     /// <summary>A value of the file's type would be changed, or fail, in the published column's type.</summary>
@@ -113,6 +124,9 @@ public static partial class ColumnDrift
 
     private static bool IsUpperCaseInFile(string name, IReadOnlyList<LayerColumn> columns) =>
         columns.First(c => c.Name == name).FieldName is not { } field || field == field.ToUpperInvariant();
+
+    private static string FieldNameOf(string name, IReadOnlyList<LayerColumn> columns) =>
+        columns.First(c => c.Name == name).FieldName ?? name.ToUpperInvariant();
 
     private static string Shorten(IReadOnlyList<string> names) =>
         string.Join(", ", names.Take(8).Select(n => n.ToUpperInvariant())) + (names.Count > 8 ? $"… ({names.Count} in all)" : "");
