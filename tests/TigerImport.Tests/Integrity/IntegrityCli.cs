@@ -8,7 +8,7 @@ internal static class IntegrityCli
     public static Task<(int ExitCode, string Output)> ImportAsync(
         PostgisServer postgis, string folder, string schema, string layer, IEnumerable<string>? extra = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var year = Directory.GetFiles(folder, "tl_*.zip").Select(p => Path.GetFileName(p)[3..7]).First();
+        var year = Directory.GetFiles(folder, "*.zip").Select(p => Path.GetFileName(p)[3..7]).First(); // tl_YYYY_… or cb_YYYY_…
         return CliProcess.RunWithVariablesAsync(postgis.Url, environment, ["import", "--source", folder, "--year", year, "--layers", layer, "--schema", schema, .. extra ?? []]);
     }
 

@@ -10,7 +10,7 @@ namespace TigerImport.Import.Policies;
 /// The envelopes <see cref="ExtentGate"/> holds a file to, read once per layer: each state's own published extent
 /// when the schema has the vintage's STATE layer published (else the shipped <see cref="StateEnvelopes"/>), and for
 /// county-based files (EDGES, FACES, ADDRFEAT, ROADS, AREAWATER, LINEARWATER…) each county's published extent when the
-/// vintage's COUNTY layer is published (else the state's). Every envelope gets the same <see cref="StateEnvelopes.Margin"/>.
+/// vintage's COUNTY layer is published (else the state's). Every envelope gets its margin (<see cref="StateEnvelopes.TigerLineMargin"/> for a TIGER/Line extent).
 /// Published envelopes only narrow the gate: a published state or county box reaching outside its state's shipped
 /// envelope (plus the margin) is ignored with a warning, so a lying STATE or COUNTY layer cannot widen it. National
 /// files whose records carry STATEFP are held per record to that state's envelope (<see cref="ForState"/>).
@@ -75,7 +75,7 @@ internal sealed class ExtentEnvelopes
             }
             else
             {
-                Log.PublishedEnvelopeIgnored(logger, target.Vintage.Layer.Key, target.Vintage.Year, p.Table, geoid, box.ToString(), shipped.ToString(), StateEnvelopes.Margin);
+                Log.PublishedEnvelopeIgnored(logger, target.Vintage.Layer.Key, target.Vintage.Year, p.Table, geoid, box.ToString(), shipped.ToString(), shipped.Margin);
             }
         }
 

@@ -46,5 +46,5 @@ internal sealed class ExtentGate
     }
 
     private static string Outside(NetTopologySuite.Geometries.Envelope e, string scope, StateEnvelopes.Box box, string whose) =>
-        FormattableString.Invariant($"its extent {e.MinX:0.###},{e.MinY:0.###} … {e.MaxX:0.###},{e.MaxY:0.###} lies outside {scope} envelope {box} (±{StateEnvelopes.Margin}°){whose}");
+        FormattableString.Invariant($"its extent {e.MinX:0.###},{e.MinY:0.###} … {e.MaxX:0.###},{e.MaxY:0.###} lies outside {scope} envelope {box} (±{box.Margin}°){whose}");
 }

@@ -8,9 +8,10 @@ namespace TigerImport.Import.Policies;
 /// <summary>
 /// A polygon's shape agrees with its own row: the internal point (<c>INTPTLAT</c>/<c>INTPTLON</c>) lies in the shape,
 /// and the shape's area agrees with <c>ALAND</c>+<c>AWATER</c>. One check that catches .shp records misaligned with the
-/// .dbf (rotated, swapped), moved, swapped-axis, faked and repeated shapes. Cartographic boundary files are not held
-/// to the area (they are clipped to the shoreline while ALAND is TIGER/Line's), and files without the fields are not
-/// checked: every TIGER/Line polygon layer but FACES must carry them (<see cref="TigerLayer.ShapeFields"/>).
+/// .dbf (rotated, swapped), moved, swapped-axis, faked and repeated shapes. Cartographic boundary files are held to a
+/// wider area bound (<see cref="CartographicLandShare"/>, <see cref="CartographicTotalShare"/>: their shapes are
+/// generalized and clipped to the shoreline while ALAND and AWATER are TIGER/Line's), and files without the fields are
+/// not checked: every TIGER/Line polygon layer but FACES must carry them (<see cref="TigerLayer.ShapeFields"/>).
 /// </summary>
 internal sealed class ShapeAgreementGate
 {
@@ -25,6 +26,30 @@ internal sealed class ShapeAgreementGate
     /// </summary>
     public const double AreaTolerance = 0.03;
 
+    /// <summary>
+    /// The cartographic area bound holds features of at least this ALAND+AWATER (m², 100 km²). Generalization moves a
+    /// boundary by a distance, not a share, so small features drift furthest: over every cartographic polygon in
+    /// ../shared/tiger/genz (cd116 20m, state 20m, NJ sldu 500k; 529 features) area / ALAND is 0.405–1.922 and area /
+    /// (ALAND+AWATER) 0.115–1.583 overall, all of the extremes New York City's 20m districts under 100 km² (NY-13 0.405,
+    /// NY-12 1.583); at 100 km² and over (512 features) 0.863–1.243, and at 1,000 km² and over (397) 0.960–1.045.
+    /// </summary>
+    public const double CartographicMinimumArea = 1e8;
+
+    /// <summary>
+    /// At or above <see cref="CartographicMinimumArea"/> a cartographic shape's area may be as small as this share of
+    /// its ALAND (measured: 0.863, so a third leaves more than twice the widest deviation for resolutions and layers
+    /// not at hand): California's 12th district's shape under the 45th's row (0.133 of its ALAND) is outside it.
+    /// </summary>
+    public const double CartographicLandShare = 1.0 / 3;
+
+    /// <summary>
+    /// ... and as large as this multiple of its ALAND+AWATER (measured: 1.243, twice leaves four times the deviation):
+    /// the 45th's shape under the 12th's row (2.51 times its land and water) is outside it.
+    /// </summary>
+    public const double CartographicTotalShare = 2;
+
+    private readonly bool cartographic;
+
     private readonly int? lat, lon, land, water;
 
     public ShapeAgreementGate(DbfFieldCollection fields, TigerLayer layer, int year)
@@ -35,10 +60,8 @@ internal sealed class ShapeAgreementGate
         }
 
         (lat, lon) = (FieldLookup.Find(fields, "INTPTLAT", year), FieldLookup.Find(fields, "INTPTLON", year));
-        if (!layer.IsCartographic)
-        {
-            (land, water) = (FieldLookup.Find(fields, "ALAND", year), FieldLookup.Find(fields, "AWATER", year));
-        }
+        (land, water) = (FieldLookup.Find(fields, "ALAND", year), FieldLookup.Find(fields, "AWATER", year));
+        cartographic = layer.IsCartographic;
     }
 
     public bool Applies => (lat is not null && lon is not null) || land is not null;
@@ -62,23 +85,29 @@ internal sealed class ShapeAgreementGate
 
         if (land is { } l)
         {
-            // Every real TIGER/Line polygon states a positive area (water's ALAND is 0, its AWATER is not): a blank, zero
-            // or negative sum would otherwise switch the comparison off.
-            var stated = Number(values[l]) + (water is { } w ? Number(values[w]) : 0);
+            // Every real polygon states a positive area (water's ALAND is 0, its AWATER is not): a blank, zero or
+            // negative sum would otherwise switch the comparison off.
+            var aland = Number(values[l]);
+            var stated = aland + (water is { } w ? Number(values[w]) : 0);
             if (!(stated > 0))
             {
                 return $"its ALAND, AWATER ({Stated(values[l])}, {(water is { } v ? Stated(values[v]) : "none")}) state no positive area";
             }
 
-            var area = SphericalArea.Of(geometry);
-            if (Math.Abs((area / stated) - 1) > AreaTolerance)
-            {
-                return FormattableString.Invariant($"its shape's area {area:0} m² disagrees with ALAND+AWATER {stated:0} m² (by more than {AreaTolerance:0%})");
-            }
+            return cartographic ? CartographicAreaProblem(SphericalArea.Of(geometry), aland, stated) : AreaProblem(SphericalArea.Of(geometry), stated);
         }
 
         return null;
     }
+
+    private static string? AreaProblem(double area, double stated) => Math.Abs((area / stated) - 1) > AreaTolerance
+        ? FormattableString.Invariant($"its shape's area {area:0} m² disagrees with ALAND+AWATER {stated:0} m² (by more than {AreaTolerance:0%})")
+        : null;
+
+    private static string? CartographicAreaProblem(double area, double aland, double stated) =>
+        stated >= CartographicMinimumArea && (area < aland * CartographicLandShare || area > stated * CartographicTotalShare)
+            ? FormattableString.Invariant($"its shape's area {area:0} m² lies outside {CartographicLandShare:0.###} × ALAND {aland:0} m² … {CartographicTotalShare:0.###} × ALAND+AWATER {stated:0} m² (a cartographic file's generalized shapes of 100 km² or more measured within 0.86–1.24)")
+            : null;
 
     private static bool TryDegrees(object? value, out double degrees) =>
         double.TryParse(value as string, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out degrees)
