@@ -60,7 +60,7 @@ public sealed class When_a_staged_partition_fails_a_quality_gate(PostgisServer p
     }
 
     [Fact]
-    public async Task Schema_drift_between_files_and_against_the_published_table_is_loaded_and_reported()
+    public async Task Schema_drift_between_files_is_refused_unless_allowed_and_then_loaded_and_reported()
     {
         await using var db = postgis.CreateDataSource();
         using var folder = new TempFolder().WithSamples("tl_2024_35013_edges.zip");
@@ -78,7 +78,14 @@ public sealed class When_a_staged_partition_fails_a_quality_gate(PostgisServer p
                 Values = [.. f.Values.Select((v, i) => i == names.IndexOf("COUNTYFP") ? "001" : i == names.IndexOf("TLID") ? (object?)((long)v! + 1_000_000) : v), "x"],
             }).ToList(),
         });
-        var layer = Assert.Single((await TestImport.RunAsync(db, folder.Path, "drifting", 2024, "EDGES")).Layers);
+        // Census publishes one field set per layer and vintage: files of one run that differ are refused (field-set)…
+        var refused = Assert.Single((await TestImport.RunAsync(db, folder.Path, "drifting", 2024, "EDGES")).Layers);
+        Assert.NotEqual(LayerOutcome.Published, refused.Outcome);
+        Assert.Contains("plausibility gate 'field-set' failed: its .dbf has field(s) NEWFIELD", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(0L, await TestImport.ScalarAsync<long>(db, "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'drifting' AND table_name = 'edges_2024' AND column_name = 'newfield'"));
+
+        // …unless the operator allows the drift: then it is loaded and reported.
+        var layer = Assert.Single((await TestImport.RunAsync(db, folder.Path, "drifting", 2024, "EDGES", allowDrift: true)).Layers);
 
         Assert.True(layer.Outcome == LayerOutcome.Published, layer.Error);
         Assert.Contains(layer.Drift, d => d.Contains("tl_2024_35013_edges.zip lacks column(s) newfield of partition 35", StringComparison.Ordinal));
