@@ -117,7 +117,7 @@ internal sealed class PlausibilityCheck
         [.. new[] { disagreeing, misjoined, outside }.Where(t => t.Count > 0).Select(t => new GateExceptions(t.Gate, t.Count, t.FirstRecord, t.FirstProblem!))];
 
     /// <summary>Features the gates let through as exceptions (a feature two gates fault counts twice).</summary>
-    public long ExceptionCount => disagreeing.Count + misjoined.Count + outside.Count;
+    public long ExceptionCount => Exceptions.Sum(g => g.Count);
 
     public static TigerImportException Failed(string fileName, string gate, string detail) =>
         new(FailureKind.Data, $"{fileName}: plausibility gate '{gate}' failed: {detail}. Nothing of the layer was published.");
